@@ -73,6 +73,24 @@ export default defineConfig([
     },
   },
   {
+    // The office-addins rule only recognises a variable named `context`; this catches any name.
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            ":matches(ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement) CallExpression[callee.property.name='sync'][arguments.length=0]",
+          message: "sync() inside a loop: queue the work for all items, then sync once (see STYLE.md).",
+        },
+        {
+          selector: "CallExpression[callee.property.name='forEach'] CallExpression[callee.property.name='sync'][arguments.length=0]",
+          message: "sync() inside a forEach callback: queue the work for all items, then sync once.",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
