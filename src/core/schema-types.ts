@@ -56,6 +56,8 @@ export const ISSUE_CODES = [
   "bad_date",
   "non_finite",
   "text_too_long",
+  /** Leading or trailing spaces in a text cell (info, safe fix: the trimmed text). */
+  "extra_spaces",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

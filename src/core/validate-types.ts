@@ -1,4 +1,5 @@
 /** Types of validation (see validate.ts). */
+import type { CellSource } from "./coerce";
 import type { Run } from "./runs";
 import type { RunSchema, ValidationIssue } from "./schema-types";
 
@@ -12,6 +13,12 @@ export interface ValidateOptions {
   maxIssues?: number;
   /** Build structured runs (default true); false saves memory when only issues are needed. */
   collectRuns?: boolean;
+  /**
+   * `excel` (default): cells keep Excel's types, so a number typed as text is flagged.
+   * `text`: cells come from CSV/TSV, where every value is text; plain numbers are then normal
+   * (decimal commas, thousands separators and percent strings are still flagged with the fix).
+   */
+  source?: CellSource;
   /** Last Excel row to read (default: the last row holding data, trailing notes excluded). */
   lastRow?: number;
 }

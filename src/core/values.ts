@@ -25,7 +25,7 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 /** True when the cell holds one of Excel's error values (`#DIV/0!`, `#N/A`, ...). */
-export function isExcelError(value: CellValue | undefined): value is string {
+export function isExcelError(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.length > 1 && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 

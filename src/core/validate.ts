@@ -1,0 +1,201 @@
+/**
+ * Validation of a Runs sheet against its schema: issues that point at the Excel row the user
+ * sees, and the structured runs best/compare/report work on. One pass over the rows, Map-based
+ * duplicate detection (linear time), issues capped so a broken million-row sheet stays in memory.
+ */
+import { isBlank, type Grid } from "./grid";
+import { columnReader, coerceCell, type ColumnReader } from "./coerce";
+import { filledCount, findHeaderIndex, tableLayout } from "./layout";
+import { normalizeName, splitHeader } from "./names";
+import { assignConfigs, configColumns, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
+import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
+import { cellText } from "./values";
+import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
+
+const DEFAULT_MAX_ISSUES = 100_000;
+
+/** Collects issues up to a cap while counting all of them. */
+class IssueSink {
+  readonly issues: ValidationIssue[] = [];
+  readonly counts: IssueCounts = { error: 0, warning: 0, info: 0 };
+  truncated = false;
+  constructor(private readonly max: number) {}
+  add(issue: ValidationIssue): void {
+    this.counts[issue.severity]++;
+    if (this.issues.length < this.max) this.issues.push(issue);
+    else this.truncated = true;
+  }
+}
+
+/** Maps header cells to schema columns by name, ignoring case, spaces/dashes vs underscores and units. */
+function mapHeader(header: readonly unknown[], schema: RunSchema): { byIndex: (ColumnSpec | undefined)[]; unknown: { index: number; text: string }[]; found: Set<ColumnSpec> } {
+  const byName = new Map<string, ColumnSpec>();
+  for (const spec of schema.columns) byName.set(normalizeName(spec.name), spec);
+  const found = new Set<ColumnSpec>();
+  const byIndex: (ColumnSpec | undefined)[] = [];
+  const unknown: { index: number; text: string }[] = [];
+  header.forEach((cell, index) => {
+    if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return;
+    const text = String(cell);
+    const candidates = [normalizeName(text), normalizeName(splitHeader(text).name)];
+    let spec: ColumnSpec | undefined;
+    for (const key of candidates) {
+      const s = byName.get(key);
+      if (s && !found.has(s)) {
+        spec = s;
+        break;
+      }
+    }
+    // A repeated header name maps to the `name (2)` column inference creates for it.
+    for (let k = 2; !spec && k < 10; k++) {
+      const s = byName.get(`${candidates[1]}_(${k})`);
+      if (!s) break;
+      if (!found.has(s)) spec = s;
+    }
+    if (spec) {
+      found.add(spec);
+      byIndex[index] = spec;
+    } else unknown.push({ index, text: text.trim() });
+  });
+  return { byIndex, unknown, found };
+}
+
+function emptyResult(schema: RunSchema, headerRow: number, sink: IssueSink): ValidateResult {
+  return { runs: [], issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
+}
+
+/**
+ * Validates a grid (as `Range.values` gives it, or cells from a CSV) against a schema. Returns
+ * every issue with the Excel row number the user sees, typed runs with their configuration key
+ * and replicate group, and the counts by severity. Never throws, whatever the grid holds.
+ */
+export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions = {}): ValidateResult {
+  const offset = options.rowOffset ?? 1;
+  const source = options.source ?? "excel";
+  const sink = new IssueSink(options.maxIssues ?? DEFAULT_MAX_ISSUES);
+  const collect = options.collectRuns ?? true;
+  const headerIndex = options.headerRow !== undefined ? options.headerRow - offset : findHeaderIndex(grid);
+  const headerRow = headerIndex + offset;
+  const header = headerIndex >= 0 ? grid[headerIndex] : undefined;
+  if (!header) {
+    for (const spec of schema.columns) {
+      if (spec.required) {
+        sink.add({ row: Math.max(headerRow, offset), column: spec.name, code: "missing_required", severity: "error", message: `The sheet has no header row with a ${spec.name} column: add a header row with the column names.`, value: null });
+      }
+    }
+    return emptyResult(schema, Math.max(headerRow, offset), sink);
+  }
+
+  const { byIndex, unknown, found } = mapHeader(header, schema);
+  for (const u of unknown) {
+    sink.add({ row: headerRow, column: u.text, code: "unknown_column", severity: "warning", message: `The column "${u.text}" is not in the schema: add it to the Schema sheet so it is checked, or ignore this if it is a scratch column.`, value: u.text });
+  }
+  for (const spec of schema.columns) {
+    if (spec.required && !found.has(spec)) {
+      sink.add({ row: headerRow, column: spec.name, code: "missing_required", severity: "error", message: `The column ${spec.name} is required but is not in the header row (row ${headerRow}): add a column named ${spec.name}.`, value: null });
+    }
+  }
+
+  const readers: { index: number; reader: ColumnReader }[] = [];
+  byIndex.forEach((spec, index) => {
+    if (spec) readers.push({ index, reader: columnReader(spec) });
+  });
+  const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
+  const params = schema.columns.filter((c) => found.has(c) && (c.role === "param" || REPLICATE_COLUMNS.has(c.name.toLowerCase())));
+  const hasParam = params.some((c) => c.role === "param");
+  const firstParam = params.find((c) => c.role === "param");
+  const missingSpecs = schema.columns.filter((c) => !found.has(c));
+
+  const lastIndex = options.lastRow !== undefined ? Math.min(grid.length - 1, options.lastRow - offset) : tableLayout(grid, headerIndex).lastDataIndex;
+  const ids = new Map<string, number>();
+  const configs = new Map<string, number>();
+  const runs: Run[] = [];
+
+  for (let r = headerIndex + 1; r <= lastIndex; r++) {
+    const row = grid[r];
+    if (!row || filledCount(row) === 0) continue;
+    const excelRow = r + offset;
+    const values: Record<string, RunValue> = {};
+    const invalid: Record<string, string> = {};
+    let anyMapped = false;
+    for (const { index, reader } of readers) {
+      const raw = row[index];
+      if (!isBlank(raw ?? null)) anyMapped = true;
+      const out = coerceCell(raw, reader, source);
+      values[reader.spec.name] = out.value;
+      if (out.invalid !== undefined) invalid[reader.spec.name] = out.invalid;
+      if (out.issue) {
+        const issue: ValidationIssue = { row: excelRow, column: reader.spec.name, code: out.issue.code, severity: out.issue.severity, message: out.issue.message, value: raw ?? null };
+        if (out.issue.fix !== undefined) issue.fix = out.issue.fix;
+        sink.add(issue);
+      }
+    }
+    // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
+    if (!anyMapped && readers.length > 0) continue;
+    for (const spec of missingSpecs) values[spec.name] = null;
+
+    let id = `row ${excelRow}`;
+    if (idSpec) {
+      const v = values[idSpec.name];
+      if (v !== null && v !== undefined && cellText(v).trim() !== "") {
+        id = cellText(v).trim();
+        const first = ids.get(id);
+        if (first !== undefined) {
+          sink.add({ row: excelRow, column: idSpec.name, code: "duplicate_id", severity: "error", message: `The ${idSpec.name} "${id}" is already used on row ${first}: give this run its own ${idSpec.name}.`, value: id });
+        } else ids.set(id, excelRow);
+      }
+    }
+    if (hasParam && firstParam) {
+      let allEmpty = true;
+      const parts: RunValue[] = [];
+      for (const p of params) {
+        const v = values[p.name] ?? null;
+        if (v !== null && p.role === "param") allEmpty = false;
+        parts.push(v);
+      }
+      if (!allEmpty) {
+        const key = JSON.stringify(parts);
+        const first = configs.get(key);
+        if (first !== undefined) {
+          const names = params.map((p) => p.name).join(", ");
+          sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${names}): if it is a rerun, give it another seed; otherwise delete one of the two.`, value: null });
+        } else configs.set(key, excelRow);
+      }
+    }
+    if (collect) runs.push({ excelRow, id, values, invalid, configKey: "", replicateGroup: 0 });
+  }
+  assignConfigs(
+    runs,
+    configColumns(schema).map((c) => c.name),
+  );
+  return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
+}
+
+/**
+ * Turns records (JSON objects, parsed rows) into a grid with a header row: the union of keys in
+ * first-seen order. Lets `validate` check runs that did not come from a sheet.
+ */
+export function gridFromRecords(records: readonly Record<string, unknown>[]): Grid {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const rec of records) {
+    for (const k of Object.keys(rec)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  const grid: Grid = [keys];
+  for (const rec of records) {
+    grid.push(
+      keys.map((k) => {
+        const v = rec[k];
+        if (v === undefined || v === null) return null;
+        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+        return JSON.stringify(v);
+      }),
+    );
+  }
+  return grid;
+}
