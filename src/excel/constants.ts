@@ -1,0 +1,61 @@
+/**
+ * Names of the sheets, tables and settings RunSheet owns in a workbook. Everything else in the
+ * workbook belongs to the user and is never renamed, moved or reformatted.
+ */
+export const SHEETS = {
+  runs: "Runs",
+  schema: "Schema",
+  experiments: "Experiments",
+  registry: "Registry",
+  report: "Report",
+} as const;
+
+export const TABLES = {
+  runs: "Runs",
+  schema: "RunSchema",
+  experiments: "Experiments",
+  registry: "Registry",
+} as const;
+
+/** Columns of the RunSchema table, one row per Runs column (PRODUCT.md "The workbook"). */
+export const SCHEMA_HEADER = [
+  "name",
+  "type",
+  "role",
+  "required",
+  "min",
+  "max",
+  "choices",
+  "pattern",
+  "unit",
+  "goal",
+  "description",
+] as const;
+
+export const EXPERIMENTS_HEADER = [
+  "id",
+  "hypothesis",
+  "null_hypothesis",
+  "primary_metric",
+  "goal",
+  "baseline",
+  "owner",
+  "status",
+  "conclusion",
+] as const;
+
+export const REGISTRY_HEADER = ["run_id", "metric", "value", "registered_at", "reason", "frozen_row"] as const;
+
+/** Workbook settings (Excel.SettingCollection) RunSheet keeps its own bookkeeping in. */
+export const SETTINGS = {
+  /** JSON `{sheet, addresses}` of the cells RunSheet marked, so only its own marks are cleared. */
+  marks: "RunSheet.marks",
+  /** Name of a user sheet adopted as the runs source (when there is no Runs table). */
+  adoptedSheet: "RunSheet.adoptedSheet",
+} as const;
+
+/** Excel's text number format: a cell formatted so keeps exactly what was written, even `=1+1`. */
+export const TEXT_FORMAT = "@";
+
+/** Excel's limit on a cell's text (https://support.microsoft.com/office/excel-specifications-and-limits). */
+export const MAX_CELL_TEXT = 32767;

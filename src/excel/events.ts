@@ -1,0 +1,44 @@
+/**
+ * Change events of the runs sheet, so the pane can revalidate while the user edits (the pane
+ * debounces). Worksheet.onChanged needs ExcelApi 1.7; older hosts get a subscription that says
+ * it is not supported, and the pane falls back to the Validate button.
+ */
+import { detectCapabilities, type Capabilities } from "./capabilities";
+
+export interface SheetChange {
+  sheet: string;
+  address: string;
+  changeType: string;
+  /** "Local" for this user, "Remote" for a co-author. */
+  source: string;
+}
+
+export interface Subscription {
+  supported: boolean;
+  remove(): Promise<void>;
+}
+
+const NOT_SUPPORTED: Subscription = { supported: false, remove: () => Promise.resolve() };
+
+/** Calls `onChange` for every change on `sheetName`. One sync. */
+export async function subscribeToChanges(
+  context: Excel.RequestContext,
+  sheetName: string,
+  onChange: (change: SheetChange) => void,
+  capabilities: Capabilities = detectCapabilities(),
+): Promise<Subscription> {
+  if (!capabilities.events) return NOT_SUPPORTED;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const handler = sheet.onChanged.add((event: Excel.WorksheetChangedEventArgs) => {
+    onChange({ sheet: sheetName, address: event.address, changeType: String(event.changeType), source: String(event.source) });
+    return Promise.resolve();
+  });
+  await context.sync();
+  return {
+    supported: true,
+    remove: async () => {
+      handler.remove();
+      await handler.context.sync();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The workbook as the task pane and the ribbon commands see it: plain async functions, each one
+ * Excel.run batch over the functions of this folder. The UI never touches Excel.* itself (lint
+ * enforces it), and tests or the playground can hand in another runner.
+ */
+import type { RunSchema } from "../core/index";
+import { detectCapabilities, type Capabilities } from "./capabilities";
+import { applyFixes, clearMarks, markIssues, selectCell, type CellFix, type CellMark, type FixResult, type MarkResult } from "./marks";
+import type { CellRef } from "./locate";
+import { adoptActiveSheet, readSheetUsedRange, readTrackerStatus, readWorkbook, type SheetGrid, type TrackerStatus, type WorkbookSnapshot } from "./read-runs";
+import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
+import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
+import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
+import type { CellValue } from "../core/index";
+
+/** Runs a batch against the workbook, like `Excel.run`. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run on the global Excel (Office, or the simulator's installed globals). */
+export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
+
+export interface WorkbookGateway {
+  capabilities(): Capabilities;
+  status(): Promise<TrackerStatus>;
+  createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
+  adoptActiveSheet(): Promise<string>;
+  read(): Promise<WorkbookSnapshot>;
+  readSheet(name: string): Promise<SheetGrid | null>;
+  mark(sheet: string, marks: readonly CellMark[]): Promise<MarkResult>;
+  clearMarks(): Promise<number>;
+  select(cell: CellRef): Promise<void>;
+  applyFixes(fixes: readonly CellFix[]): Promise<FixResult>;
+  appendRuns(header: readonly string[], cells: readonly (readonly CellValue[])[], textMask?: readonly (readonly boolean[])[]): Promise<AppendResult>;
+  addSchemaColumns(rows: readonly (readonly (string | number | boolean)[])[]): Promise<number>;
+  registerBest(entry: RegistryEntry): Promise<RegisterResult>;
+  subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;
+}
+
+/** A gateway over `run` (default: the global Excel.run). */
+export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGateway {
+  const capabilities = detectCapabilities();
+  return {
+    capabilities: () => capabilities,
+    status: () => run((ctx) => readTrackerStatus(ctx)),
+    createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
+    adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
+    read: () => run((ctx) => readWorkbook(ctx)),
+    readSheet: (name) => run((ctx) => readSheetUsedRange(ctx, name)),
+    mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
+    clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
+    select: (cell) => run((ctx) => selectCell(ctx, cell)),
+    applyFixes: (fixes) => run((ctx) => applyFixes(ctx, fixes)),
+    appendRuns: (header, cells, mask) => run((ctx) => appendRuns(ctx, header, cells, mask)),
+    addSchemaColumns: (rows) => run((ctx) => addSchemaColumns(ctx, rows)),
+    registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
+    subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * RunSheet's Excel layer: the only code that calls Excel.*. The pane and the commands use the
+ * gateway and workflows; tests call the context-taking functions inside `sim.Excel.run`.
+ */
+export * from "./constants";
+export * from "./capabilities";
+export * from "./default-schema";
+export * from "./schema-table";
+export * from "./workbook-layout";
+export * from "./read-runs";
+export * from "./write-runs";
+export * from "./locate";
+export * from "./marks";
+export * from "./events";
+export * from "./registry";
+export * from "./errors";
+export * from "./gateway";
+export * from "./workflows";
