@@ -1,0 +1,116 @@
+/**
+ * CSV / TSV / semicolon text via PapaParse (RFC 4180 quoting, doubled quotes, quoted newlines,
+ * as Excel's clipboard writes them). This module only splits; typing happens in `table.ts`.
+ */
+import Papa from "papaparse";
+import { LineTracker, uniqueColumns } from "./raw";
+import type { ParseIssue } from "./types";
+
+export interface DelimitedRows {
+  header: string[];
+  /** Data rows, each padded or cut to the header's width. */
+  records: string[][];
+  /** 1-based line of each record. */
+  lines: number[];
+  headerLine: number;
+  issues: ParseIssue[];
+}
+
+/** Removes a leading byte-order mark (Excel's "CSV UTF-8" starts with one). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isEmptyRecord(cells: string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
+
+/**
+ * Splits delimited text into a header and records with their line numbers. Blank lines are
+ * skipped; rows wider than the header are errors (data would be lost), narrower rows warnings.
+ */
+export function splitDelimited(input: string, delimiter: string): DelimitedRows {
+  const text = stripBom(input);
+  const issues: ParseIssue[] = [];
+  const tracker = new LineTracker(text);
+  const all: string[][] = [];
+  const lines: number[] = [];
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (res) => {
+      const line = tracker.lineAt(start);
+      start = res.meta.cursor;
+      for (const err of res.errors) {
+        if (err.type === "Quotes") {
+          issues.push({
+            line,
+            code: "unterminated_quote",
+            severity: "error",
+            message: `A quoted value starting on line ${line} is never closed, so the rest of the text is read as one cell.`,
+            fix: 'Add the closing double quote ("), or double every quote inside a quoted value ("").',
+          });
+        }
+      }
+      if (isEmptyRecord(res.data)) return;
+      all.push(res.data);
+      lines.push(line);
+    },
+  });
+  const headerCells = all.shift() ?? [];
+  const headerLine = lines.shift() ?? 1;
+  const header = uniqueColumns(headerCells, headerLine, issues);
+  const width = header.length;
+  const records = all.map((cells, i) => {
+    const line = lines[i] ?? headerLine;
+    if (cells.length > width) {
+      const extra = cells.slice(width);
+      if (extra.some((c) => c.trim() !== "")) {
+        issues.push({
+          line,
+          code: "too_many_fields",
+          severity: "error",
+          message: `Line ${line} has ${cells.length} values but the header has ${width} columns.`,
+          fix: `Quote values that contain the separator "${printable(delimiter)}", or add the missing column names to the header.`,
+        });
+      }
+      return cells.slice(0, width);
+    }
+    if (cells.length < width) {
+      issues.push({
+        line,
+        code: "too_few_fields",
+        severity: "warning",
+        message: `Line ${line} has ${cells.length} values but the header has ${width} columns; the missing ones are left empty.`,
+        fix: "Check that no value was cut off or merged with its neighbour.",
+      });
+      return [...cells, ...new Array<string>(width - cells.length).fill("")];
+    }
+    return cells;
+  });
+  return { header, records, lines, headerLine, issues };
+}
+
+function printable(delimiter: string): string {
+  return delimiter === "\t" ? "tab" : delimiter;
+}
+
+/**
+ * Guesses the delimiter from the first rows: the candidate whose rows (split by PapaParse, so
+ * quoted separators and quoted newlines count correctly) most consistently have the header's
+ * width, with at least two columns.
+ */
+export function guessDelimiter(text: string): { delimiter: string; consistency: number } {
+  const sample = stripBom(text).slice(0, 64 * 1024);
+  let best = { delimiter: ",", consistency: 0 };
+  for (const d of ["\t", ";", ","]) {
+    const rows = Papa.parse<string[]>(sample, { delimiter: d, preview: 20, skipEmptyLines: "greedy" }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width < 2) continue;
+    const same = rows.filter((r) => r.length === width).length / rows.length;
+    // Earlier candidates win ties: commas also appear inside decimal-comma numbers and text.
+    if (same > best.consistency) best = { delimiter: d, consistency: same };
+  }
+  return best;
+}

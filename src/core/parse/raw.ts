@@ -1,0 +1,98 @@
+/**
+ * The intermediate table every format parser produces before typing: positional cells aligned
+ * to `columns`, and the line each row starts on. Keeping cells positional (not objects) keeps a
+ * 50,000-row paste to one compact copy.
+ */
+import type { CommaStyle } from "./values";
+import type { FormatName, ParseIssue } from "./types";
+
+export type RawValue = string | number | boolean | null;
+
+export interface RawTable {
+  format: FormatName;
+  columns: string[];
+  rows: RawValue[][];
+  rowLines: number[];
+  issues: ParseIssue[];
+  /** True when string cells are text from the paste and still need typing (CSV, Markdown, key=value). */
+  textual: boolean;
+  /** How to read `1,000` when a column gives no other clue. */
+  commaHint: CommaStyle;
+  /** Step-wise log (one run over epochs/steps): reduce to final and best values. */
+  stepLog: boolean;
+}
+
+/** Counts the lines of a text the way issues number them (CRLF, CR and LF each end a line). */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) n++;
+    else if (ch === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** Splits text into lines (CRLF, CR or LF), keeping empty lines so indexes match line numbers - 1. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
+ * Makes header names unique and non-empty, reporting each rename, so no column silently
+ * overwrites another when rows become objects.
+ */
+export function uniqueColumns(names: string[], line: number, issues: ParseIssue[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw, i) => {
+    let name = raw.trim();
+    if (name === "") {
+      // An unnamed first column is pandas' index; it is dropped later without a warning here.
+      if (i > 0) {
+        issues.push({
+          line,
+          code: "empty_column_name",
+          severity: "warning",
+          message: `Column ${i + 1} has no name; it is called "column_${i + 1}".`,
+          fix: "Give the column a header.",
+        });
+      }
+      name = i === 0 ? "" : `column_${i + 1}`;
+    }
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
+    if (count === 0) return name;
+    let renamed = `${name}_${count + 1}`;
+    while (seen.has(renamed)) renamed = `${renamed}_`;
+    seen.set(renamed, 1);
+    issues.push({
+      line,
+      column: name,
+      code: "duplicate_column",
+      severity: "warning",
+      message: `Column "${name}" appears more than once; the repeat is called "${renamed}".`,
+      fix: "Rename one of the columns so each header is unique.",
+    });
+    return renamed;
+  });
+}
+
+/** Line number (1-based) of character offsets, computed incrementally as offsets grow (linear overall). */
+export class LineTracker {
+  private pos = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+  /** Line of `offset`; offsets must not decrease between calls. */
+  lineAt(offset: number): number {
+    const t = this.text;
+    for (; this.pos < offset && this.pos < t.length; this.pos++) {
+      const ch = t.charCodeAt(this.pos);
+      if (ch === 10) this.line++;
+      else if (ch === 13 && t.charCodeAt(this.pos + 1) !== 10) this.line++;
+    }
+    return this.line;
+  }
+}

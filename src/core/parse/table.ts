@@ -1,0 +1,126 @@
+/**
+ * Typing a raw table into rows of values, split into steps (`accumulate`, `decide`, `convert`)
+ * so the chunked parser can yield between slices of rows. Column decisions need every cell of
+ * the column first, hence two passes.
+ */
+import type { RawTable } from "./raw";
+import type { ParseIssue, ParsedValue } from "./types";
+import {
+  cellShape,
+  checkLength,
+  convertCell,
+  decideColumn,
+  newColumnStats,
+  type ColumnDecision,
+  type ColumnStats,
+} from "./values";
+
+export interface TypingState {
+  raw: RawTable;
+  stats: ColumnStats[];
+  decisions: ColumnDecision[];
+  rows: Record<string, ParsedValue>[];
+  issues: ParseIssue[];
+  missing: { count: number; firstLine: number }[];
+  /** `line\u0000column` of cells already reported as non-finite, so they are not also "missing". */
+  nonFinite: Set<string>;
+}
+
+/** Starts typing a raw table; nothing is converted yet. */
+export function beginTyping(raw: RawTable): TypingState {
+  return {
+    raw,
+    stats: raw.columns.map(() => newColumnStats()),
+    decisions: [],
+    rows: [],
+    issues: [],
+    missing: raw.columns.map(() => ({ count: 0, firstLine: 0 })),
+    nonFinite: new Set(raw.issues.filter((i) => i.code === "non_finite").map((i) => `${i.line}\u0000${i.column ?? ""}`)),
+  };
+}
+
+/** Pass 1 over rows [from, to): counts cell shapes per column. */
+export function accumulate(state: TypingState, from: number, to: number): void {
+  if (!state.raw.textual) return;
+  const { rows } = state.raw;
+  const width = state.stats.length;
+  for (let r = from; r < to; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      const stats = state.stats[c];
+      if (typeof v === "string" && stats) stats.counts[cellShape(v)]++;
+    }
+  }
+}
+
+/** Fixes each column's reading once every row has been counted. */
+export function decide(state: TypingState): void {
+  state.decisions = state.stats.map((s) =>
+    state.raw.textual ? decideColumn(s, state.raw.commaHint) : { kind: "text", comma: state.raw.commaHint },
+  );
+}
+
+/** Pass 2 over rows [from, to): converts cells and collects cell issues. */
+export function convert(state: TypingState, from: number, to: number): void {
+  const { rows, columns, rowLines, textual } = state.raw;
+  for (let r = from; r < to; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const line = rowLines[r] ?? 1;
+    const out: Record<string, ParsedValue> = {};
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c] ?? "";
+      const v = row[c] ?? null;
+      const decision = state.decisions[c] ?? { kind: "text", comma: "thousands" };
+      const ctx = { line, column, issues: state.issues };
+      let value: ParsedValue;
+      const before = state.issues.length;
+      if (typeof v === "string") value = textual ? convertCell(v, decision, ctx) : checkLength(v, ctx);
+      else value = v;
+      if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite") state.nonFinite.add(`${line}\u0000${column}`);
+      if (value === null && !state.nonFinite.has(`${line}\u0000${column}`)) {
+        const m = state.missing[c];
+        if (m) {
+          if (m.count === 0) m.firstLine = line;
+          m.count++;
+        }
+      }
+      out[column] = value;
+    }
+    state.rows.push(out);
+  }
+}
+
+/**
+ * Ends typing: one aggregated warning per numeric column with missing values (a warning per
+ * cell would drown sparse logs), skipped for step logs where gaps are expected.
+ */
+export function finishTyping(state: TypingState): { rows: Record<string, ParsedValue>[]; issues: ParseIssue[] } {
+  if (!state.raw.stepLog) {
+    state.raw.columns.forEach((column, c) => {
+      const m = state.missing[c];
+      const d = state.decisions[c];
+      const numeric = !state.raw.textual || d?.kind === "number";
+      if (!m || m.count === 0 || !numeric || column === "") return;
+      const allMissing = m.count === state.raw.rows.length;
+      if (!state.raw.textual && !allMissing && !columnHasNumber(state, column)) return;
+      state.issues.push({
+        line: m.firstLine,
+        column,
+        code: "missing",
+        severity: "warning",
+        message:
+          m.count === 1
+            ? `Column "${column}" has no value on line ${m.firstLine}; it stays empty (not 0).`
+            : `Column "${column}" has no value on ${m.count} rows (first on line ${m.firstLine}); they stay empty (not 0).`,
+      });
+    });
+  }
+  return { rows: state.rows, issues: [...state.raw.issues, ...state.issues] };
+}
+
+function columnHasNumber(state: TypingState, column: string): boolean {
+  return state.rows.some((r) => typeof r[column] === "number");
+}

@@ -1,0 +1,190 @@
+/**
+ * Turning pasted text cells into typed values, one column at a time. A column's number style
+ * (`1,000` thousands vs `0,91` decimal comma) is decided from all of its cells, so one
+ * column never mixes the two readings. Missing and non-finite values become `null`, never 0.
+ */
+import type { ParseIssue, ParsedValue } from "./types";
+
+/** Excel's maximum number of characters in one cell. */
+export const EXCEL_CELL_CHAR_LIMIT = 32_767;
+
+/** How one text cell looks on its own, before the column is considered. */
+export type CellShape =
+  | "empty"
+  | "missing"
+  | "nonfinite"
+  | "plain"
+  | "thousands"
+  | "decimalComma"
+  | "ambiguousComma"
+  | "bool"
+  | "text";
+
+const MISSING = new Set(["na", "n/a", "none", "null", "nat", "#n/a", "nil"]);
+const NON_FINITE = new Set(["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "-∞"]);
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const LEADING_ZERO = /^[+-]?0\d/;
+const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+$/;
+const THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
+const DOT_THOUSANDS_DECIMAL_COMMA = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+$/;
+const BOOL = /^(?:true|false)$/i;
+
+/** Splits a trailing percent sign off (`"91.5 %"` -> `"91.5"`), or returns null. */
+function percentBody(t: string): string | null {
+  if (!t.endsWith("%")) return null;
+  return t.slice(0, -1).trimEnd();
+}
+
+/** Classifies one trimmed text cell without looking at its column. */
+export function cellShape(text: string): CellShape {
+  const t = text.trim();
+  if (t === "") return "empty";
+  const lower = t.toLowerCase();
+  if (MISSING.has(lower)) return "missing";
+  if (NON_FINITE.has(lower)) return "nonfinite";
+  const body = percentBody(t) ?? t;
+  if (PLAIN.test(body)) return LEADING_ZERO.test(body) && !body.includes(".") ? "text" : "plain";
+  if (AMBIGUOUS_COMMA.test(body)) return "ambiguousComma";
+  if (THOUSANDS.test(body)) return "thousands";
+  if (DECIMAL_COMMA.test(body) || DOT_THOUSANDS_DECIMAL_COMMA.test(body)) return "decimalComma";
+  if (BOOL.test(t)) return "bool";
+  return "text";
+}
+
+/** Running counts of cell shapes for one column; filled chunk by chunk. */
+export interface ColumnStats {
+  counts: Record<CellShape, number>;
+}
+
+export function newColumnStats(): ColumnStats {
+  return {
+    counts: { empty: 0, missing: 0, nonfinite: 0, plain: 0, thousands: 0, decimalComma: 0, ambiguousComma: 0, bool: 0, text: 0 },
+  };
+}
+
+export type ColumnKind = "number" | "boolean" | "text" | "empty";
+export type CommaStyle = "thousands" | "decimalComma";
+
+/** The reading chosen for a whole column. */
+export interface ColumnDecision {
+  kind: ColumnKind;
+  comma: CommaStyle;
+}
+
+/**
+ * Chooses a column's kind and comma style from its counts. A column is numeric when every
+ * filled cell is a number, or when numbers dominate (at least 3 and at most 20 % text): the
+ * stray text cells are then reported as errors rather than silently turning the column into text.
+ * Ambiguous `1,000` cells follow the definite ones; with none, `commaHint` decides (decimal comma
+ * for semicolon-separated files, as European Excel writes them).
+ */
+export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnDecision {
+  const c = stats.counts;
+  const numeric = c.plain + c.thousands + c.decimalComma + c.ambiguousComma;
+  let comma: CommaStyle = commaHint;
+  if (c.decimalComma > c.thousands) comma = "decimalComma";
+  else if (c.thousands > c.decimalComma) comma = "thousands";
+  const filled = numeric + c.bool + c.text;
+  if (filled === 0) return { kind: c.nonfinite > 0 ? "number" : "empty", comma };
+  if (c.bool === filled) return { kind: "boolean", comma };
+  const strays = c.text + c.bool;
+  if (strays === 0 || (numeric >= 3 && strays / filled <= 0.2)) return { kind: "number", comma };
+  return { kind: "text", comma };
+}
+
+function toNumber(body: string, shape: CellShape, comma: CommaStyle): number | null {
+  switch (shape) {
+    case "plain":
+      return Number(body);
+    case "thousands":
+      return Number(body.replace(/,/g, ""));
+    case "decimalComma":
+      return Number(body.replace(/\./g, "").replace(",", "."));
+    case "ambiguousComma":
+      return comma === "thousands" ? Number(body.replace(/,/g, "")) : Number(body.replace(",", "."));
+    default:
+      return null;
+  }
+}
+
+/** Reads a numeric text cell under the column's comma style; percent strings become fractions (`91%` -> 0.91). */
+export function readNumber(text: string, comma: CommaStyle): number | null {
+  const t = text.trim();
+  const pct = percentBody(t);
+  const body = pct ?? t;
+  const shape = cellShape(body);
+  const n = toNumber(body, shape, comma);
+  if (n === null || !Number.isFinite(n)) return null;
+  if (pct === null) return n;
+  // Shift the exponent in decimal rather than dividing, so "91.5%" is exactly 0.915.
+  const scaled = Number(`${n}e-2`);
+  return Number.isFinite(scaled) ? scaled : n / 100;
+}
+
+/** Context for converting one cell, so issues can point at the line and column. */
+export interface CellContext {
+  line: number;
+  column: string;
+  issues: ParseIssue[];
+}
+
+/**
+ * Converts one text cell under its column's decision. Non-finite values and stray text in a
+ * numeric column are reported; the value is kept (text) or `null` (non-finite), never 0.
+ */
+export function convertCell(text: string, decision: ColumnDecision, ctx: CellContext): ParsedValue {
+  const t = text.trim();
+  const shape = cellShape(t);
+  if (shape === "empty") return null;
+  if (shape === "nonfinite") {
+    ctx.issues.push(nonFiniteIssue(t, ctx.line, ctx.column));
+    return null;
+  }
+  if (decision.kind === "text") return checkLength(t, ctx);
+  if (shape === "missing") return null;
+  if (decision.kind === "boolean") return t.toLowerCase() === "true";
+  const n = readNumber(t, decision.comma);
+  if (n !== null) return n;
+  ctx.issues.push({
+    line: ctx.line,
+    column: ctx.column,
+    code: "wrong_type",
+    severity: "error",
+    message: `"${preview(t)}" in column "${ctx.column}" is not a number, but the other values of this column are.`,
+    fix: `Type the number (for example 0.91), or leave the cell empty if the value is missing.`,
+  });
+  return checkLength(t, ctx);
+}
+
+/** The warning for a NaN/inf value: kept as missing, never as 0. */
+export function nonFiniteIssue(token: string, line: number, column: string): ParseIssue {
+  return {
+    line,
+    column,
+    code: "non_finite",
+    severity: "warning",
+    message: `"${preview(token)}" in column "${column}" is not a finite number; it is kept as a missing value (not 0).`,
+    fix: "Check the run: a NaN or infinite metric usually means training diverged.",
+  };
+}
+
+/** Reports (without truncating) a text longer than Excel accepts in one cell. */
+export function checkLength(text: string, ctx: CellContext): string {
+  if (text.length > EXCEL_CELL_CHAR_LIMIT) {
+    ctx.issues.push({
+      line: ctx.line,
+      column: ctx.column,
+      code: "text_too_long",
+      severity: "error",
+      message: `The value in column "${ctx.column}" has ${text.length.toLocaleString("en-US")} characters; an Excel cell holds at most 32,767.`,
+      fix: "Shorten the text or store it in a file and paste its path instead.",
+    });
+  }
+  return text;
+}
+
+/** The first characters of a value, for messages. */
+export function preview(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
