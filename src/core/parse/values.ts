@@ -17,6 +17,7 @@ export type CellShape =
   | "thousands"
   | "decimalComma"
   | "ambiguousComma"
+  | "ambiguousDot"
   | "bool"
   | "text";
 
@@ -29,6 +30,8 @@ const THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
 const DOT_THOUSANDS_DECIMAL_COMMA = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+$/;
 const BOOL = /^(?:true|false)$/i;
+/** `1.000` is one thousand in a decimal-comma file and 1 elsewhere. */
+const AMBIGUOUS_DOT = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 /** Splits a trailing percent sign off (`"91.5 %"` -> `"91.5"`), or returns null. */
 function percentBody(t: string): string | null {
@@ -44,6 +47,7 @@ export function cellShape(text: string): CellShape {
   if (MISSING.has(lower)) return "missing";
   if (NON_FINITE.has(lower)) return "nonfinite";
   const body = percentBody(t) ?? t;
+  if (AMBIGUOUS_DOT.test(body)) return "ambiguousDot";
   if (PLAIN.test(body)) return LEADING_ZERO.test(body) && !body.includes(".") ? "text" : "plain";
   if (AMBIGUOUS_COMMA.test(body)) return "ambiguousComma";
   if (THOUSANDS.test(body)) return "thousands";
@@ -59,7 +63,7 @@ export interface ColumnStats {
 
 export function newColumnStats(): ColumnStats {
   return {
-    counts: { empty: 0, missing: 0, nonfinite: 0, plain: 0, thousands: 0, decimalComma: 0, ambiguousComma: 0, bool: 0, text: 0 },
+    counts: { empty: 0, missing: 0, nonfinite: 0, plain: 0, thousands: 0, decimalComma: 0, ambiguousComma: 0, ambiguousDot: 0, bool: 0, text: 0 },
   };
 }
 
@@ -70,18 +74,20 @@ export type CommaStyle = "thousands" | "decimalComma";
 export interface ColumnDecision {
   kind: ColumnKind;
   comma: CommaStyle;
+  /** `1.000` means one thousand: decimal-comma column without any plain dotted decimal. */
+  dotThousands?: boolean;
 }
 
 /**
  * Chooses a column's kind and comma style from its counts. A column is numeric when every
- * filled cell is a number, or when numbers dominate (at least 3 and at most 20 % text): the
+ * filled cell is a number, or when numbers dominate (at least 3 numbers, at most a third text): the
  * stray text cells are then reported as errors rather than silently turning the column into text.
  * Ambiguous `1,000` cells follow the definite ones; with none, `commaHint` decides (decimal comma
  * for semicolon-separated files, as European Excel writes them).
  */
 export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnDecision {
   const c = stats.counts;
-  const numeric = c.plain + c.thousands + c.decimalComma + c.ambiguousComma;
+  const numeric = c.plain + c.thousands + c.decimalComma + c.ambiguousComma + c.ambiguousDot;
   let comma: CommaStyle = commaHint;
   if (c.decimalComma > c.thousands) comma = "decimalComma";
   else if (c.thousands > c.decimalComma) comma = "thousands";
@@ -89,12 +95,17 @@ export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnD
   if (filled === 0) return { kind: c.nonfinite > 0 ? "number" : "empty", comma };
   if (c.bool === filled) return { kind: "boolean", comma };
   const strays = c.text + c.bool;
-  if (strays === 0 || (numeric >= 3 && strays / filled <= 0.2)) return { kind: "number", comma };
+  if (strays === 0 || (numeric >= 3 && strays * 3 <= filled)) {
+    // Only a column with no dotted decimal (other than 1.000-style) reads the dot as thousands.
+    return comma === "decimalComma" && c.ambiguousDot > 0 && c.plain === 0 ? { kind: "number", comma, dotThousands: true } : { kind: "number", comma };
+  }
   return { kind: "text", comma };
 }
 
-function toNumber(body: string, shape: CellShape, comma: CommaStyle): number | null {
+function toNumber(body: string, shape: CellShape, comma: CommaStyle, dotThousands: boolean): number | null {
   switch (shape) {
+    case "ambiguousDot":
+      return Number(dotThousands ? body.replace(/\./g, "") : body);
     case "plain":
       return Number(body);
     case "thousands":
@@ -109,12 +120,12 @@ function toNumber(body: string, shape: CellShape, comma: CommaStyle): number | n
 }
 
 /** Reads a numeric text cell under the column's comma style; percent strings become fractions (`91%` -> 0.91). */
-export function readNumber(text: string, comma: CommaStyle): number | null {
+export function readNumber(text: string, comma: CommaStyle, dotThousands = false): number | null {
   const t = text.trim();
   const pct = percentBody(t);
   const body = pct ?? t;
   const shape = cellShape(body);
-  const n = toNumber(body, shape, comma);
+  const n = toNumber(body, shape, comma, dotThousands);
   if (n === null || !Number.isFinite(n)) return null;
   if (pct === null) return n;
   // Shift the exponent in decimal rather than dividing, so "91.5%" is exactly 0.915.
@@ -144,7 +155,7 @@ export function convertCell(text: string, decision: ColumnDecision, ctx: CellCon
   if (decision.kind === "text") return checkLength(t, ctx);
   if (shape === "missing") return null;
   if (decision.kind === "boolean") return t.toLowerCase() === "true";
-  const n = readNumber(t, decision.comma);
+  const n = readNumber(t, decision.comma, decision.dotThousands === true);
   if (n !== null) return n;
   ctx.issues.push({
     line: ctx.line,
