@@ -103,7 +103,7 @@ function tallyCell(t: Tally, cell: CellValue): void {
 const DATE_NAMES = /(^|_)(date|started|start|end|ended|finished|created|created_at|updated|timestamp|time|start_time|end_time)$/;
 const LONG_TEXT = 40;
 
-function typeFromTally(t: Tally, name: string, maxChoices: number): ColumnType {
+function typeFromTally(t: Tally, name: string, maxChoices: number, status: boolean): ColumnType {
   if (t.filled === 0) return "text";
   const n = normalizeName(name);
   const all = (k: number): boolean => k === t.filled;
@@ -121,7 +121,10 @@ function typeFromTally(t: Tally, name: string, maxChoices: number): ColumnType {
   if (t.durations > 0 && all(t.durations + t.numbers)) return "duration";
   const distinct = t.distinct.size;
   const repeats = t.filled >= 2 * distinct;
-  if (t.numbers === 0 && distinct > 0 && distinct <= maxChoices && repeats && t.maxLength <= LONG_TEXT) return "choice";
+  // One repeated value (every run uses "mlp") is not yet a list of choices: a new model would be
+  // flagged as an error. Status columns are choices from the start.
+  const enough = status ? distinct >= 1 : distinct >= 2;
+  if (t.numbers === 0 && enough && distinct <= maxChoices && repeats && t.maxLength <= LONG_TEXT) return "choice";
   return "text";
 }
 
@@ -199,7 +202,8 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
     const seen = used.get(key) ?? 0;
     used.set(key, seen + 1);
     if (seen > 0) name = `${name} (${seen + 1})`;
-    const type = typeFromTally(t, name, isStatusName(name) ? Math.max(maxChoices, 20) : maxChoices);
+    const status = isStatusName(name);
+    const type = typeFromTally(t, name, status ? Math.max(maxChoices, 20) : maxChoices, status);
     let role = roleFor(name, type, t);
     if (role === "id") {
       if (hasId) role = "meta";

@@ -1,0 +1,91 @@
+/** `runsheet best FILE --metric M`: the best configuration with statistics, as JSON (or text). */
+import { best, configLabel, formatP, meanPlusMinus, validate, type BestOptions, type BestResult, type Goal } from "../../core/index";
+import { EXIT, type CommandHandler } from "../io";
+import { COMMON_FLAGS, formatOf, json, list, loadInput, parseFlags, str, usageError } from "../options";
+
+export const BEST_USAGE = `Usage: runsheet best FILE --metric M [--goal max|min] [--where "latency_ms<=50"] [--pareto M2 [--pareto-goal max|min]]
+                    [--tie-breaker M3]... [--group-by a,b] [--status finished,completed | --all-statuses]
+                    [--schema schema.json] [--sheet NAME] [--format json|text]
+
+Ranks configurations (runs with equal params except seed) by the mean of M, with std, n and a
+95% CI, and says whether the winner is distinguishable from the runner-up (Welch's t-test).
+Only finished runs count when there is a status column; every excluded run is listed with why.
+Exit code 0: a best run was found, 1: no run qualifies, 2: usage or unreadable input.`;
+
+function goalFlag(value: string | undefined): Goal | undefined | null {
+  if (value === undefined) return undefined;
+  return value === "max" || value === "min" ? value : null;
+}
+
+function asText(r: BestResult): string {
+  const lines: string[] = [];
+  const top = r.ranking[0];
+  if (!r.best || !top) {
+    lines.push(`No run qualifies for ${r.metric} (${r.goal}).`);
+  } else {
+    lines.push(`Best ${r.metric} (${r.goal}): ${meanPlusMinus(top.mean, top.ci95)} over ${top.n} run${top.n === 1 ? "" : "s"} [${configLabel(top.config)}]; best run ${r.best.id} (row ${r.best.row})`);
+    if (r.pValue !== null) lines.push(`Winner vs runner-up: p ${formatP(r.pValue)} (Welch's t-test); ${r.tiedWithRunnerUp ? "tied: the data cannot tell them apart" : "the winner is distinguishable"}`);
+    else lines.push(`Winner vs runner-up: ${r.pValueReason ?? "no test"}${r.tiedWithRunnerUp ? " (treated as tied)" : ""}`);
+  }
+  if (r.ranking.length) lines.push("Ranking:");
+  r.ranking.forEach((c, i) => lines.push(`  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${configLabel(c.config)}; rows ${c.rows.join(", ")}`));
+  if (r.excluded.length) lines.push("Excluded:");
+  for (const e of r.excluded) lines.push(`  row ${e.row}: ${e.reason}`);
+  if (r.pareto && r.paretoMetric) lines.push(`Pareto front (${r.metric} ${r.goal}, ${r.paretoMetric.metric} ${r.paretoMetric.goal}): rows ${r.pareto.join(", ")}`);
+  return lines.join("\n") + "\n";
+}
+
+export const bestCommand: CommandHandler = async (argv, io) => {
+  const p = parseFlags(argv, {
+    ...COMMON_FLAGS,
+    schema: { type: "string" },
+    metric: { type: "string", short: "m" },
+    goal: { type: "string" },
+    where: { type: "string", multiple: true },
+    pareto: { type: "string" },
+    "pareto-goal": { type: "string" },
+    "tie-breaker": { type: "string", multiple: true },
+    "group-by": { type: "string", multiple: true },
+    status: { type: "string", multiple: true },
+    "all-statuses": { type: "boolean" },
+  });
+  if (!p.ok) return usageError(io, "best", p.message, BEST_USAGE);
+  const f = p.value;
+  if (f.values.help) {
+    io.stdout(BEST_USAGE + "\n");
+    return EXIT.ok;
+  }
+  const format = formatOf(f);
+  if (!format) return usageError(io, "best", "--format must be json or text", BEST_USAGE);
+  const [file, ...extra] = f.positionals;
+  if (!file || extra.length) return usageError(io, "best", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to read", BEST_USAGE);
+  const metric = str(f, "metric");
+  if (!metric) return usageError(io, "best", "--metric is required (e.g. --metric accuracy)", BEST_USAGE);
+  const goal = goalFlag(str(f, "goal"));
+  const paretoGoal = goalFlag(str(f, "pareto-goal"));
+  if (goal === null || paretoGoal === null) return usageError(io, "best", "goals are max or min", BEST_USAGE);
+
+  const loaded = await loadInput(io, "best", file, f);
+  if (typeof loaded === "number") return loaded;
+  const { table, schema } = loaded;
+  const validated = validate(table.grid, schema, { rowOffset: table.rowOffset, source: table.source, maxIssues: 0, ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}) });
+
+  const options: BestOptions = { metric };
+  if (goal) options.goal = goal;
+  const where = list(f, "where");
+  if (where.length) options.where = where.join(", ");
+  const tieBreakers = list(f, "tie-breaker");
+  if (tieBreakers.length) options.tieBreakers = tieBreakers;
+  const groupBy = list(f, "group-by");
+  if (groupBy.length) options.groupBy = groupBy;
+  const status = list(f, "status");
+  if (f.values["all-statuses"]) options.statusFilter = false;
+  else if (status.length) options.statusFilter = status;
+  const pareto = str(f, "pareto");
+  if (pareto) options.pareto = paretoGoal ? { metric: pareto, goal: paretoGoal } : { metric: pareto };
+
+  const result = best(validated, options);
+  if (!result.ok) return usageError(io, "best", result.issues.map((i) => i.message).join(" "), BEST_USAGE);
+  io.stdout(format === "json" ? json(result.value) : asText(result.value));
+  return result.value.best ? EXIT.ok : EXIT.problems;
+};

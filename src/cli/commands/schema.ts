@@ -1,0 +1,36 @@
+/** `runsheet schema FILE`: prints the schema inferred from a sheet, ready to edit and pass to --schema. */
+import { EXIT, type CommandHandler } from "../io";
+import { COMMON_FLAGS, formatOf, json, loadInput, parseFlags, usageError } from "../options";
+
+export const SCHEMA_USAGE = `Usage: runsheet schema FILE [--sheet NAME] [--format json|text]
+
+Infers the schema (column names, types, roles, goals) from a .csv, .tsv, .json or .xlsx file
+and prints it as JSON ({"columns": [...]}), which --schema accepts.`;
+
+export const schemaCommand: CommandHandler = async (argv, io) => {
+  const p = parseFlags(argv, COMMON_FLAGS);
+  if (!p.ok) return usageError(io, "schema", p.message, SCHEMA_USAGE);
+  if (p.value.values.help) {
+    io.stdout(SCHEMA_USAGE + "\n");
+    return EXIT.ok;
+  }
+  const format = formatOf(p.value);
+  if (!format) return usageError(io, "schema", "--format must be json or text", SCHEMA_USAGE);
+  const [file, ...extra] = p.value.positionals;
+  if (!file || extra.length) return usageError(io, "schema", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to read", SCHEMA_USAGE);
+  const loaded = await loadInput(io, "schema", file, p.value);
+  if (typeof loaded === "number") return loaded;
+  if (format === "json") {
+    io.stdout(json(loaded.schema));
+    return EXIT.ok;
+  }
+  const inf = loaded.inferred;
+  const lines: string[] = [];
+  if (inf) lines.push(`${loaded.table.label}: header on row ${inf.headerRow}, data on rows ${inf.firstDataRow}-${inf.lastDataRow}`);
+  for (const c of loaded.schema.columns) {
+    const extras = [c.unit ? `unit ${c.unit}` : "", c.goal ? `goal ${c.goal}` : "", c.choices ? `choices ${c.choices.join("|")}` : "", c.min !== undefined || c.max !== undefined ? `range ${c.min ?? ""}..${c.max ?? ""}` : "", c.required ? "required" : ""].filter((x) => x !== "");
+    lines.push(`  ${c.name.padEnd(24)} ${c.type.padEnd(9)} ${c.role.padEnd(7)} ${extras.join(", ")}`.trimEnd());
+  }
+  io.stdout(lines.join("\n") + "\n");
+  return EXIT.ok;
+};

@@ -1,0 +1,103 @@
+/**
+ * Shared flag handling for sub-commands: node's parseArgs in strict mode, with its exceptions
+ * turned into usage messages (exit 2), plus the output format and the schema file.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { inferSchema, parseSchemaJson, type InferredSchema, type RunSchema } from "../core/index";
+import { EXIT, type CliIO, type ExitCode } from "./io";
+import { readInput, type InputTable } from "./read-input";
+
+type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/** Parses argv for a command; returns the usage message instead of throwing. */
+export function parseFlags(argv: string[], options: OptionSpec): { ok: true; value: Parsed } | { ok: false; message: string } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { ok: true, value: { values: values as Parsed["values"], positionals } };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** A string flag's value (the last one when repeated). */
+export function str(p: Parsed, name: string): string | undefined {
+  const v = p.values[name];
+  if (Array.isArray(v)) {
+    const last = v[v.length - 1];
+    return typeof last === "string" ? last : undefined;
+  }
+  return typeof v === "string" ? v : undefined;
+}
+
+/** All values of a repeatable string flag, also split on commas. */
+export function list(p: Parsed, name: string): string[] {
+  const v = p.values[name];
+  const raw = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return raw.flatMap((x) => (typeof x === "string" ? x.split(",") : [])).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** Prints a usage error and returns exit code 2. */
+export function usageError(io: CliIO, command: string, message: string, usage: string): ExitCode {
+  io.stderr(`runsheet ${command}: ${message}\n\n${usage}\n`);
+  return EXIT.usage;
+}
+
+/** The output format flag: json (default) or text. */
+export function formatOf(p: Parsed): "json" | "text" | null {
+  const f = str(p, "format") ?? "json";
+  return f === "json" || f === "text" ? f : null;
+}
+
+/** Flags every data command accepts. */
+export const COMMON_FLAGS: OptionSpec = {
+  format: { type: "string" },
+  sheet: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+/** The table, and the schema: from --schema when given, else inferred from the table. */
+export interface Loaded {
+  table: InputTable;
+  schema: RunSchema;
+  inferred: InferredSchema | null;
+}
+
+/** Reads the input file and the schema; on failure prints the reason to stderr and gives exit code 2. */
+export async function loadInput(io: CliIO, command: string, file: string, p: Parsed): Promise<Loaded | ExitCode> {
+  const sheet = str(p, "sheet");
+  const input = await readInput(file, io, sheet === undefined ? {} : { sheet });
+  if (!input.ok) {
+    io.stderr(`runsheet ${command}: ${input.issues.join("; ")}\n`);
+    return EXIT.usage;
+  }
+  const table = input.value;
+  const schemaPath = str(p, "schema");
+  if (schemaPath !== undefined) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await io.readFile(schemaPath));
+    } catch (e) {
+      io.stderr(`runsheet ${command}: cannot read the schema ${schemaPath} (${e instanceof Error ? e.message : String(e)})\n`);
+      return EXIT.usage;
+    }
+    const schema = parseSchemaJson(text);
+    if (!schema.ok) {
+      io.stderr(`runsheet ${command}: the schema ${schemaPath} has problems:\n${schema.issues.map((i) => `  ${i.message}`).join("\n")}\n`);
+      return EXIT.usage;
+    }
+    return { table, schema: schema.value, inferred: null };
+  }
+  const opts = table.headerRow !== undefined ? { rowOffset: table.rowOffset, headerRow: table.headerRow } : { rowOffset: table.rowOffset };
+  const inferred = inferSchema(table.grid, opts);
+  return { table, schema: inferred.schema, inferred };
+}
+
+/** JSON for stdout: two-space indentation and a final newline, as tools like jq expect. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}
