@@ -46,7 +46,8 @@ export function detectFormat(text: string): FormatGuess[] {
   const full = stripBom(text);
   const t = full.length > SAMPLE_CHARS ? full.slice(0, SAMPLE_CHARS) : full;
   const guesses: FormatGuess[] = [];
-  const lines = t.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "");
+  // Long lines are cut: their start is enough to recognise a format, and regexes stay cheap.
+  const lines = t.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").map((l) => (l.length > 2000 ? l.slice(0, 2000) : l));
   const first = (lines[0] ?? "").trim();
   if (lines.length === 0) return [{ format: "csv", confidence: 0 }];
 

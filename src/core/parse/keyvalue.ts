@@ -8,7 +8,8 @@ import { RecordsBuilder } from "./records";
 import type { RawTable, RawValue } from "./raw";
 import type { ParseIssue } from "./types";
 
-const PAIR = /([A-Za-z_][\w.\-/[\]]*)\s*(?:=|:(?=\s))\s*("[^"]*"|'[^']*'|[^\s,;|]+)/g;
+// The lookbehind makes a match start only at a word start, keeping long lines linear.
+const PAIR = /(?<![\w.\-/[\]])([A-Za-z_][\w.\-/[\]]*)\s*(?:=|:(?=\s))\s*("[^"]*"|'[^']*'|[^\s,;|]+)/g;
 const SINGLE = /^\s*([^=:\s][^=:]*?)\s*(?:=|:(?=\s|$))\s*(.*?)\s*$/;
 
 function unquote(v: string): string {
