@@ -31,7 +31,7 @@ export interface WorkbookGateway {
   clearMarks(): Promise<number>;
   select(cell: CellRef): Promise<void>;
   applyFixes(fixes: readonly CellFix[]): Promise<FixResult>;
-  appendRuns(header: readonly string[], cells: readonly (readonly CellValue[])[], textMask?: readonly (readonly boolean[])[]): Promise<AppendResult>;
+  appendRuns(header: readonly string[], cells: readonly (readonly CellValue[])[], textCells?: readonly (readonly [number, number])[]): Promise<AppendResult>;
   addSchemaColumns(rows: readonly (readonly (string | number | boolean)[])[]): Promise<number>;
   registerBest(entry: RegistryEntry): Promise<RegisterResult>;
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;

@@ -41,8 +41,9 @@ function writable(value: CellValue | undefined): string | number | boolean {
 /**
  * Appends `cells` (rows in `header` order, e.g. from the parser's `toSheetCells`) to the Runs
  * table. Columns of `header` the table lacks are added; table columns absent from `header` stay
- * blank. `textMask[r][c]` true means the cell is formula-like text (`=`, `+`, `-`, `@`): it is
- * written with the text number format first, so Excel keeps the exact text instead of a formula.
+ * blank. `textCells` lists `[row, column]` (0-based in `cells`, as the parser's `toSheetCells`
+ * gives them) of text Excel would interpret (`=1+1`, `+49`, `007`): those are written with the
+ * text number format set first, so Excel keeps the exact text instead of a formula or number.
  * Two syncs (read, write); one when there is nothing to write. Throws at the edge when there is
  * no Runs table (ItemNotFound), or when Excel rejects the write (nothing is then written).
  */
@@ -50,8 +51,9 @@ export async function appendRuns(
   context: Excel.RequestContext,
   header: readonly string[],
   cells: readonly (readonly CellValue[])[],
-  textMask?: readonly (readonly boolean[])[],
+  textCells: readonly (readonly [number, number])[] = [],
 ): Promise<AppendResult> {
+  const asText = new Set(textCells.map(([r, c]) => `${r}:${c}`));
   const table = context.workbook.tables.getItem(TABLES.runs);
   const headerRange = table.getHeaderRowRange();
   headerRange.load("values");
@@ -87,7 +89,7 @@ export async function appendRuns(
     }
   }
   const rows: (string | number | boolean)[][] = [];
-  const textCells: { row: number; column: number; text: string }[] = [];
+  const deferred: { row: number; column: number; text: string }[] = [];
   const skipped: string[] = [];
   cells.forEach((source, r) => {
     if (incomingId >= 0) {
@@ -103,9 +105,9 @@ export async function appendRuns(
       const at = position.get(keyOf(name));
       if (at === undefined) return;
       const value = writable(source[c]);
-      if (textMask?.[r]?.[c] === true && typeof value === "string") {
+      if (typeof value === "string" && asText.has(`${r}:${c}`)) {
         // Written below with the text format set first; a value here would become a formula.
-        textCells.push({ row: rows.length, column: at, text: value });
+        deferred.push({ row: rows.length, column: at, text: value });
         out[at] = "";
       } else {
         out[at] = value;
@@ -128,7 +130,7 @@ export async function appendRuns(
   } else {
     table.rows.add(undefined, rows);
   }
-  for (const cell of textCells) {
+  for (const cell of deferred) {
     const target = ws.getRangeByIndexes(firstRowIndex + cell.row, body.columnIndex + cell.column, 1, 1);
     target.numberFormat = [[TEXT_FORMAT]];
     target.values = [[cell.text]];

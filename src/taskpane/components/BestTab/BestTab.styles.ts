@@ -1,0 +1,12 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useBestTabStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  num: { textAlign: "end", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  config: { fontSize: tokens.fontSizeBase200 },
+  winner: { fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground3 },
+  excluded: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});

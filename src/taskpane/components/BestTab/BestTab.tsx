@@ -1,0 +1,139 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { configLabel } from "../../../core/index";
+import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/format";
+import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { useBestTabStyles } from "./BestTab.styles";
+import { useBestTab, type GoalChoice } from "./useBestTab";
+
+const RANKING_ROWS = 10;
+const GOAL_LABEL: Record<GoalChoice, string> = { auto: "From schema", max: "Higher is better (max)", min: "Lower is better (min)" };
+
+/** Tab 4: the best configuration by a metric, honestly (replicates, CI, p-value), and Register best. */
+export function BestTab() {
+  const styles = useBestTabStyles();
+  const s = useBestTab();
+  const r = s.result;
+  return (
+    <section className={styles.root} aria-label="Best" data-testid="best-tab">
+      <ErrorBar message={s.error} onDismiss={s.dismiss} />
+      <div className={styles.row}>
+        <Field label="Metric">
+          <Dropdown
+            value={s.metric}
+            selectedOptions={s.metric ? [s.metric] : []}
+            onOptionSelect={(_, data) => s.setMetric(data.optionValue ?? "")}
+            placeholder={s.metrics.length === 0 ? "No metric columns" : "Choose a metric"}
+            data-testid="best-metric"
+          >
+            {s.metrics.map((m) => (
+              <Option key={m.name} value={m.name}>
+                {m.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Goal">
+          <Dropdown value={GOAL_LABEL[s.goal]} selectedOptions={[s.goal]} onOptionSelect={(_, data) => s.setGoal((data.optionValue ?? "auto") as GoalChoice)} data-testid="best-goal">
+            {(Object.keys(GOAL_LABEL) as GoalChoice[]).map((g) => (
+              <Option key={g} value={g}>
+                {GOAL_LABEL[g]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <Field label="Constraints (optional)" hint="For example: latency_ms <= 50, dataset = cats-dogs-2k">
+        <Input value={s.where} onChange={(_, data) => s.setWhere(data.value)} data-testid="best-where" />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void s.find()} disabled={s.busy} data-testid="find-best">
+          Find best
+        </Button>
+        <Button onClick={() => void s.register()} disabled={s.busy || !r?.best} data-testid="register-best">
+          Register best
+        </Button>
+      </div>
+      {s.verdict && (
+        <MessageBar intent={s.verdict.intent} data-testid="best-verdict" data-kind={s.verdict.kind}>
+          <MessageBarBody>
+            {r?.best && <MessageBarTitle>Best run: {r.best.id}</MessageBarTitle>}
+            {s.verdict.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {s.registered && (
+        <MessageBar intent="success" data-testid="register-notice">
+          <MessageBarBody>{s.registered}</MessageBarBody>
+        </MessageBar>
+      )}
+      {r && r.ranking.length > 0 && (
+        <>
+          <Text data-testid="best-pvalue">
+            Winner vs runner-up: {formatPValue(r)}
+            {r.tiedWithRunnerUp ? " (tied)" : ""}
+          </Text>
+          <div className={styles.tableWrap}>
+            <Table size="extra-small" aria-label={`Configurations ranked by mean ${r.metric}`} data-testid="best-ranking">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>#</TableHeaderCell>
+                  <TableHeaderCell>Configuration</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>n</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>mean ± CI</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>std</TableHeaderCell>
+                  <TableHeaderCell className={styles.num}>95% CI</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {r.ranking.slice(0, RANKING_ROWS).map((c, i) => (
+                  <TableRow key={c.rows.join(",")} className={i === 0 ? styles.winner : undefined}>
+                    <TableCell>{i + 1}</TableCell>
+                    <TableCell className={styles.config}>
+                      {configLabel(c.config) || c.ids.join(", ")}
+                      <Text className={styles.hint}> (rows {c.rows.join(", ")})</Text>
+                    </TableCell>
+                    <TableCell className={styles.num}>{c.n}</TableCell>
+                    <TableCell className={styles.num}>{formatMean(c)}</TableCell>
+                    <TableCell className={styles.num}>{formatValue(c.std)}</TableCell>
+                    <TableCell className={styles.num}>{formatInterval(c.ci95)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
+      {r && r.excluded.length > 0 && (
+        <details data-testid="best-excluded">
+          <summary>
+            {r.excluded.length} run{r.excluded.length === 1 ? "" : "s"} left out
+          </summary>
+          <ul className={styles.excluded}>
+            {r.excluded.slice(0, 100).map((e) => (
+              <li key={e.row}>
+                Row {e.row}: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {!s.hasRuns && !s.busy && <Text className={styles.hint}>No runs yet: create the tracker or adopt a sheet on the Runs tab.</Text>}
+    </section>
+  );
+}

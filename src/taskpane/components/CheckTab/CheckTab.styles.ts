@@ -1,0 +1,23 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useCheckTabStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  issueButton: { justifyContent: "flex-start", textAlign: "start", height: "auto", minWidth: 0, whiteSpace: "normal" },
+  issueText: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  where: { fontWeight: tokens.fontWeightSemibold },
+  message: { color: tokens.colorNeutralForeground2 },
+  summary: { color: tokens.colorNeutralForeground2 },
+});

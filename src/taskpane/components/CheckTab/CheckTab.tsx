@@ -1,0 +1,110 @@
+import { Badge, Button, MessageBar, MessageBarBody, Spinner, Switch, Text, Subtitle2 } from "@fluentui/react-components";
+import type { LocatedIssue } from "../../../excel/index";
+import { fixLabel, issueKey, issueLocation } from "../../logic/issues";
+import { plural } from "../../logic/format";
+import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { useCheckTabStyles } from "./CheckTab.styles";
+import { useCheckTab } from "./useCheckTab";
+
+const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+/** Tab 2: validate the runs, list issues by severity, select cells, apply safe fixes. */
+export function CheckTab() {
+  const styles = useCheckTabStyles();
+  const s = useCheckTab();
+  const counts = s.outcome?.counts;
+  return (
+    <section className={styles.root} aria-label="Check" data-testid="check-tab">
+      <ErrorBar message={s.error} onDismiss={s.dismiss} />
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void s.validate()} disabled={s.busy} data-testid="validate">
+          Validate
+        </Button>
+        <Button onClick={() => void s.fixAll()} disabled={s.busy || s.safeFixCount === 0} data-testid="fix-all">
+          Fix all safe ({s.safeFixCount})
+        </Button>
+        <Button appearance="subtle" onClick={() => void s.clearMarks()} disabled={s.busy} data-testid="clear-marks">
+          Clear marks
+        </Button>
+        <Switch
+          checked={s.live}
+          onChange={(_, data) => s.setLive(data.checked)}
+          label={s.liveSupported ? "Live" : "Live (not supported by this Excel)"}
+          disabled={!s.liveSupported}
+          data-testid="live-switch"
+        />
+        {s.busy && <Spinner size="tiny" aria-label="Checking" />}
+      </div>
+      {s.fixNotice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{s.fixNotice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {s.outcome && !s.outcome.grid && (
+        <MessageBar intent="info" data-testid="no-runs">
+          <MessageBarBody>No runs found: create the tracker or adopt a sheet on the Runs tab.</MessageBarBody>
+        </MessageBar>
+      )}
+      {s.outcome?.grid && counts && (
+        <Text className={styles.summary} data-testid="check-summary" role="status">
+          {counts.error + counts.warning + counts.info === 0
+            ? `No problems in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}".`
+            : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}"${s.outcome.truncated ? " (list truncated)" : ""}.`}
+          {s.outcome.schemaOrigin === "inferred" ? " Schema inferred from the sheet." : ""}
+        </Text>
+      )}
+      {s.outcome?.schemaProblems.map((p) => (
+        <MessageBar intent="warning" key={`${p.row}:${p.column}`}>
+          <MessageBarBody>
+            Schema sheet row {p.row} ({p.column}): {p.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+      {s.groups.map((group) => (
+        <div className={styles.group} key={group.severity} data-testid={`issue-group-${group.severity}`}>
+          <Subtitle2 as="h3">
+            {group.label} <Badge color={BADGE_COLOR[group.severity]} appearance="filled">{group.issues.length}</Badge>
+          </Subtitle2>
+          <ul className={styles.list} aria-label={group.label}>
+            {group.issues.map((issue, i) => (
+              <IssueItem key={issueKey(issue, i)} issue={issue} busy={s.busy} onSelect={s.select} onFix={s.fix} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+interface IssueItemProps {
+  issue: LocatedIssue;
+  busy: boolean;
+  onSelect: (issue: LocatedIssue) => Promise<void>;
+  onFix: (issue: LocatedIssue) => Promise<void>;
+}
+
+function IssueItem({ issue, busy, onSelect, onFix }: IssueItemProps) {
+  const styles = useCheckTabStyles();
+  const where = issueLocation(issue);
+  return (
+    <li className={styles.item} data-testid="issue-item" data-code={issue.code} data-row={issue.row}>
+      <Button
+        appearance="transparent"
+        className={styles.issueButton}
+        onClick={() => void onSelect(issue)}
+        disabled={!issue.cell}
+        aria-label={`Select ${where}: ${issue.message}`}
+      >
+        <span className={styles.issueText}>
+          <span className={styles.where}>{where}</span>
+          <span className={styles.message}>{issue.message}</span>
+        </span>
+      </Button>
+      {issue.fix !== undefined && issue.cell && (
+        <Button size="small" onClick={() => void onFix(issue)} disabled={busy} aria-label={`Fix ${where}: use ${fixLabel(issue.fix)}`} data-testid="fix-issue">
+          Fix
+        </Button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { checkRuns, fixesOf, type CheckOutcome, type LocatedIssue, type Subscription } from "../../../excel/index";
+import { createDebouncer } from "../../logic/debounce";
+import { groupBySeverity } from "../../logic/issues";
+import { useWorkbook } from "../../WorkbookContext";
+import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+
+/** Quiet period after the last edit before revalidating (PRODUCT.md "Live"). */
+export const REVALIDATE_DELAY_MS = 400;
+
+/** State and actions of the Check tab: validate, marks, select, safe fixes, live revalidation. */
+export function useCheckTab() {
+  const { gateway, revision, notifyChanged } = useWorkbook();
+  const { error, busy, guard, dismiss } = useEdgeErrors();
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [live, setLive] = useState(true);
+  const [liveSupported, setLiveSupported] = useState(true);
+  const [fixNotice, setFixNotice] = useState<string | null>(null);
+  const subscription = useRef<Subscription | null>(null);
+  const subscribedSheet = useRef<string | null>(null);
+  const validateRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const debouncer = useMemo(() => createDebouncer(() => void validateRef.current(), REVALIDATE_DELAY_MS), []);
+
+  const validate = useCallback(async () => {
+    debouncer.mute();
+    try {
+      const next = await guard(() => checkRuns(gateway, { mark: true }));
+      if (next) setOutcome(next);
+    } finally {
+      debouncer.unmute();
+    }
+  }, [gateway, guard, debouncer]);
+  validateRef.current = validate;
+
+  // Live revalidation: follow the runs sheet while "Live" is on.
+  const sheet = outcome?.grid?.sheet ?? null;
+  useEffect(() => {
+    let cancelled = false;
+    const stop = async () => {
+      const current = subscription.current;
+      subscription.current = null;
+      subscribedSheet.current = null;
+      if (current) await current.remove().catch(() => undefined);
+    };
+    if (!live || !sheet) {
+      void stop();
+      return;
+    }
+    if (subscribedSheet.current === sheet) return;
+    void (async () => {
+      await stop();
+      const sub = await guard(() => gateway.subscribe(sheet, () => debouncer.trigger()));
+      if (!sub) return;
+      if (cancelled) {
+        await sub.remove().catch(() => undefined);
+        return;
+      }
+      subscription.current = sub;
+      subscribedSheet.current = sheet;
+      setLiveSupported(sub.supported);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [live, sheet, gateway, guard, debouncer]);
+
+  useEffect(
+    () => () => {
+      debouncer.cancel();
+      const current = subscription.current;
+      subscription.current = null;
+      subscribedSheet.current = null;
+      if (current) void current.remove().catch(() => undefined);
+    },
+    [debouncer],
+  );
+
+  // The workbook changed through another tab (import, new tracker): refresh a shown result.
+  const shown = outcome !== null;
+  useEffect(() => {
+    if (shown) void validateRef.current();
+    // Only on revision changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
+
+  const select = useCallback(
+    async (issue: LocatedIssue) => {
+      const cell = issue.cell;
+      if (cell) await guard(() => gateway.select(cell));
+    },
+    [gateway, guard],
+  );
+
+  const applyFixList = useCallback(
+    async (issues: readonly LocatedIssue[]) => {
+      const fixes = fixesOf(issues);
+      if (fixes.length === 0) return;
+      debouncer.mute();
+      try {
+        const result = await guard(() => gateway.applyFixes(fixes));
+        if (result) {
+          setFixNotice(
+            result.stale.length > 0
+              ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed since the check and were left alone.`
+              : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`,
+          );
+          notifyChanged();
+        }
+      } finally {
+        debouncer.unmute();
+      }
+      await validate();
+    },
+    [gateway, guard, debouncer, validate, notifyChanged],
+  );
+
+  const clearMarks = useCallback(async () => {
+    await guard(() => gateway.clearMarks());
+  }, [gateway, guard]);
+
+  const groups = useMemo(() => (outcome ? groupBySeverity(outcome.issues) : []), [outcome]);
+  const safeFixCount = useMemo(() => (outcome ? fixesOf(outcome.issues).length : 0), [outcome]);
+
+  return {
+    outcome,
+    groups,
+    safeFixCount,
+    busy,
+    error,
+    dismiss,
+    fixNotice,
+    live,
+    setLive,
+    liveSupported,
+    validate,
+    select,
+    fix: (issue: LocatedIssue) => applyFixList([issue]),
+    fixAll: () => applyFixList(outcome?.issues ?? []),
+    clearMarks,
+  };
+}

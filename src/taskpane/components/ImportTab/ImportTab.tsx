@@ -1,0 +1,184 @@
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+} from "@fluentui/react-components";
+import { useId } from "react";
+import { FORMAT_OPTIONS, formatLabel, type FormatName } from "../../../core/parse/index";
+import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { useImportTabStyles } from "./ImportTab.styles";
+import { useImportTab, type FormatChoice } from "./useImportTab";
+
+const PREVIEW_ROWS = 5;
+const PREVIEW_COLUMNS = 8;
+const LISTED_ISSUES = 50;
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+/** Tab 3: paste or open results, check the preview and mapping, import into Runs. */
+export function ImportTab() {
+  const styles = useImportTabStyles();
+  const s = useImportTab();
+  const fileId = useId();
+  const autoLabel = s.detected ? `Auto (${formatLabel(s.detected)})` : "Auto-detect";
+  const selectedLabel = s.formatChoice === "auto" ? autoLabel : formatLabel(s.formatChoice);
+  const columns = s.result?.columns.slice(0, PREVIEW_COLUMNS) ?? [];
+  return (
+    <section className={styles.root} aria-label="Import" data-testid="import-tab">
+      <ErrorBar message={s.error} onDismiss={s.dismiss} />
+      <Field label="Paste results from a script or a tracker export">
+        <Textarea
+          className={styles.textarea}
+          value={s.text}
+          onChange={(_, data) => s.setText(data.value)}
+          resize="vertical"
+          placeholder="CSV, TSV, JSON, key=value lines, {'eval_loss': 0.42, ...}, Markdown, MLflow, W&B, DVC, Keras/Lightning logs"
+          data-testid="import-text"
+        />
+      </Field>
+      <div className={styles.row}>
+        <div>
+          <label htmlFor={fileId}>
+            <Text>Or open a file: </Text>
+          </label>
+          <input
+            id={fileId}
+            className={styles.fileInput}
+            type="file"
+            accept=".csv,.tsv,.txt,.json,.jsonl,.md,.log"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void s.loadFile(file);
+            }}
+            data-testid="import-file"
+          />
+        </div>
+        <Field label="Format">
+          <Dropdown
+            value={selectedLabel}
+            selectedOptions={[s.formatChoice]}
+            onOptionSelect={(_, data) => s.setFormatChoice((data.optionValue ?? "auto") as FormatChoice)}
+            data-testid="import-format"
+          >
+            <Option value="auto">{autoLabel}</Option>
+            {FORMAT_OPTIONS.map((f) => (
+              <Option key={f.name} value={f.name}>
+                {f.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      {s.progress !== null && (
+        <div className={styles.row} data-testid="parse-progress">
+          <Field label="Parsing…" validationMessage={`${Math.round(s.progress * 100)}%`} validationState="none" style={{ flexGrow: 1 }}>
+            <ProgressBar value={s.progress} max={1} />
+          </Field>
+          <Button onClick={s.cancelParse} data-testid="cancel-parse">
+            Cancel
+          </Button>
+        </div>
+      )}
+      {s.result && (
+        <>
+          <Text role="status" data-testid="import-summary">
+            {formatLabel(s.result.format as FormatName)}: {s.result.rows.length} row{s.result.rows.length === 1 ? "" : "s"}, {s.result.columns.length} column
+            {s.result.columns.length === 1 ? "" : "s"}; {s.plan.errors} error{s.plan.errors === 1 ? "" : "s"}, {s.plan.warnings} warning{s.plan.warnings === 1 ? "" : "s"}.
+          </Text>
+          {s.result.issues.length > 0 && (
+            <ul className={styles.issues} aria-label="Problems in the pasted text" data-testid="import-issues">
+              {s.result.issues.slice(0, LISTED_ISSUES).map((issue, i) => (
+                <li key={`${issue.line}:${i}`} className={issue.severity === "error" ? styles.error : styles.warning}>
+                  Line {issue.line}
+                  {issue.column ? `, ${issue.column}` : ""}: {issue.message}
+                </li>
+              ))}
+              {s.result.issues.length > LISTED_ISSUES && <li>…and {s.result.issues.length - LISTED_ISSUES} more.</li>}
+            </ul>
+          )}
+          {columns.length > 0 && (
+            <div className={styles.tableWrap}>
+              <Table size="extra-small" aria-label="Preview of the first rows" data-testid="import-preview">
+                <TableHeader>
+                  <TableRow>
+                    {columns.map((c) => (
+                      <TableHeaderCell key={c} className={styles.cell}>
+                        {c}
+                      </TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {s.result.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
+                    <TableRow key={r}>
+                      {columns.map((c) => (
+                        <TableCell key={c} className={styles.cell}>
+                          {cellText(row[c])}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {s.choices.length > 0 && (
+            <div>
+              <Subtitle2 as="h3">Columns</Subtitle2>
+              <div className={styles.mapping} data-testid="import-mapping" role="list" aria-label="Column mapping">
+                {s.choices.map((c) => (
+                  <div key={c.source} role="listitem" style={{ display: "contents" }}>
+                    <Text className={styles.cell}>{c.source}</Text>
+                    <Text aria-hidden>→</Text>
+                    {c.target !== null ? (
+                      <Text className={styles.cell}>
+                        {c.target}
+                        {c.match !== "exact" ? <span className={styles.hint}> ({c.match})</span> : null}
+                      </Text>
+                    ) : (
+                      <Checkbox
+                        checked={c.addToSchema}
+                        onChange={(_, data) => s.toggleAdd(c.source, data.checked === true)}
+                        label={`add "${c.suggested?.name ?? c.source}" (${c.suggested?.type ?? "text"}, ${c.suggested?.role ?? "meta"})`}
+                        data-testid="add-column"
+                      />
+                    )}
+                  </div>
+                ))}
+              </div>
+            </div>
+          )}
+        </>
+      )}
+      {s.notice && (
+        <MessageBar intent="success" data-testid="import-notice">
+          <MessageBarBody>{s.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Checkbox checked={s.validOnly} onChange={(_, data) => s.setValidOnly(data.checked === true)} label="Import valid rows only" data-testid="valid-only" />
+        <Button appearance="primary" disabled={!s.plan.canImport || s.busy || s.progress !== null} onClick={() => void s.doImport()} data-testid="import-button">
+          Import{s.plan.canImport ? ` ${s.plan.rows} row${s.plan.rows === 1 ? "" : "s"}` : ""}
+        </Button>
+        {s.plan.reason && s.result && <Text className={styles.hint}>{s.plan.reason}</Text>}
+      </div>
+    </section>
+  );
+}

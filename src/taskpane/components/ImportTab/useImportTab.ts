@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { inferSchema, schemaToRows, type RunSchema } from "../../../core/index";
+import { detectFormat, mapColumns, type FormatName, type ParseResult } from "../../../core/parse/index";
+import { DEFAULT_SCHEMA } from "../../../excel/index";
+import { initialChoices, isLargePaste, newSchemaColumns, planImport, type MappingChoice } from "../../logic/importPlan";
+import { parseHere, parseInWorker, type ParseJob, type WorkerLike } from "../../logic/parseClient";
+import { startParseWorker } from "../../parseWorker";
+import { useWorkbook } from "../../WorkbookContext";
+import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+
+export type FormatChoice = FormatName | "auto";
+
+/** Quiet period after typing before a small paste is parsed again. */
+const PARSE_DELAY_MS = 300;
+
+/** State and actions of the Import tab: paste/file, format, preview, mapping, import. */
+export function useImportTab() {
+  const { gateway, revision, notifyChanged } = useWorkbook();
+  const { error, busy, guard, dismiss, setError } = useEdgeErrors();
+  const [text, setText] = useState("");
+  const [formatChoice, setFormatChoice] = useState<FormatChoice>("auto");
+  const [result, setResult] = useState<ParseResult | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [choices, setChoices] = useState<MappingChoice[]>([]);
+  const [validOnly, setValidOnly] = useState(false);
+  const [schema, setSchema] = useState<RunSchema | null>(null);
+  const [hasSchemaTable, setHasSchemaTable] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const job = useRef<ParseJob | null>(null);
+  const worker = useRef<WorkerLike | null>(null);
+
+  // The schema columns are mapped against: the Schema sheet's, else inferred from the runs, else the default.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const snapshot = await guard(() => gateway.read());
+      if (!snapshot || cancelled) return;
+      setHasSchemaTable(snapshot.schema !== null);
+      const fromTable = snapshot.schema?.schema;
+      if (fromTable && fromTable.columns.length > 0) setSchema(fromTable);
+      else if (snapshot.runs) setSchema(inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset }).schema);
+      else setSchema(DEFAULT_SCHEMA);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [gateway, guard, revision]);
+
+  useEffect(
+    () => () => {
+      job.current?.cancel();
+      worker.current?.terminate();
+    },
+    [],
+  );
+
+  const detected = useMemo(() => (text.trim() === "" ? null : (detectFormat(text)[0]?.format ?? null)), [text]);
+
+  const runParse = useCallback(
+    async (input: string, format: FormatChoice) => {
+      job.current?.cancel();
+      if (input.trim() === "") {
+        setResult(null);
+        setProgress(null);
+        return;
+      }
+      const forced = format === "auto" ? undefined : format;
+      const large = isLargePaste(input);
+      if (large) {
+        worker.current ??= startParseWorker();
+      }
+      const started = large && worker.current ? parseInWorker(worker.current, input, forced, setProgress) : parseHere(input, forced, large ? setProgress : () => undefined);
+      job.current = started;
+      if (large) setProgress(0);
+      try {
+        const parsed = await started.promise;
+        if (job.current !== started) return;
+        if (parsed) setResult(parsed);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : "The parser stopped unexpectedly.");
+      } finally {
+        if (job.current === started) {
+          job.current = null;
+          setProgress(null);
+        }
+      }
+    },
+    [setError],
+  );
+
+  useEffect(() => {
+    const handle = setTimeout(() => void runParse(text, formatChoice), PARSE_DELAY_MS);
+    return () => clearTimeout(handle);
+  }, [text, formatChoice, runParse]);
+
+  // New parse result or schema: propose the mapping again.
+  useEffect(() => {
+    if (!result) {
+      setChoices([]);
+      return;
+    }
+    setChoices(initialChoices(mapColumns(result.columns, schema ?? DEFAULT_SCHEMA, result.rows), result));
+  }, [result, schema]);
+
+  const cancelParse = useCallback(() => {
+    job.current?.cancel();
+    job.current = null;
+    setProgress(null);
+  }, []);
+
+  const loadFile = useCallback(async (file: File) => {
+    setNotice(null);
+    setText(await file.text());
+  }, []);
+
+  const plan = useMemo(() => planImport(result, choices, validOnly), [result, choices, validOnly]);
+
+  const toggleAdd = useCallback((source: string, add: boolean) => {
+    setChoices((current) => current.map((c) => (c.source === source ? { ...c, addToSchema: add } : c)));
+  }, []);
+
+  const doImport = useCallback(async () => {
+    const cells = plan.cells;
+    if (!plan.canImport || !cells) return;
+    const added = newSchemaColumns(choices);
+    const outcome = await guard(async () => {
+      if (added.length > 0 && hasSchemaTable) await gateway.addSchemaColumns(schemaToRows({ columns: added }).slice(1).map((r) => r.map((v) => v ?? "")));
+      return gateway.appendRuns(cells.header, cells.cells, cells.textCells);
+    });
+    if (!outcome) return;
+    const parts = [`Imported ${outcome.appended} run${outcome.appended === 1 ? "" : "s"} into "${outcome.sheet}"${outcome.appended > 0 ? ` from row ${outcome.firstRow}` : ""}.`];
+    if (outcome.skipped.length > 0) parts.push(`${outcome.skipped.length} already there (same run id) were skipped.`);
+    if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
+    setNotice(parts.join(" "));
+    notifyChanged();
+  }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged]);
+
+  return {
+    text,
+    setText: (value: string) => {
+      setNotice(null);
+      setText(value);
+    },
+    formatChoice,
+    setFormatChoice,
+    detected,
+    result,
+    progress,
+    cancelParse,
+    loadFile,
+    choices,
+    toggleAdd,
+    validOnly,
+    setValidOnly,
+    plan,
+    doImport,
+    busy,
+    error,
+    dismiss,
+    notice,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Task pane entry: waits for Office, then renders the pane in Fluent's theme matching Office's
+ * (dark themes get Fluent's dark theme). Outside Office, shows a hint instead of crashing.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+
+function isDarkOffice(): boolean {
+  const theme = Office.context?.officeTheme;
+  if (!theme?.bodyBackgroundColor) return false;
+  const hex = theme.bodyBackgroundColor.replace("#", "");
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  if (r === undefined || g === undefined || b === undefined || [r, g, b].some(Number.isNaN)) return false;
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}
+
+void Office.onReady((info) => {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  if (info.host !== Office.HostType.Excel) {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <p style={{ padding: 16 }}>RunSheet runs inside Excel. Open it from Excel’s ribbon, or use the playground (npm start).</p>
+      </FluentProvider>,
+    );
+    return;
+  }
+  root.render(
+    <FluentProvider theme={isDarkOffice() ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
+      <App />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,81 @@
+/**
+ * The Import tab's decisions, pure: when to use the Web Worker, what the confirmed column
+ * mapping writes, and whether Import is allowed (never on errors unless "valid rows only").
+ */
+import { goalFromName, hasErrors, suggestSpec, toSheetCells, validRowsOnly, type ColumnMapping, type ParseResult, type SheetCells } from "../../core/parse/index";
+import type { ColumnSpec } from "../../core/index";
+
+/** Pastes with more lines than this are parsed in the Web Worker, with progress and Cancel. */
+export const WORKER_LINE_THRESHOLD = 2000;
+
+/** True when `text` has more than `threshold` lines (stops counting early). */
+export function isLargePaste(text: string, threshold = WORKER_LINE_THRESHOLD): boolean {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines > threshold) return true;
+  }
+  return false;
+}
+
+/** One mapping row as the user confirms it: unknown columns may be added to the schema. */
+export interface MappingChoice extends ColumnMapping {
+  /** For unknown columns: add to the schema (and import) when true, skip when false. */
+  addToSchema: boolean;
+}
+
+/** Initial choices: mapped columns import into their target; unknown ones are offered for the schema (on by default). */
+export function initialChoices(mapping: readonly ColumnMapping[], result: ParseResult): MappingChoice[] {
+  return mapping.map((m) => {
+    if (m.target !== null) return { ...m, addToSchema: false };
+    const suggested = m.suggested ?? suggestSpec(m.source, result.rows.map((r) => r[m.source] ?? null));
+    return { ...m, suggested, addToSchema: true };
+  });
+}
+
+/** The mapping toSheetCells should use: unknown columns go in under their suggested name, or are skipped. */
+export function effectiveMapping(choices: readonly MappingChoice[]): ColumnMapping[] {
+  return choices.map((c) => {
+    if (c.target !== null) return c;
+    return { ...c, target: c.addToSchema ? (c.suggested?.name ?? c.source) : null };
+  });
+}
+
+/** Specs of the unknown columns the user chose to add to the schema. */
+export function newSchemaColumns(choices: readonly MappingChoice[]): ColumnSpec[] {
+  return choices.flatMap((c) => {
+    if (c.target !== null || !c.addToSchema) return [];
+    const spec: ColumnSpec = c.suggested ?? { name: c.source, type: "text", role: "meta" };
+    if (spec.role === "metric" && !spec.goal) {
+      const goal = goalFromName(spec.name);
+      if (goal) return [{ ...spec, goal }];
+    }
+    return [spec];
+  });
+}
+
+export interface ImportPlan {
+  canImport: boolean;
+  /** Why Import is disabled, for the button's hint. */
+  reason: string | null;
+  errors: number;
+  warnings: number;
+  /** Rows that would be written. */
+  rows: number;
+  cells: SheetCells | null;
+}
+
+/** What clicking Import would do with `result` under the confirmed mapping. */
+export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean): ImportPlan {
+  if (!result) return { canImport: false, reason: "Paste or open something to import.", errors: 0, warnings: 0, rows: 0, cells: null };
+  const errors = result.issues.filter((i) => i.severity === "error").length;
+  const warnings = result.issues.length - errors;
+  if (hasErrors(result) && !validRowsOnlyChecked) {
+    return { canImport: false, reason: "Fix the errors, or tick “Import valid rows only”.", errors, warnings, rows: 0, cells: null };
+  }
+  const usable = hasErrors(result) ? validRowsOnly(result) : result;
+  const mapping = effectiveMapping(choices);
+  if (!mapping.some((m) => m.target !== null)) return { canImport: false, reason: "No column is mapped.", errors, warnings, rows: 0, cells: null };
+  if (usable.rows.length === 0) return { canImport: false, reason: "There are no rows to import.", errors, warnings, rows: 0, cells: null };
+  const cells = toSheetCells(usable, mapping);
+  return { canImport: true, reason: null, errors, warnings, rows: cells.cells.length, cells };
+}

@@ -1,0 +1,49 @@
+/**
+ * Talking to the parse Web Worker (protocol in core/parse/worker-protocol.ts): one request, progress
+ * messages, then a result, a cancellation or a failure. The worker is injected, so this is tested
+ * with a fake; without a worker (or if it cannot start) parsing runs in slices on this thread.
+ */
+import { parseInChunks, type FormatName, type FromWorker, type ParseResult, type ToWorker } from "../../core/parse/index";
+
+/** The part of a Worker this client uses. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: "message", listener: (event: { data: FromWorker }) => void): void;
+  terminate(): void;
+}
+
+export interface ParseJob {
+  /** Resolves with the result, or null when cancelled; rejects when the worker failed. */
+  promise: Promise<ParseResult | null>;
+  cancel(): void;
+}
+
+let nextId = 1;
+
+/** Parses `text` in `worker`, reporting progress as a fraction in [0, 1]. */
+export function parseInWorker(worker: WorkerLike, text: string, format: FormatName | undefined, onProgress: (fraction: number) => void): ParseJob {
+  const id = nextId++;
+  let settle: ((value: ParseResult | null) => void) | null = null;
+  let reject: ((error: Error) => void) | null = null;
+  const promise = new Promise<ParseResult | null>((res, rej) => {
+    settle = res;
+    reject = rej;
+  });
+  worker.addEventListener("message", (event) => {
+    const message = event.data;
+    if (message.id !== id) return;
+    if (message.type === "progress") onProgress(message.total === 0 ? 1 : message.done / message.total);
+    else if (message.type === "result") settle?.(message.result);
+    else if (message.type === "cancelled") settle?.(null);
+    else reject?.(new Error(`The parser stopped unexpectedly: ${message.message}`));
+  });
+  worker.postMessage({ type: "parse", id, text, ...(format ? { format } : {}) });
+  return { promise, cancel: () => worker.postMessage({ type: "cancel", id }) };
+}
+
+/** The same on this thread, yielding between slices (fallback when no worker is available). */
+export function parseHere(text: string, format: FormatName | undefined, onProgress: (fraction: number) => void): ParseJob {
+  const signal = { aborted: false };
+  const promise = parseInChunks(text, { ...(format ? { format } : {}), signal, onProgress: (done, total) => onProgress(total === 0 ? 1 : done / total) });
+  return { promise, cancel: () => (signal.aborted = true) };
+}
