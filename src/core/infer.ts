@@ -25,7 +25,8 @@ interface Tally {
   urls: number;
   durations: number;
   texts: number;
-  distinct: Map<string, number>;
+  /** Distinct texts, compared case-insensitively: lower-cased text -> spelling -> count. */
+  distinct: Map<string, Map<string, number>>;
   min: number;
   max: number;
   maxLength: number;
@@ -77,7 +78,15 @@ function tallyCell(t: Tally, cell: CellValue): void {
   }
   const n = parseNumberText(s);
   if (n) return countNumber(t, n.value, n.style === "percent");
-  if (t.distinct.size <= 1000) t.distinct.set(s, (t.distinct.get(s) ?? 0) + 1);
+  if (t.distinct.size <= 1000) {
+    const key = s.toLowerCase();
+    let forms = t.distinct.get(key);
+    if (!forms) {
+      forms = new Map();
+      t.distinct.set(key, forms);
+    }
+    forms.set(s, (forms.get(s) ?? 0) + 1);
+  }
   if (s.length > t.maxLength) t.maxLength = s.length;
   if (parseBooleanText(s) !== null && /^(true|false)$/i.test(s)) {
     t.booleans++;
@@ -120,7 +129,7 @@ function typeFromTally(t: Tally, name: string, maxChoices: number, status: boole
   if (all(t.urls)) return "url";
   if (t.durations > 0 && all(t.durations + t.numbers)) return "duration";
   const distinct = t.distinct.size;
-  const repeats = t.filled >= 2 * distinct;
+  const repeats = status || t.filled >= 2 * distinct;
   // One repeated value (every run uses "mlp") is not yet a list of choices: a new model would be
   // flagged as an error. Status columns are choices from the start.
   const enough = status ? distinct >= 1 : distinct >= 2;
@@ -136,8 +145,19 @@ function roleFor(name: string, type: ColumnType, t: Tally): ColumnRole {
   return "param";
 }
 
+/** Choices in order of first appearance, each spelled as most runs spell it ("finished", not "Finished"). */
 function choicesInOrder(t: Tally): string[] {
-  return [...t.distinct.keys()];
+  return [...t.distinct.values()].map((forms) => {
+    let best = "";
+    let count = -1;
+    for (const [form, n] of forms) {
+      if (n > count) {
+        best = form;
+        count = n;
+      }
+    }
+    return best;
+  });
 }
 
 /** Fills min/max that are safe to assume from the name and the values seen. */

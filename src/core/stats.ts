@@ -80,7 +80,10 @@ export function welchTTest(a: readonly number[], b: readonly number[]): WelchRes
     return diff === 0 ? { t: 0, df: a.length + b.length - 2, p: 1 } : { t: diff > 0 ? Infinity : -Infinity, df: a.length + b.length - 2, p: 0 };
   }
   const t = diff / Math.sqrt(se2);
-  const df = (se2 * se2) / ((va * va) / (a.length - 1) + (vb * vb) / (b.length - 1));
+  // Welch–Satterthwaite, written with variance shares so tiny variances do not underflow to 0/0.
+  const ra = va / se2;
+  const rb = vb / se2;
+  const df = 1 / ((ra * ra) / (a.length - 1) + (rb * rb) / (b.length - 1));
   const p = Math.min(1, 2 * tCdfAt(-Math.abs(t), df));
   return { t, df, p };
 }

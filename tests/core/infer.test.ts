@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { findHeaderIndex, inferSchema, type CellValue, type Grid } from "../../src/core/index";
+import { MESSY } from "./messy-grid";
+
+function col(grid: Grid, name: string) {
+  const s = inferSchema(grid).schema.columns.find((c) => c.name === name);
+  expect(s, name).toBeDefined();
+  return s;
+}
+
+describe("inferSchema on a messy sheet", () => {
+  const inferred = inferSchema(MESSY);
+
+  it("finds the header below the title and note rows, and the notes under the data", () => {
+    expect(inferred.headerRow).toBe(4);
+    expect(inferred.firstDataRow).toBe(5);
+    expect(inferred.lastDataRow).toBe(10);
+    expect(inferred.titleRows).toEqual([1, 3]);
+    expect(inferred.noteRows).toEqual([12]);
+    expect(inferred.columnIndex).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("splits units out of headers", () => {
+    expect(col(MESSY, "lr")?.unit).toBe("1e-3");
+    expect(col(MESSY, "val_loss")?.unit).toBe("nats");
+  });
+
+  it("types columns from values: numbers as text, decimal comma, percent strings, errors, serial dates", () => {
+    expect(col(MESSY, "lr")?.type).toBe("integer");
+    expect(col(MESSY, "accuracy")?.type).toBe("number");
+    expect(col(MESSY, "val_loss")?.type).toBe("number");
+    expect(col(MESSY, "started")?.type).toBe("date");
+    expect(col(MESSY, "model")?.type).toBe("choice");
+    expect(col(MESSY, "model")?.choices).toEqual(["mlp", "cnn"]);
+    expect(col(MESSY, "status")?.type).toBe("choice");
+  });
+
+  it("gives roles and goals by name", () => {
+    expect(col(MESSY, "Run ID")?.role).toBe("id");
+    expect(col(MESSY, "Run ID")?.required).toBe(true);
+    expect(col(MESSY, "seed")?.role).toBe("meta");
+    expect(col(MESSY, "layers")?.role).toBe("param");
+    expect(col(MESSY, "accuracy")).toMatchObject({ role: "metric", goal: "max", min: 0, max: 1 });
+    expect(col(MESSY, "val_loss")).toMatchObject({ role: "metric", goal: "min", min: 0 });
+  });
+
+  it("honours a row offset (grid read from a used range starting lower)", () => {
+    const shifted = inferSchema(MESSY, { rowOffset: 3 });
+    expect(shifted.headerRow).toBe(6);
+    expect(shifted.noteRows).toEqual([14]);
+  });
+
+  it("reads the seeds' dogs-vs-cats CSV", () => {
+    const text = readFileSync(new URL("../fixtures/core/dogs-vs-cats.csv", import.meta.url), "utf8");
+    const grid = Papa.parse<string[]>(text).data;
+    const inf = inferSchema(grid);
+    expect(inf.headerRow).toBe(3);
+    const byName = new Map(inf.schema.columns.map((c) => [c.name, c]));
+    expect(byName.get("accuracy")).toMatchObject({ type: "number", role: "metric", goal: "max" });
+    expect(byName.get("n_images")).toMatchObject({ type: "integer", role: "data" });
+    expect(byName.get("layers")).toMatchObject({ type: "integer", role: "param" });
+    expect(byName.get("hypothesis")?.role).toBe("meta");
+  });
+});
+
+describe("inferSchema edge cases", () => {
+  it("returns an empty schema for an empty grid", () => {
+    expect(inferSchema([]).schema.columns).toEqual([]);
+    expect(inferSchema([["", ""], [null, null]]).schema.columns).toEqual([]);
+  });
+  it("names columns that have data but no header", () => {
+    const g: Grid = [
+      ["a", "b", ""],
+      [1, 2, 3],
+      [2, 3, 4],
+    ];
+    expect(inferSchema(g).schema.columns.map((c) => c.name)).toEqual(["a", "b", "Column C"]);
+  });
+  it("keeps repeated header names apart", () => {
+    const g: Grid = [
+      ["loss", "loss"],
+      [1, 2],
+    ];
+    expect(inferSchema(g).schema.columns.map((c) => c.name)).toEqual(["loss", "loss (2)"]);
+  });
+  it("detects percent columns and booleans", () => {
+    const g: Grid = [
+      ["acc", "augment"],
+      ["91%", "TRUE"],
+      ["92.5%", "false"],
+    ];
+    const cols = inferSchema(g).schema.columns;
+    expect(cols[0]).toMatchObject({ type: "percent", min: 0, max: 1 });
+    expect(cols[1]?.type).toBe("boolean");
+  });
+  it("never throws and keeps rows inside the grid (property)", () => {
+    const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom("#N/A", "0,5", "12%", "", "2024-01-01"));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 }), (grid) => {
+        const inf = inferSchema(grid);
+        expect(inf.schema.columns.length).toBe(inf.columnIndex.length);
+        if (inf.schema.columns.length) {
+          expect(inf.headerRow).toBeGreaterThanOrEqual(1);
+          expect(inf.headerRow).toBeLessThanOrEqual(grid.length);
+          expect(findHeaderIndex(grid)).toBe(inf.headerRow - 1);
+        }
+      }),
+    );
+  });
+});
