@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { mapColumns, parseText } from "../../src/core/parse/index";
+import { DEFAULT_SCHEMA } from "../../src/excel/index";
+import { effectiveMapping, initialChoices, isLargePaste, newSchemaColumns, planImport } from "../../src/taskpane/logic/importPlan";
+
+describe("isLargePaste", () => {
+  it("counts lines against the threshold", () => {
+    expect(isLargePaste("a\nb\nc", 3)).toBe(false);
+    expect(isLargePaste("a\nb\nc\nd", 3)).toBe(true);
+    expect(isLargePaste("x\n".repeat(2500))).toBe(true);
+    expect(isLargePaste("x\n".repeat(100))).toBe(false);
+  });
+});
+
+describe("planImport", () => {
+  const csv = "run_id,acc,lr,gpu_hours\nr1,0.91,0.001,2\nr2,0.93,0.01,3\n";
+
+  it("maps synonyms and offers unknown columns for the schema", () => {
+    const result = parseText(csv);
+    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
+    const bySource = Object.fromEntries(choices.map((c) => [c.source, c]));
+    expect(bySource.acc?.target).toBe("accuracy");
+    expect(bySource.lr?.target).toBe("learning_rate");
+    expect(bySource.gpu_hours?.target).toBeNull();
+    expect(bySource.gpu_hours?.addToSchema).toBe(true);
+    expect(newSchemaColumns(choices).map((c) => c.name)).toEqual(["gpu_hours"]);
+    const plan = planImport(result, choices, false);
+    expect(plan.canImport).toBe(true);
+    expect(plan.rows).toBe(2);
+    expect(plan.cells?.header).toEqual(["run_id", "accuracy", "learning_rate", "gpu_hours"]);
+  });
+
+  it("skips unknown columns the user unticks", () => {
+    const result = parseText(csv);
+    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result).map((c) => ({ ...c, addToSchema: false }));
+    expect(effectiveMapping(choices).find((m) => m.source === "gpu_hours")?.target).toBeNull();
+    expect(planImport(result, choices, false).cells?.header).toEqual(["run_id", "accuracy", "learning_rate"]);
+    expect(newSchemaColumns(choices)).toEqual([]);
+  });
+
+  it("refuses to import on errors unless valid rows only is ticked", () => {
+    const broken = parseText("run_id,accuracy\nr1,0.9\nr2,0.8,extra\nr3,0.7\n", { format: "csv" });
+    expect(broken.issues.some((i) => i.severity === "error")).toBe(true);
+    const choices = initialChoices(mapColumns(broken.columns, DEFAULT_SCHEMA, broken.rows), broken);
+    const blocked = planImport(broken, choices, false);
+    expect(blocked.canImport).toBe(false);
+    expect(blocked.reason).toMatch(/valid rows only/);
+    const allowed = planImport(broken, choices, true);
+    expect(allowed.canImport).toBe(true);
+    expect(allowed.rows).toBeLessThan(broken.rows.length + 1);
+    expect(allowed.cells?.cells.every((row) => row[0] !== "r2")).toBe(true);
+  });
+
+  it("flags formula-like text for the text format", () => {
+    const result = parseText("run_id,notes\nr1,=HYPERLINK(\"http://x\")\n", { format: "csv" });
+    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
+    const plan = planImport(result, choices, false);
+    expect(plan.cells?.textCells).toContainEqual([0, 1]);
+  });
+
+  it("nothing to import without a result", () => {
+    expect(planImport(null, [], false).canImport).toBe(false);
+  });
+});
