@@ -11,6 +11,8 @@ import {
   convertCell,
   decideColumn,
   newColumnStats,
+  SHAPE_INDEX,
+  SHAPES,
   type ColumnDecision,
   type ColumnStats,
 } from "./values";
@@ -24,6 +26,8 @@ export interface TypingState {
   missing: { count: number; firstLine: number }[];
   /** `line\u0000column` of cells already reported as non-finite, so they are not also "missing". */
   nonFinite: Set<string>;
+  /** Shape of every text cell from pass 1 (index into SHAPES), so pass 2 does not classify again. */
+  shapes: Uint8Array;
 }
 
 /** Starts typing a raw table; nothing is converted yet. */
@@ -35,6 +39,7 @@ export function beginTyping(raw: RawTable): TypingState {
     rows: [],
     issues: [],
     missing: raw.columns.map(() => ({ count: 0, firstLine: 0 })),
+    shapes: new Uint8Array(raw.textual ? raw.rows.length * raw.columns.length : 0),
     nonFinite: new Set(raw.issues.filter((i) => i.code === "non_finite").map((i) => `${i.line}\u0000${i.column ?? ""}`)),
   };
 }
@@ -50,7 +55,11 @@ export function accumulate(state: TypingState, from: number, to: number): void {
     for (let c = 0; c < width; c++) {
       const v = row[c];
       const stats = state.stats[c];
-      if (typeof v === "string" && stats) stats.counts[cellShape(v)]++;
+      if (typeof v === "string" && stats) {
+        const shape = cellShape(v);
+        stats.counts[shape]++;
+        state.shapes[r * width + c] = SHAPE_INDEX[shape];
+      }
     }
   }
 }
@@ -65,26 +74,37 @@ export function decide(state: TypingState): void {
 /** Pass 2 over rows [from, to): converts cells and collects cell issues. */
 export function convert(state: TypingState, from: number, to: number): void {
   const { rows, columns, rowLines, textual } = state.raw;
+  const width = columns.length;
+  const plain = SHAPE_INDEX.plain;
   for (let r = from; r < to; r++) {
     const row = rows[r];
     if (!row) continue;
     const line = rowLines[r] ?? 1;
     const out: Record<string, ParsedValue> = {};
-    for (let c = 0; c < columns.length; c++) {
+    const ctx = { line, column: "", issues: state.issues };
+    for (let c = 0; c < width; c++) {
       const column = columns[c] ?? "";
       const v = row[c] ?? null;
       const decision = state.decisions[c] ?? { kind: "text", comma: "thousands" };
-      const ctx = { line, column, issues: state.issues };
       let value: ParsedValue;
       const before = state.issues.length;
-      if (typeof v === "string") value = textual ? convertCell(v, decision, ctx) : checkLength(v, ctx);
-      else value = v;
-      if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite") state.nonFinite.add(`${line}\u0000${column}`);
-      if (value === null && !state.nonFinite.has(`${line}\u0000${column}`)) {
-        const m = state.missing[c];
-        if (m) {
-          if (m.count === 0) m.firstLine = line;
-          m.count++;
+      if (typeof v === "string") {
+        const shapeIndex = textual ? (state.shapes[r * width + c] ?? 0) : 0;
+        // Fast path: a plain number in a numeric column needs no further checks.
+        if (textual && shapeIndex === plain && decision.kind === "number" && !v.endsWith("%")) value = Number(v);
+        else {
+          ctx.column = column;
+          value = textual ? convertCell(v, decision, ctx, SHAPES[shapeIndex]) : checkLength(v, ctx);
+        }
+      } else value = v;
+      if (value === null) {
+        if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite") state.nonFinite.add(`${line}\u0000${column}`);
+        if (!state.nonFinite.has(`${line}\u0000${column}`)) {
+          const m = state.missing[c];
+          if (m) {
+            if (m.count === 0) m.firstLine = line;
+            m.count++;
+          }
         }
       }
       out[column] = value;

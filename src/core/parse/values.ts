@@ -39,19 +39,36 @@ function percentBody(t: string): string | null {
   return t.slice(0, -1).trimEnd();
 }
 
-/** Classifies one trimmed text cell without looking at its column. */
-export function cellShape(text: string): CellShape {
-  const t = text.trim();
-  if (t === "") return "empty";
-  const lower = t.toLowerCase();
-  if (MISSING.has(lower)) return "missing";
-  if (NON_FINITE.has(lower)) return "nonfinite";
-  const body = percentBody(t) ?? t;
-  if (AMBIGUOUS_DOT.test(body)) return "ambiguousDot";
-  if (PLAIN.test(body)) return LEADING_ZERO.test(body) && !body.includes(".") ? "text" : "plain";
+/** Shapes by index, so pass 1 can cache one byte per cell for pass 2. */
+export const SHAPES: readonly CellShape[] = ["empty", "missing", "nonfinite", "plain", "thousands", "decimalComma", "ambiguousComma", "ambiguousDot", "bool", "text"];
+export const SHAPE_INDEX: Readonly<Record<CellShape, number>> = Object.fromEntries(SHAPES.map((s, i) => [s, i])) as Record<CellShape, number>;
+
+function numberShape(body: string): CellShape | null {
+  if (PLAIN.test(body)) {
+    // Fast path first: most cells are plain numbers.
+    if (body.includes(".")) return AMBIGUOUS_DOT.test(body) ? "ambiguousDot" : "plain";
+    return LEADING_ZERO.test(body) ? "text" : "plain";
+  }
   if (AMBIGUOUS_COMMA.test(body)) return "ambiguousComma";
   if (THOUSANDS.test(body)) return "thousands";
   if (DECIMAL_COMMA.test(body) || DOT_THOUSANDS_DECIMAL_COMMA.test(body)) return "decimalComma";
+  return null;
+}
+
+/** Classifies one text cell (trimmed here) without looking at its column. */
+export function cellShape(text: string): CellShape {
+  const t = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text;
+  if (t === "") return "empty";
+  const direct = numberShape(t);
+  if (direct) return direct;
+  const pct = percentBody(t);
+  if (pct !== null) {
+    const inner = numberShape(pct);
+    if (inner) return inner;
+  }
+  const lower = t.toLowerCase();
+  if (MISSING.has(lower)) return "missing";
+  if (NON_FINITE.has(lower)) return "nonfinite";
   if (BOOL.test(t)) return "bool";
   return "text";
 }
@@ -120,11 +137,11 @@ function toNumber(body: string, shape: CellShape, comma: CommaStyle, dotThousand
 }
 
 /** Reads a numeric text cell under the column's comma style; percent strings become fractions (`91%` -> 0.91). */
-export function readNumber(text: string, comma: CommaStyle, dotThousands = false): number | null {
+export function readNumber(text: string, comma: CommaStyle, dotThousands = false, known?: CellShape): number | null {
   const t = text.trim();
   const pct = percentBody(t);
   const body = pct ?? t;
-  const shape = cellShape(body);
+  const shape = known ?? cellShape(body);
   const n = toNumber(body, shape, comma, dotThousands);
   if (n === null || !Number.isFinite(n)) return null;
   if (pct === null) return n;
@@ -144,9 +161,9 @@ export interface CellContext {
  * Converts one text cell under its column's decision. Non-finite values and stray text in a
  * numeric column are reported; the value is kept (text) or `null` (non-finite), never 0.
  */
-export function convertCell(text: string, decision: ColumnDecision, ctx: CellContext): ParsedValue {
+export function convertCell(text: string, decision: ColumnDecision, ctx: CellContext, known?: CellShape): ParsedValue {
   const t = text.trim();
-  const shape = cellShape(t);
+  const shape = known ?? cellShape(t);
   if (shape === "empty") return null;
   if (shape === "nonfinite") {
     ctx.issues.push(nonFiniteIssue(t, ctx.line, ctx.column));
@@ -155,7 +172,7 @@ export function convertCell(text: string, decision: ColumnDecision, ctx: CellCon
   if (decision.kind === "text") return checkLength(t, ctx);
   if (shape === "missing") return null;
   if (decision.kind === "boolean") return t.toLowerCase() === "true";
-  const n = readNumber(t, decision.comma, decision.dotThousands === true);
+  const n = readNumber(t, decision.comma, decision.dotThousands === true, shape);
   if (n !== null) return n;
   ctx.issues.push({
     line: ctx.line,
