@@ -135,7 +135,8 @@ export function schemaFromRows(rows: Grid, firstRow = 1): Result<RunSchema, Sche
     if (get("name") === "") continue;
     const spec: Record<string, unknown> = { name: get("name"), type: get("type").toLowerCase(), role: get("role").toLowerCase() };
     const required = parseBooleanText(get("required"));
-    if (required !== null) spec.required = required;
+    // An unchecked box and an empty cell mean the same: not required (absent, as in the JSON form).
+    if (required === true) spec.required = true;
     for (const k of ["min", "max"]) {
       const raw = row[col(k)];
       const text = get(k);

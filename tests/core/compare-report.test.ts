@@ -1,0 +1,152 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { buildReport, compare, configChart, best, inferSchema, metricVsParamChart, paretoChart, stepCurveChart, validate, verdictSentence, type CellValue, type RunSchema } from "../../src/core/index";
+
+function dogsVsCats() {
+  const text = readFileSync(new URL("../fixtures/core/dogs-vs-cats.csv", import.meta.url), "utf8");
+  const grid = Papa.parse<string[]>(text).data;
+  return validate(grid, inferSchema(grid).schema, { source: "text" });
+}
+
+describe("dogs vs cats end to end (the seeds' example)", () => {
+  const v = dogsVsCats();
+  it("validates cleanly, with the failed run kept as a run", () => {
+    expect(v.issues).toEqual([]);
+    expect(v.runs.map((r) => r.id)).toEqual(["r1", "r2", "r3", "r4", "r5", "r6", "r7"]);
+  });
+  it("best: exp2's configuration wins and is distinguishable", () => {
+    const b = best(v, { metric: "accuracy" });
+    expect(b.ok).toBe(true);
+    if (!b.ok) return;
+    expect(b.value.ranking[0]?.config).toMatchObject({ layers: 2 });
+    expect(b.value.ranking[0]?.rows).toEqual([7, 8, 9]);
+    expect(b.value.excluded).toEqual([{ row: 10, reason: "status is failed, not finished" }]);
+    expect(b.value.tiedWithRunnerUp).toBe(false);
+  });
+  it("report: hypothesis, mean ± CI and the verdict sentence per experiment", () => {
+    const r = buildReport(v, { metric: "accuracy", now: new Date("2026-01-02T03:04:05Z") });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.generated).toBe("2026-01-02T03:04:05.000Z");
+    const [exp1, exp2] = r.value.sections;
+    expect(exp1?.experiment).toBe("exp1");
+    expect(exp1?.baseline).toBeNull();
+    expect(exp1?.summary).toBe("0.705 ± 0.017 (95% CI, n = 3)");
+    expect(exp2?.hypothesis).toMatch(/second hidden layer/);
+    expect(exp2?.baseline).toBe("exp1");
+    expect(exp2?.verdict).toBe("exp2 beats exp1 by 3.2 points of accuracy (p = 0.005)");
+    expect(exp2?.runs).toBe(4);
+    expect(exp2?.excluded).toBe(1);
+    expect(r.value.charts[0]?.series[0]?.x).toEqual(["exp1", "exp2"]);
+  });
+  it("lower-is-better metrics read the same way", () => {
+    const r = buildReport(v, { metric: "val_loss", now: new Date(0) });
+    expect(r.ok && r.value.sections[1]?.verdict).toMatch(/^exp2 beats exp1 by 0\.042 nats of val_loss \(p [=<]/);
+  });
+});
+
+describe("verdicts", () => {
+  const spec = { name: "accuracy", type: "percent", role: "metric", goal: "max" } as const;
+  const w = (values: number[]) => {
+    const m = values.reduce((a, b) => a + b, 0) / values.length;
+    return { values, stats: { rows: [], ids: [], config: {}, n: values.length, mean: m, std: null, ci95: null as [number, number] | null } };
+  };
+  it("cannot tell noisy experiments apart, naming p and the seeds", () => {
+    const a = w([0.8, 0.9, 0.85]);
+    const b = w([0.82, 0.88, 0.84]);
+    a.stats.ci95 = [0.7, 1];
+    b.stats.ci95 = [0.75, 0.93];
+    expect(verdictSentence("exp2", a, "exp1", b, spec, "max").text).toMatch(/^cannot tell exp2 from exp1 \(p = 0\.\d+, 3 seeds each\)$/);
+  });
+  it("says when single runs cannot be compared", () => {
+    expect(verdictSentence("exp2", w([0.9]), "exp1", w([0.8]), spec, "max")).toEqual({ text: "cannot tell exp2 from exp1 (a single run each; run more seeds)", p: null });
+  });
+});
+
+describe("Experiments table baselines", () => {
+  const schema: RunSchema = {
+    columns: [
+      { name: "run_id", type: "text", role: "id" },
+      { name: "experiment", type: "text", role: "meta" },
+      { name: "layers", type: "integer", role: "param" },
+      { name: "seed", type: "integer", role: "meta" },
+      { name: "accuracy", type: "number", role: "metric", goal: "max", min: 0, max: 1 },
+    ],
+  };
+  const rows: CellValue[][] = [["run_id", "experiment", "layers", "seed", "accuracy"]];
+  const acc = { e1: [0.7, 0.71, 0.69], e2: [0.75, 0.74, 0.76], e3: [0.7, 0.72, 0.7] };
+  Object.entries(acc).forEach(([e, xs], k) => xs.forEach((a, s) => rows.push([`${e}-${s}`, e, k + 1, s, a])));
+  const v = validate(rows, schema);
+  it("uses the table's baseline and hypothesis instead of the previous experiment", () => {
+    const r = buildReport(v, { metric: "accuracy", experiments: [{ id: "e1" }, { id: "e2", hypothesis: "deeper is better" }, { id: "e3", baseline: "e1" }], now: new Date(0) });
+    if (!r.ok) throw new Error("report failed");
+    expect(r.value.sections.map((s) => s.baseline)).toEqual([null, "e1", "e1"]);
+    expect(r.value.sections[1]?.hypothesis).toBe("deeper is better");
+    expect(r.value.sections[2]?.verdict).toMatch(/^cannot tell e3 from e1/);
+  });
+});
+
+describe("compare", () => {
+  const v = dogsVsCats();
+  it("shows only differing columns by default, with metric deltas and param diffs", () => {
+    const c = compare(v, ["r1", "r4"]);
+    if (!c.ok) throw new Error("compare failed");
+    const names = c.value.columns.map((x) => x.name);
+    expect(names).toContain("layers");
+    expect(names).not.toContain("model");
+    expect(names).not.toContain("seed");
+    const acc = c.value.columns.find((x) => x.name === "accuracy");
+    expect(acc?.deltas?.[0]).toBeNull();
+    expect(acc?.deltas?.[1]?.absolute).toBeCloseTo(0.029, 12);
+    expect(acc?.deltas?.[1]?.relative).toBeCloseTo(0.029 / 0.712, 12);
+    expect(c.value.paramDiffs).toEqual([[], ["layers"]]);
+  });
+  it("keeps all columns when asked, uses the given baseline, lists missing ids", () => {
+    const c = compare(v, ["r1", "r4", "zz"], { baseline: "r4", allColumns: true });
+    if (!c.ok) throw new Error("compare failed");
+    expect(c.value.columns.length).toBe(v.schema.columns.length);
+    expect(c.value.baseline).toEqual({ id: "r4", row: 7 });
+    expect(c.value.missing).toEqual(["zz"]);
+  });
+  it("fails when nothing matches or the baseline is not selected", () => {
+    expect(compare(v, ["nope"]).ok).toBe(false);
+    expect(compare(v, ["r1"], { baseline: "r2" }).ok).toBe(false);
+  });
+});
+
+describe("chart specs", () => {
+  const v = dogsVsCats();
+  const b = best(v, { metric: "accuracy", pareto: { metric: "val_loss" } });
+  if (!b.ok) throw new Error("best failed");
+  it("column chart of configurations with CI error bars", () => {
+    const c = configChart(b.value);
+    expect(c.kind).toBe("column");
+    const s = c.series[0];
+    expect(s?.y).toEqual(b.value.ranking.map((r) => r.mean));
+    expect(s?.errorBars?.plus[0]).toBeCloseTo((b.value.ranking[0]?.ci95?.[1] ?? 0) - (b.value.ranking[0]?.mean ?? 0), 12);
+  });
+  it("scatter of metric vs param and the Pareto scatter", () => {
+    const s = metricVsParamChart(v, "accuracy", "layers");
+    expect(s.series[0]?.x).toEqual([1, 1, 1, 2, 2, 2]);
+    const p = paretoChart(v, b.value);
+    expect(p?.series.map((x) => x.name)).toEqual(["runs", "Pareto front"]);
+    expect(p?.series[0]?.y).toHaveLength(6);
+  });
+  it("step curves, one line per run sorted by step", () => {
+    const c = stepCurveChart(
+      [
+        { run: "r1", step: 2, value: 0.5 },
+        { run: "r1", step: 1, value: 0.7 },
+        { run: "r2", step: 1, value: 0.8 },
+        { run: "r2", step: 2, value: Number.NaN },
+      ],
+      "val_loss",
+      "epoch",
+    );
+    expect(c.series).toEqual([
+      { name: "r1", x: [1, 2], y: [0.7, 0.5] },
+      { name: "r2", x: [1], y: [0.8] },
+    ]);
+  });
+});
