@@ -1,0 +1,340 @@
+// The simulated workbook: plain data plus an undo journal so a failed sync can be rolled back.
+// Every mutation goes through a method here (or `set`), which records how to undo it.
+import { MAX_COLS, type Rect, intersects, parseAddress, quoteSheet, formatRect } from "./address";
+import { evaluateFormula, type FormulaValue } from "./formula";
+import { type CellData, type Scalar } from "./values";
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface ConditionalFormatModel {
+  id: string;
+  rect: Rect;
+  type: "Custom" | "CellValue";
+  /** Custom: formula relative to the top-left cell of `rect`, e.g. "=$J2=\"failed\"". */
+  formula?: string;
+  /** CellValue: operator name from Excel.ConditionalCellValueOperator and its operands. */
+  operator?: string;
+  formula1?: string;
+  formula2?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  stopIfTrue: boolean;
+}
+
+export interface DataValidationModel {
+  id: string;
+  rect: Rect;
+  /** "List" | "Decimal" | "WholeNumber" | "TextLength" | "Date" | "Custom" */
+  type: string;
+  source?: string;
+  operator?: string;
+  formula1?: string | number;
+  formula2?: string | number;
+  inCellDropDown?: boolean;
+  ignoreBlanks: boolean;
+  errorMessage?: string;
+  errorTitle?: string;
+  promptMessage?: string;
+}
+
+export interface SeriesModel {
+  id: string;
+  name: string;
+  /** A live reference to the cells holding the values. */
+  values?: { sheetId: string; rect: Rect };
+  xValues?: { sheetId: string; rect: Rect };
+  chartType?: string;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  title: string;
+  titleVisible: boolean;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  legendVisible: boolean;
+  legendPosition: string;
+  series: SeriesModel[];
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  startCell?: string;
+  endCell?: string;
+}
+
+export interface SheetModel {
+  id: string;
+  name: string;
+  visibility: SheetVisibility;
+  tabColor: string;
+  cells: Map<number, CellData>;
+  colWidths: Map<number, number>;
+  protected: boolean;
+  password?: string;
+  freezeRows: number;
+  freezeCols: number;
+  conditionalFormats: ConditionalFormatModel[];
+  validations: DataValidationModel[];
+  charts: ChartModel[];
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  /** Whole table including header and totals rows. */
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface NamedItemModel {
+  name: string;
+  /** "=Runs!$A$1:$C$3" or a constant formula. */
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
+/** One change to report through onChanged once the sync that made it commits. */
+export interface ChangeRecord {
+  sheetId: string;
+  rect: Rect;
+  changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted";
+  source: "Local" | "Remote";
+  triggerSource: "ThisLocalAddin" | "Unknown";
+  before?: CellData | undefined;
+  after?: CellData | undefined;
+}
+
+/** Default column width in points (Excel's 8.43 characters). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export const cellKey = (r: number, c: number): number => r * MAX_COLS + c;
+export const keyRow = (k: number): number => Math.floor(k / MAX_COLS);
+export const keyCol = (k: number): number => k % MAX_COLS;
+
+let idCounter = 0;
+/** Ids look like Excel's ({GUID}) so code that parses or displays them sees realistic strings. */
+export function newId(): string {
+  idCounter++;
+  const hex = idCounter.toString(16).toUpperCase().padStart(12, "0");
+  return `{00000000-0001-0000-0000-${hex}}`;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  names: NamedItemModel[] = [];
+  settings = new Map<string, unknown>();
+  activeSheetId = "";
+  selection: { sheetId: string; rect: Rect } | null = null;
+  /** Bumped on every committed change so views can cheaply tell whether to re-render. */
+  version = 0;
+  private journal: Array<() => void> | null = null;
+  private pendingChanges: ChangeRecord[] = [];
+
+  // ---- transactions -------------------------------------------------------------------------
+  begin(): void {
+    this.journal = [];
+    this.pendingChanges = [];
+  }
+  /** Ends the transaction and returns the changes it made (for events). */
+  commit(): ChangeRecord[] {
+    this.journal = null;
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    this.recalculate();
+    this.version++;
+    return changes;
+  }
+  rollback(): void {
+    const j = this.journal ?? [];
+    for (let i = j.length - 1; i >= 0; i--) j[i]?.();
+    this.journal = null;
+    this.pendingChanges = [];
+  }
+  /** Runs `fn` as one transaction outside a sync (user edits, co-author edits, loading). */
+  transact(fn: () => void): ChangeRecord[] {
+    this.begin();
+    try {
+      fn();
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
+    return this.commit();
+  }
+  record(undo: () => void): void {
+    this.journal?.push(undo);
+  }
+  noteChange(change: ChangeRecord): void {
+    this.pendingChanges.push(change);
+  }
+
+  /** Sets obj[key] = value, journaled. */
+  set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
+    const old = obj[key];
+    if (old === value) return;
+    obj[key] = value;
+    this.record(() => {
+      obj[key] = old;
+    });
+  }
+  insertAt<T>(arr: T[], index: number, item: T): void {
+    arr.splice(index, 0, item);
+    this.record(() => {
+      const i = arr.indexOf(item);
+      if (i >= 0) arr.splice(i, 1);
+    });
+  }
+  removeItem<T>(arr: T[], item: T): void {
+    const i = arr.indexOf(item);
+    if (i < 0) return;
+    arr.splice(i, 1);
+    this.record(() => arr.splice(i, 0, item));
+  }
+  mapSet<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+    const had = map.has(key);
+    const old = map.get(key);
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+    this.record(() => {
+      if (had) map.set(key, old as V);
+      else map.delete(key);
+    });
+  }
+
+  // ---- lookups --------------------------------------------------------------------------------
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+  sheetByName(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+  tableByName(name: string): TableModel | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower || t.id === name);
+  }
+  cellAt(sheet: SheetModel, r: number, c: number): CellData | undefined {
+    return sheet.cells.get(cellKey(r, c));
+  }
+  setCell(sheet: SheetModel, r: number, c: number, cell: CellData | undefined): void {
+    const empty = cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
+    this.mapSet(sheet.cells, cellKey(r, c), empty ? undefined : cell);
+  }
+
+  /** Creates a sheet (journaled). */
+  addSheet(name: string, index = this.sheets.length): SheetModel {
+    const sheet: SheetModel = {
+      id: newId(),
+      name,
+      visibility: "Visible",
+      tabColor: "",
+      cells: new Map(),
+      colWidths: new Map(),
+      protected: false,
+      freezeRows: 0,
+      freezeCols: 0,
+      conditionalFormats: [],
+      validations: [],
+      charts: [],
+    };
+    this.insertAt(this.sheets, index, sheet);
+    if (!this.activeSheetId) this.set(this, "activeSheetId", sheet.id);
+    return sheet;
+  }
+
+  /** The smallest rectangle holding every non-empty value (or any formatted cell unless valuesOnly). */
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [k, cell] of sheet.cells) {
+      if (valuesOnly && cell.v === "" && !cell.f) continue;
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    }
+    if (!valuesOnly) {
+      for (const t of this.tables) {
+        if (t.sheetId !== sheet.id) continue;
+        r0 = Math.min(r0, t.rect.r0);
+        c0 = Math.min(c0, t.rect.c0);
+        r1 = Math.max(r1, t.rect.r1);
+        c1 = Math.max(c1, t.rect.c1);
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  tablesOn(sheetId: string): TableModel[] {
+    return this.tables.filter((t) => t.sheetId === sheetId);
+  }
+
+  tableAt(sheetId: string, rect: Rect): TableModel | undefined {
+    return this.tables.find((t) => t.sheetId === sheetId && intersects(t.rect, rect));
+  }
+
+  /** Re-evaluates every formula cell (workbooks here are small; correctness over cleverness). */
+  recalculate(): void {
+    for (const sheet of this.sheets) {
+      for (const [k, cell] of sheet.cells) {
+        if (!cell.f) continue;
+        const res = this.evaluate(sheet, cell.f);
+        if (res.v !== cell.v || Boolean(res.err) !== Boolean(cell.err)) {
+          const next: CellData = { ...cell, v: res.v };
+          if (res.err) next.err = true;
+          else delete next.err;
+          sheet.cells.set(k, next);
+        }
+      }
+    }
+  }
+
+  evaluate(sheet: SheetModel, formula: string): FormulaValue {
+    return evaluateFormula(formula, (sheetName, r, c) => {
+      const target = sheetName === undefined ? sheet : this.sheetByName(sheetName);
+      if (!target) return { v: "#REF!", err: true };
+      const cell = target.cells.get(cellKey(r, c));
+      if (!cell) return { v: "" };
+      return cell.err ? { v: cell.v, err: true } : { v: cell.v };
+    });
+  }
+
+  /** Resolves a named item's formula to a sheet and rectangle when it refers to cells. */
+  nameTarget(item: NamedItemModel): { sheet: SheetModel; rect: Rect } | null {
+    const parsed = parseAddress(item.formula.replace(/^=/, ""));
+    if (!parsed?.sheet) return null;
+    const sheet = this.sheetByName(parsed.sheet);
+    return sheet ? { sheet, rect: parsed.rect } : null;
+  }
+
+  /** Absolute reference formula for a range, e.g. "=Runs!$A$1:$C$3". */
+  static refFormula(sheetName: string, rect: Rect): string {
+    const local = formatRect(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    return `=${quoteSheet(sheetName)}!${local}`;
+  }
+}
+
+/** Values of a rectangle, rows first ("" for empty). */
+export function readValues(model: WorkbookModel, sheet: SheetModel, rect: Rect): Scalar[][] {
+  const out: Scalar[][] = [];
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    const row: Scalar[] = [];
+    for (let c = rect.c0; c <= rect.c1; c++) row.push(model.cellAt(sheet, r, c)?.v ?? "");
+    out.push(row);
+  }
+  return out;
+}

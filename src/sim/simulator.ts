@@ -1,0 +1,477 @@
+// createExcelSimulator(): the Excel, Office and OfficeExtension globals backed by one simulated
+// workbook, plus the inspection, user-edit, co-author and fault-injection side used by tests
+// and the playground.
+import { type Rect, formatAddress, formatRect, parseAddress } from "./address";
+import { ClientObjectBase, ClientResult } from "./base";
+import * as Chart from "./chart";
+import { SimRequestContext, TrackedObjects } from "./context";
+import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
+import { ALL_EXCEL_ENUMS } from "./enums.generated";
+import { Codes, SimOfficeError, officeError } from "./errors";
+import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
+import { type ChangeRecord, type SheetModel, type WorkbookModel, readValues } from "./model";
+import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, writeInputs } from "./ops";
+import * as RangeMod from "./range";
+import * as TableMod from "./table";
+import { type CellData, type Scalar, formatText } from "./values";
+import * as WorkbookMod from "./workbook";
+import * as WorksheetMod from "./worksheet";
+import { EventHandlerResultProxy } from "./worksheet";
+
+export interface SimulatorOptions {
+  /** Host profile answering isSetSupported and gating newer APIs (default "web"). */
+  host?: HostName;
+  /** Request/response payload limit in bytes (default 5 MB, as Excel on the web). */
+  payloadLimitBytes?: number;
+  /** Delay before each sync is processed, to make spinners visible in the playground (default 0). */
+  latencyMs?: number;
+  /** Create one empty "Sheet1" (default true). */
+  withDefaultSheet?: boolean;
+}
+
+export interface TableInfo {
+  name: string;
+  id: string;
+  sheet: string;
+  /** "Runs!A1:P51" */
+  address: string;
+  headers: string[];
+  /** Data rows (excluding header/totals). */
+  rowCount: number;
+  style: string;
+  showTotals: boolean;
+  rect: Rect;
+}
+
+export interface SeriesInfo {
+  name: string;
+  values: Scalar[];
+  xValues: Scalar[];
+  chartType?: string;
+}
+
+export interface ChartInfo {
+  id: string;
+  name: string;
+  sheet: string;
+  type: string;
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  legendVisible: boolean;
+  series: SeriesInfo[];
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** Resolved fill/font of one cell after conditional formats, for rendering. */
+export interface DisplayStyle {
+  fill?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export interface ExcelSimulator {
+  /** The simulated `Excel` namespace, typed as the real one so add-in code needs no casts. */
+  readonly Excel: typeof Excel;
+  readonly Office: typeof Office;
+  readonly OfficeExtension: typeof OfficeExtension;
+  readonly host: HostName;
+  /** The workbook model (plain data; mutate it only through the helpers below). */
+  readonly workbook: WorkbookModel;
+  /** Sets globalThis.Excel/Office/OfficeExtension; returns a function restoring the previous values. */
+  install(target?: object): () => void;
+
+  // -- inspection --
+  sheetNames(): string[];
+  activeSheet(): string;
+  getValues(sheet: string, address: string): Scalar[][];
+  getFormulas(sheet: string, address: string): Scalar[][];
+  getText(sheet: string, address: string): string[][];
+  getNumberFormats(sheet: string, address: string): string[][];
+  getCell(sheet: string, address: string): Readonly<CellData> | undefined;
+  /** Fill/font as displayed, with conditional formats applied. */
+  displayStyle(sheet: string, row: number, col: number): DisplayStyle;
+  usedAddress(sheet: string): string | null;
+  tables(): TableInfo[];
+  getTable(name: string): TableInfo | undefined;
+  charts(sheet?: string): ChartInfo[];
+  isProtected(sheet: string): boolean;
+  settings(): Record<string, unknown>;
+  names(): Array<{ name: string; formula: string }>;
+  columnWidth(sheet: string, col: number): number;
+  freezeRows(sheet: string): number;
+  validations(sheet: string): ReadonlyArray<SheetModel["validations"][number]>;
+  conditionalFormats(sheet: string): ReadonlyArray<SheetModel["conditionalFormats"][number]>;
+
+  // -- setup and simulated people --
+  /** Adds a sheet directly (test setup; no events). */
+  addSheet(name: string): void;
+  /** Writes values directly as typed input (test setup; no events, ignores protection). */
+  setValues(sheet: string, address: string, values: Scalar[][] | Scalar): void;
+  /** Creates a table directly (test setup). Returns its name. */
+  addTable(sheet: string, address: string, name?: string): string;
+  /** The user types into cells: values parsed as typed, onChanged fires with source "Local". */
+  userEdit(sheet: string, address: string, value: Scalar[][] | Scalar): void;
+  /** The user pastes tab-separated text at `topLeft` (rows by newline, cells by tab). */
+  userPaste(sheet: string, topLeft: string, text: string): void;
+  /** The user switches sheets. */
+  userActivate(sheet: string): void;
+  /**
+   * A co-author edits cells (source "Remote"). Applied now, or right before the `beforeSync`-th
+   * upcoming sync (1 = the next one), i.e. between two syncs of the add-in.
+   */
+  coAuthorEdit(sheet: string, address: string, value: Scalar[][] | Scalar, options?: { beforeSync?: number }): void;
+  /** While on, every sync fails with InvalidOperationInCellEditMode (Excel.run with delayForCellEdit waits). */
+  setCellEditMode(on: boolean): void;
+
+  // -- instrumentation --
+  readonly stats: SimStats;
+  readonly faults: {
+    /** Fails the nth upcoming sync (1 = next) with `code`, after running its operations (all rolled back). */
+    failSync(nth: number, code: string, message?: string): void;
+    clear(): void;
+    readonly pending: readonly ScheduledFault[];
+  };
+  /** Committed changes (for event-style inspection). */
+  readonly changeLog: readonly ChangeRecord[];
+  /** Errors thrown by add-in event handlers. */
+  readonly handlerErrors: readonly unknown[];
+  /** Number of registered event handlers. */
+  handlerCount(): number;
+  /** Calls `listener` after every committed change. Returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Waits for event handlers (and what they trigger) to finish. */
+  idle(): Promise<void>;
+  /** Replaces the whole workbook (used by xlsx loading and the playground menu). */
+  replaceWorkbook(model: WorkbookModel): void;
+}
+
+type RunOptions = { delayForCellEdit?: boolean; previousContext?: SimRequestContext };
+
+export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
+  const host = options.host ?? "web";
+  const profile = HOST_PROFILES[host];
+  const engine = new Engine({ profile, payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024, latencyMs: options.latencyMs ?? 0 });
+  if (options.withDefaultSheet !== false) engine.model.transact(() => engine.model.addSheet("Sheet1"));
+
+  class RequestContext extends SimRequestContext {
+    constructor() {
+      super(engine);
+    }
+  }
+
+  async function run<T>(...args: unknown[]): Promise<T> {
+    const batch = args[args.length - 1] as (ctx: SimRequestContext) => unknown;
+    if (typeof batch !== "function") throw officeError(Codes.invalidArgument, "Excel.run", "The last argument must be the batch function.");
+    const first = args.length > 1 ? args[0] : undefined;
+    let ctx: SimRequestContext | undefined;
+    let opts: RunOptions | undefined;
+    if (first instanceof SimRequestContext) ctx = first;
+    else if (first instanceof ClientObjectBase) ctx = first.context;
+    else if (Array.isArray(first) && first[0] instanceof ClientObjectBase) ctx = first[0].context;
+    else if (first && typeof first === "object") opts = first as RunOptions;
+    if (opts?.previousContext) ctx = opts.previousContext;
+    if (opts?.delayForCellEdit) await engine.waitForEditModeEnd();
+    const own = ctx === undefined;
+    const context = ctx ?? new RequestContext();
+    try {
+      const result = batch(context);
+      if (!result || typeof (result as Promise<unknown>).then !== "function") throw officeError(Codes.runMustReturnPromise, "Excel.run");
+      const value = (await result) as T;
+      if (context._ops.length > 0) await context.sync();
+      return value;
+    } finally {
+      if (own) context._closed = true;
+    }
+  }
+
+  const ExcelNs = {
+    ...ALL_EXCEL_ENUMS,
+    run,
+    RequestContext,
+    Range: RangeMod.RangeProxy,
+    RangeFormat: RangeMod.RangeFormatProxy,
+    Worksheet: WorksheetMod.WorksheetProxy,
+    WorksheetCollection: WorksheetMod.WorksheetCollectionProxy,
+    Table: TableMod.TableProxy,
+    TableCollection: TableMod.TableCollectionProxy,
+    Chart: Chart.ChartProxy,
+    Workbook: WorkbookMod.WorkbookProxy,
+    NamedItem: WorkbookMod.NamedItemProxy,
+    Setting: WorkbookMod.SettingProxy,
+  };
+
+  const OfficeNs = {
+    HostType: { Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    context: {
+      host: "Excel",
+      platform: profile.platform,
+      displayLanguage: "en-US",
+      contentLanguage: "en-US",
+      diagnostics: { host: "Excel", platform: profile.platform, version: profile.version },
+      requirements: { isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(profile, name, minVersion) },
+    },
+    onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+      const info = { host: "Excel", platform: profile.platform };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  };
+
+  const OfficeExtensionNs = {
+    Error: SimOfficeError,
+    ErrorCodes: {
+      accessDenied: "AccessDenied", generalException: "GeneralException", activityLimitReached: "ActivityLimitReached",
+      invalidObjectPath: "InvalidObjectPath", propertyNotLoaded: "PropertyNotLoaded", valueNotLoaded: "ValueNotLoaded",
+      invalidRequestContext: "InvalidRequestContext", invalidArgument: "InvalidArgument", runMustReturnPromise: "RunMustReturnPromise",
+      cannotRegisterEvent: "CannotRegisterEvent", apiNotFound: "ApiNotFound", connectionFailure: "ConnectionFailure",
+    },
+    ClientResult,
+    ClientObject: ClientObjectBase,
+    ClientRequestContext: SimRequestContext,
+    TrackedObjects,
+    EventHandlerResult: EventHandlerResultProxy,
+    Promise,
+  };
+
+  const model = (): WorkbookModel => engine.model;
+  const grid = <T>(sheet: string, address: string, fn: (cell: CellData | undefined) => T): T[][] => {
+    const { sheet: s, rect } = locate(model(), sheet, address);
+    const out: T[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: T[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(fn(model().cellAt(s, r, c)));
+      out.push(row);
+    }
+    return out;
+  };
+  const sheetOf = (name: string): SheetModel => {
+    const s = model().sheetByName(name);
+    if (!s) throw new Error(`No worksheet named '${name}'.`);
+    return s;
+  };
+  const externalWrite = (sheet: string, address: string, value: Scalar[][] | Scalar, origin: Origin, checkProtection: boolean): void => {
+    engine.applyExternal((m) => {
+      const ref = locate(m, sheet, address);
+      if (checkProtection) assertEditable(ref.sheet, "userEdit");
+      const rect = Array.isArray(value) ? { ...ref.rect, r1: ref.rect.r0 + value.length - 1, c1: ref.rect.c0 + Math.max(1, ...value.map((r) => r.length)) - 1 } : ref.rect;
+      const padded = Array.isArray(value) ? value.map((row) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => row[i] ?? null)) : value;
+      writeInputs(m, { sheet: ref.sheet, rect }, padded, "userEdit", origin);
+    });
+  };
+
+  const tableInfo = (t: WorkbookModel["tables"][number]): TableInfo => {
+    const sheet = model().sheetById(t.sheetId);
+    const d = TableMod.dataRect(t);
+    return {
+      name: t.name, id: t.id, sheet: sheet?.name ?? "", address: formatAddress(sheet?.name ?? "", t.rect), headers: TableMod.tableHeaders(model(), t),
+      rowCount: d.r1 - d.r0 + 1, style: t.style, showTotals: t.showTotals, rect: t.rect,
+    };
+  };
+
+  const refValues = (ref: { sheetId: string; rect: Rect } | undefined): Scalar[] => {
+    if (!ref) return [];
+    const s = model().sheetById(ref.sheetId);
+    return s ? readValues(model(), s, ref.rect).flat() : [];
+  };
+
+  const sim: ExcelSimulator = {
+    Excel: ExcelNs as unknown as typeof Excel,
+    Office: OfficeNs as unknown as typeof Office,
+    OfficeExtension: OfficeExtensionNs as unknown as typeof OfficeExtension,
+    host,
+    get workbook() {
+      return engine.model;
+    },
+    install(target: object = globalThis) {
+      const t = target as Record<string, unknown>;
+      const previous = { Excel: t.Excel, Office: t.Office, OfficeExtension: t.OfficeExtension };
+      t.Excel = ExcelNs;
+      t.Office = OfficeNs;
+      t.OfficeExtension = OfficeExtensionNs;
+      return () => {
+        t.Excel = previous.Excel;
+        t.Office = previous.Office;
+        t.OfficeExtension = previous.OfficeExtension;
+      };
+    },
+    sheetNames: () => model().sheets.map((s) => s.name),
+    activeSheet: () => model().sheetById(model().activeSheetId)?.name ?? "",
+    getValues: (sheet, address) => grid(sheet, address, (c) => c?.v ?? ""),
+    getFormulas: (sheet, address) => grid(sheet, address, (c) => c?.f ?? c?.v ?? ""),
+    getText: (sheet, address) => grid(sheet, address, formatText),
+    getNumberFormats: (sheet, address) => grid(sheet, address, (c) => c?.nf ?? "General"),
+    getCell: (sheet, address) => {
+      const { sheet: s, rect } = locate(model(), sheet, address);
+      return model().cellAt(s, rect.r0, rect.c0);
+    },
+    displayStyle: (sheet, row, col) => displayStyle(model(), sheetOf(sheet), row, col),
+    usedAddress: (sheet) => {
+      const r = model().usedRect(sheetOf(sheet), false);
+      return r ? formatRect(r) : null;
+    },
+    tables: () => model().tables.map(tableInfo),
+    getTable: (name) => {
+      const t = model().tableByName(name);
+      return t ? tableInfo(t) : undefined;
+    },
+    charts: (sheet) =>
+      model().sheets
+        .filter((s) => sheet === undefined || s.name === sheet)
+        .flatMap((s) =>
+          s.charts.map((c) => {
+            const series = c.series.map((x) => {
+              const info: SeriesInfo = { name: x.name, values: refValues(x.values), xValues: refValues(x.xValues) };
+              if (x.chartType) info.chartType = x.chartType;
+              return info;
+            });
+            return {
+              id: c.id, name: c.name, sheet: s.name, type: c.type, title: c.titleVisible ? c.title : "", categoryAxisTitle: c.categoryAxisTitle,
+              valueAxisTitle: c.valueAxisTitle, legendVisible: c.legendVisible, series, top: c.top, left: c.left, width: c.width, height: c.height,
+            };
+          }),
+        ),
+    isProtected: (sheet) => sheetOf(sheet).protected,
+    settings: () => Object.fromEntries(model().settings),
+    names: () => model().names.map((n) => ({ name: n.name, formula: n.formula })),
+    columnWidth: (sheet, col) => sheetOf(sheet).colWidths.get(col) ?? 48,
+    freezeRows: (sheet) => sheetOf(sheet).freezeRows,
+    validations: (sheet) => sheetOf(sheet).validations,
+    conditionalFormats: (sheet) => sheetOf(sheet).conditionalFormats,
+
+    addSheet: (name) => engine.applyExternal((m) => void m.addSheet(name)),
+    setValues: (sheet, address, values) => {
+      model().transact(() => {
+        const ref = locate(model(), sheet, address);
+        writeInputs(model(), ref, values, "setValues", FROM_USER);
+      });
+      engine.notify();
+    },
+    addTable: (sheet, address, name) => {
+      let created = "";
+      engine.applyExternal((m) => {
+        const ref = locate(m, sheet, address);
+        let n = m.tables.length + 1;
+        while (m.tableByName(`Table${n}`)) n++;
+        created = name ?? `Table${n}`;
+        m.insertAt(m.tables, m.tables.length, { id: `{T-${created}}`, name: created, sheetId: ref.sheet.id, rect: ref.rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2", showBandedRows: true });
+      });
+      return created;
+    },
+    userEdit: (sheet, address, value) => externalWrite(sheet, address, value, FROM_USER, true),
+    userPaste: (sheet, topLeft, text) => {
+      const rows = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n").map((line) => line.split("\t"));
+      externalWrite(sheet, topLeft, rows, FROM_USER, true);
+    },
+    userActivate: (sheet) => engine.applyExternal((m) => m.set(m, "activeSheetId", sheetOf(sheet).id)),
+    coAuthorEdit: (sheet, address, value, opts) => {
+      const apply = (): void => externalWrite(sheet, address, value, FROM_COAUTHOR, false);
+      if (opts?.beforeSync !== undefined) engine.runBeforeSync(opts.beforeSync, apply);
+      else apply();
+    },
+    setCellEditMode: (on) => engine.setCellEditMode(on),
+    stats: engine.stats,
+    faults: {
+      failSync: (nth, code, message) => engine.failSync(nth, code, message),
+      clear: () => engine.clearFaults(),
+      get pending() {
+        return engine.pendingFaults();
+      },
+    },
+    get changeLog() {
+      return engine.changeLog;
+    },
+    get handlerErrors() {
+      return engine.handlerErrors;
+    },
+    handlerCount: () => engine.handlerCount(),
+    subscribe: (listener) => engine.subscribe(listener),
+    idle: () => engine.idle(),
+    replaceWorkbook: (m) => {
+      engine.model = m;
+      m.version++;
+      engine.notify();
+    },
+  };
+  return sim;
+}
+
+/** Evaluates conditional formats for one cell (first matching rule wins per property). */
+export function displayStyle(model: WorkbookModel, sheet: SheetModel, row: number, col: number): DisplayStyle {
+  const cell = model.cellAt(sheet, row, col);
+  const style: DisplayStyle = {};
+  if (cell?.fill) style.fill = cell.fill;
+  if (cell?.color) style.color = cell.color;
+  if (cell?.bold) style.bold = true;
+  if (cell?.italic) style.italic = true;
+  for (const cf of sheet.conditionalFormats) {
+    if (row < cf.rect.r0 || row > cf.rect.r1 || col < cf.rect.c0 || col > cf.rect.c1) continue;
+    if (!conditionHolds(model, sheet, cf, row, col, cell)) continue;
+    if (cf.fill) style.fill = cf.fill;
+    if (cf.fontColor) style.color = cf.fontColor;
+    if (cf.bold) style.bold = true;
+    if (cf.stopIfTrue) break;
+  }
+  return style;
+}
+
+/** Shifts relative references in a conditional-format formula from the rule's top-left cell to (row, col). */
+function relativeFormula(formula: string, dr: number, dc: number): string {
+  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (_m, cAbs: string, letters: string, rAbs: string, digits: string) => {
+    let c = 0;
+    for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
+    const newC = cAbs ? c : c + dc;
+    const newR = rAbs ? Number(digits) : Number(digits) + dr;
+    let l = "";
+    for (let n = newC; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
+    return `${cAbs}${l}${rAbs}${newR}`;
+  });
+}
+
+function conditionHolds(model: WorkbookModel, sheet: SheetModel, cf: SheetModel["conditionalFormats"][number], row: number, col: number, cell: CellData | undefined): boolean {
+  if (cf.type === "Custom" && cf.formula) {
+    const res = model.evaluate(sheet, relativeFormula(cf.formula, row - cf.rect.r0, col - cf.rect.c0));
+    return !res.err && (res.v === true || (typeof res.v === "number" && res.v !== 0));
+  }
+  if (cf.type === "CellValue" && cf.operator && cf.formula1 !== undefined) {
+    const v = cell?.v ?? "";
+    const operand = (f: string | undefined): Scalar => {
+      if (f === undefined) return "";
+      const res = model.evaluate(sheet, f.startsWith("=") ? f : `=${f}`);
+      return res.v;
+    };
+    const a = operand(cf.formula1);
+    const b = operand(cf.formula2);
+    if (typeof v !== "number" && cf.operator !== "EqualTo" && cf.operator !== "NotEqualTo") return false;
+    switch (cf.operator) {
+      case "Between":
+        return v >= a && v <= b;
+      case "NotBetween":
+        return v < a || v > b;
+      case "EqualTo":
+        return v === a;
+      case "NotEqualTo":
+        return v !== a;
+      case "GreaterThan":
+        return v > a;
+      case "LessThan":
+        return v < a;
+      case "GreaterThanOrEqual":
+        return v >= a;
+      case "LessThanOrEqual":
+        return v <= a;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+export type { HostName };
+export { parseAddress };
