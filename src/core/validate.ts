@@ -104,6 +104,7 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
   const params = schema.columns.filter((c) => found.has(c) && (c.role === "param" || REPLICATE_COLUMNS.has(c.name.toLowerCase())));
   const hasParam = params.some((c) => c.role === "param");
   const firstParam = params.find((c) => c.role === "param");
+  const hasSeed = params.some((c) => c.role !== "param");
   const missingSpecs = schema.columns.filter((c) => !found.has(c));
 
   const lastIndex = options.lastRow !== undefined ? Math.min(grid.length - 1, options.lastRow - offset) : tableLayout(grid, headerIndex).lastDataIndex;
@@ -158,7 +159,8 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
         const first = configs.get(key);
         if (first !== undefined) {
           const names = params.map((p) => p.name).join(", ");
-          sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${names}): if it is a rerun, give it another seed; otherwise delete one of the two.`, value: null });
+          const advice = hasSeed ? "give it another seed" : "add a seed column to tell the replicates apart";
+          sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${names}): if it is a rerun, ${advice}; otherwise delete one of the two.`, value: null });
         } else configs.set(key, excelRow);
       }
     }
