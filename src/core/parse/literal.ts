@@ -4,6 +4,7 @@
  * JSON itself goes through `JSON.parse` for speed; this reader locates JSON errors (V8's
  * messages no longer carry a position) and handles what JSON.parse refuses (`NaN`, `Infinity`).
  */
+import { setKey } from "./raw";
 
 /** A float that Python or JavaScript printed as nan/inf; becomes a missing value with a warning. */
 export interface NonFinite {
@@ -96,7 +97,7 @@ class Reader {
       this.ws();
       if (this.s[this.pos] !== ":") this.fail('A colon (":") was expected after the key.');
       this.pos++;
-      out[key] = this.value(depth + 1);
+      setKey(out, key, this.value(depth + 1));
       this.ws();
       const c = this.s[this.pos];
       if (c === ",") {

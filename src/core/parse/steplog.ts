@@ -4,6 +4,7 @@
  * curves for the History sheet.
  */
 import type { Goal } from "../schema-types";
+import { setKey } from "./raw";
 import type { ParsedValue, StepCurve } from "./types";
 
 const STEP_COLUMNS = ["step", "global_step", "epoch"];
@@ -46,12 +47,12 @@ export function reduceStepLog(columns: string[], rows: Record<string, ParsedValu
       if (column !== x && typeof xv === "number") points.push({ x: xv, y: v, line: lines[i] ?? 1 });
     });
     outColumns.push(column);
-    out[column] = last;
+    setKey(out, column, last);
     if (goal) {
       const name = `${column}_best`;
       if (!columns.includes(name)) {
         outColumns.push(name);
-        out[name] = best;
+        setKey(out, name, best);
       }
     }
     if (x && column !== x && !STEP_COLUMNS.includes(column) && points.length > 0) {

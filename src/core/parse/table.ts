@@ -3,7 +3,7 @@
  * so the chunked parser can yield between slices of rows. Column decisions need every cell of
  * the column first, hence two passes.
  */
-import type { RawTable } from "./raw";
+import { setKey, type RawTable } from "./raw";
 import type { ParseIssue, ParsedValue } from "./types";
 import {
   cellShape,
@@ -107,7 +107,7 @@ export function convert(state: TypingState, from: number, to: number): void {
           }
         }
       }
-      out[column] = value;
+      setKey(out, column, value);
     }
     state.rows.push(out);
   }

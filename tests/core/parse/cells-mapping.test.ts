@@ -131,3 +131,13 @@ describe("numbers decided per column", () => {
     expect(parseText("id,x\n007,1\n010,2\n").rows.map((x) => x.id)).toEqual(["007", "010"]);
   });
 });
+
+describe("hostile keys", () => {
+  it("keeps a __proto__ column as data, in CSV and JSON", () => {
+    const csv = parseText("__proto__,b\n1,2\n");
+    expect(Object.keys(csv.rows[0] ?? {})).toEqual(["__proto__", "b"]);
+    expect(Object.getPrototypeOf(csv.rows[0])).toBe(Object.prototype);
+    const json = parseText('{"__proto__": {"x": 1}, "b": 2}', { format: "json" });
+    expect(json.columns).toEqual(["__proto__.x", "b"]);
+  });
+});

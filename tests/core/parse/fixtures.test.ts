@@ -34,6 +34,7 @@ const EXPECTED: Record<string, FormatName> = {
   "markdown-pandas.md": "markdown",
   "mlflow-search-runs.csv": "mlflow",
   "mlflow-ui-export.csv": "mlflow-ui",
+  "pydict-hf-numpy2.txt": "pydict",
   "pydict-hf-trainer.txt": "pydict",
   "pydict-runs.txt": "pydict",
   "tsv-excel-clipboard.tsv": "tsv",
@@ -168,6 +169,11 @@ describe("text formats", () => {
       [1, 0.5012],
       [2, 0.3811],
     ]);
+  });
+  it("unwraps numpy 2 scalars such as np.float64(0.5) in Trainer lines", () => {
+    const r = parse("pydict-hf-numpy2.txt");
+    expect(r.rows[0]).toMatchObject({ eval_loss: 0.3811, eval_loss_best: 0.3811, eval_accuracy: 0.86, epoch: 2, learning_rate: 4.8e-5 });
+    expect(r.issues).toEqual([]);
   });
   it("reads pandas to_markdown tables", () => {
     const r = parse("markdown-pandas.md");
