@@ -36,9 +36,18 @@ export async function subscribeToChanges(
   await context.sync();
   return {
     supported: true,
+    // The documented way: a new batch on the handler's own context (its Excel.run has ended).
     remove: async () => {
-      handler.remove();
-      await handler.context.sync();
+      const excel = (globalThis as { Excel?: typeof Excel }).Excel;
+      if (excel) {
+        await excel.run(handler.context, async (ctx) => {
+          handler.remove();
+          await ctx.sync();
+        });
+      } else {
+        handler.remove();
+        await handler.context.sync();
+      }
     },
   };
 }

@@ -78,8 +78,9 @@ async function queueRemoveOwnMarks(context: Excel.RequestContext): Promise<numbe
   const customs: { format: Excel.ConditionalFormat; custom: Excel.CustomConditionalFormat }[] = [];
   for (const formats of collections) {
     for (const format of formats.items) {
+      // `custom` is only valid on Custom formats, hence the type check first.
       if (format.type !== "Custom") continue;
-      const custom = format.customOrNullObject;
+      const custom = format.custom;
       custom.rule.load("formula");
       customs.push({ format, custom });
     }
@@ -88,7 +89,7 @@ async function queueRemoveOwnMarks(context: Excel.RequestContext): Promise<numbe
   await context.sync();
   let removed = 0;
   for (const { format, custom } of customs) {
-    if (!custom.isNullObject && custom.rule.formula.startsWith(SENTINEL_PREFIX)) {
+    if (custom.rule.formula.startsWith(SENTINEL_PREFIX)) {
       format.delete();
       removed++;
     }

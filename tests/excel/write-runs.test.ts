@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { parseText, toSheetCells } from "../../src/core/parse/index";
+import { addSchemaColumns, appendRuns, createTracker, readTrackerStatus, readWorkbook } from "../../src/excel/index";
+import { workbook } from "./helpers";
+
+const header = ["run_id", "experiment", "accuracy"];
+
+async function tracker() {
+  const wb = workbook();
+  await wb.run((ctx) => createTracker(ctx));
+  return wb;
+}
+
+describe("appendRuns", () => {
+  it("fills the new table's placeholder row, then appends below, two syncs each", async () => {
+    const { sim, counted } = await tracker();
+    const first = await counted((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
+    expect(first.syncs).toBe(2);
+    expect(first.value).toMatchObject({ appended: 1, firstRow: 2, skipped: [] });
+    const second = await counted((ctx) =>
+      appendRuns(ctx, header, [
+        ["r2", "exp1", 0.72],
+        ["r3", "exp2", 0.8],
+      ]),
+    );
+    expect(second.syncs).toBe(2);
+    expect(second.value.firstRow).toBe(3);
+    expect(sim.getTable("Runs")?.rowCount).toBe(3);
+    expect(sim.getValues("Runs", "A2:B4")).toEqual([
+      ["r1", "exp1"],
+      ["r2", "exp1"],
+      ["r3", "exp2"],
+    ]);
+  });
+
+  it("puts values under the table's columns by name, whatever the pasted order", async () => {
+    const { sim, run } = await tracker();
+    await run((ctx) => appendRuns(ctx, ["accuracy", "run_id"], [[0.9, "r9"]]));
+    const headers = sim.getTable("Runs")?.headers ?? [];
+    const row = sim.getValues("Runs", `A2:${String.fromCharCode(64 + headers.length)}2`)[0] ?? [];
+    expect(row[headers.indexOf("run_id")]).toBe("r9");
+    expect(row[headers.indexOf("accuracy")]).toBe(0.9);
+  });
+
+  it("adds missing columns at the right of the table", async () => {
+    const { sim, run } = await tracker();
+    const before = sim.getTable("Runs")?.headers.length ?? 0;
+    const result = await run((ctx) => appendRuns(ctx, ["run_id", "gpu_hours"], [["r1", 2.5]]));
+    expect(result.addedColumns).toEqual(["gpu_hours"]);
+    const headers = sim.getTable("Runs")?.headers ?? [];
+    expect(headers.length).toBe(before + 1);
+    expect(headers[headers.length - 1]).toBe("gpu_hours");
+  });
+
+  it("is atomic: a failed write leaves the table exactly as it was", async () => {
+    const { sim, run } = await tracker();
+    await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
+    const before = sim.getTable("Runs");
+    sim.faults.failSync(2, "GeneralException");
+    await expect(run((ctx) => appendRuns(ctx, ["run_id", "new_col"], [["r2", "x"], ["r3", "y"]]))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(sim.getTable("Runs")).toEqual(before);
+    expect(sim.getValues("Runs", "A3:A4")).toEqual([[""], [""]]);
+  });
+
+  it("a retry after a failure writes each run once; a repeat import skips known run ids", async () => {
+    const { sim, run } = await tracker();
+    const rows = [
+      ["r1", "exp1", 0.7],
+      ["r2", "exp1", 0.72],
+    ];
+    sim.faults.failSync(2, "GeneralException");
+    await expect(run((ctx) => appendRuns(ctx, header, rows))).rejects.toBeDefined();
+    const retry = await run((ctx) => appendRuns(ctx, header, rows));
+    expect(retry.appended).toBe(2);
+    const again = await run((ctx) => appendRuns(ctx, header, [...rows, ["r3", "exp2", 0.8]]));
+    expect(again).toMatchObject({ appended: 1, skipped: ["r1", "r2"] });
+    const status = await run((ctx) => readTrackerStatus(ctx));
+    expect(status.runCount).toBe(3);
+  });
+
+  it("only reads when every row is already there (one sync, nothing written)", async () => {
+    const { sim, run, counted } = await tracker();
+    await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
+    const writesBefore = sim.stats.writesPerSync.length;
+    const { value, syncs } = await counted((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
+    expect(syncs).toBe(1);
+    expect(value.appended).toBe(0);
+    expect(sim.stats.writesPerSync.slice(writesBefore).every((w) => w === 0)).toBe(true);
+  });
+
+  it("keeps formula-like and number-like text exactly as pasted, never as a formula", async () => {
+    const { sim, run } = await tracker();
+    const pasted = 'run_id,notes,command\nr1,=1+1,"=HYPERLINK(""http://evil"",""x"")"\nr2,@SUM(A1),+49 170\nr3,-cmd,007\n';
+    const parsed = parseText(pasted, { format: "csv" });
+    const cells = toSheetCells(parsed, parsed.columns);
+    await run((ctx) => appendRuns(ctx, cells.header, cells.cells, cells.textCells));
+    const headers = sim.getTable("Runs")?.headers ?? [];
+    const col = (name: string) => String.fromCharCode(65 + headers.indexOf(name));
+    const notes = sim.getFormulas("Runs", `${col("notes")}2:${col("notes")}4`).map((r) => r[0]);
+    const commands = sim.getValues("Runs", `${col("command")}2:${col("command")}4`).map((r) => r[0]);
+    expect(notes).toEqual(["=1+1", "@SUM(A1)", "-cmd"]);
+    expect(sim.getValues("Runs", `${col("notes")}2:${col("notes")}4`).map((r) => r[0])).toEqual(["=1+1", "@SUM(A1)", "-cmd"]);
+    expect(commands).toEqual(['=HYPERLINK("http://evil","x")', "+49 170", "007"]);
+    expect(sim.getNumberFormats("Runs", `${col("notes")}2`)[0]?.[0]).toBe("@");
+  });
+
+  it("fails with ItemNotFound when there is no tracker (shown kindly by the pane)", async () => {
+    const { run } = workbook();
+    await expect(run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]))).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  it("appended rows read back as runs at the right Excel rows", async () => {
+    const { run } = await tracker();
+    await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7], ["r2", "exp2", 0.8]]));
+    const snapshot = await run((ctx) => readWorkbook(ctx));
+    expect(snapshot.runs?.grid.length).toBe(3);
+    expect(snapshot.runs?.grid[2]?.[0]).toBe("r2");
+  });
+});
+
+describe("addSchemaColumns", () => {
+  it("adds new schema rows once, skipping known names", async () => {
+    const { sim, run } = await tracker();
+    const before = sim.getTable("RunSchema")?.rowCount ?? 0;
+    const added = await run((ctx) => addSchemaColumns(ctx, [["gpu_hours", "number", "metric", false, "", "", "", "", "", "min", ""], ["accuracy", "number", "metric"]]));
+    expect(added).toBe(1);
+    const again = await run((ctx) => addSchemaColumns(ctx, [["gpu_hours", "number", "metric"]]));
+    expect(again).toBe(0);
+    expect(sim.getTable("RunSchema")?.rowCount).toBe(before + 1);
+    const snapshot = await run((ctx) => readWorkbook(ctx));
+    expect(snapshot.schema?.schema.columns.find((c) => c.name === "gpu_hours")).toMatchObject({ type: "number", role: "metric", goal: "min" });
+  });
+});
