@@ -75,21 +75,21 @@ async function queueRemoveOwnMarks(context: Excel.RequestContext): Promise<numbe
     return formats;
   });
   await context.sync();
-  const customs: { format: Excel.ConditionalFormat; custom: Excel.CustomConditionalFormat }[] = [];
+  const customs: { format: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] = [];
   for (const formats of collections) {
     for (const format of formats.items) {
       // `custom` is only valid on Custom formats, hence the type check first.
       if (format.type !== "Custom") continue;
-      const custom = format.custom;
-      custom.rule.load("formula");
-      customs.push({ format, custom });
+      const rule = format.custom.rule;
+      rule.load("formula");
+      customs.push({ format, rule });
     }
   }
   if (customs.length === 0) return 0;
   await context.sync();
   let removed = 0;
-  for (const { format, custom } of customs) {
-    if (custom.rule.formula.startsWith(SENTINEL_PREFIX)) {
+  for (const { format, rule } of customs) {
+    if (rule.formula.startsWith(SENTINEL_PREFIX)) {
       format.delete();
       removed++;
     }

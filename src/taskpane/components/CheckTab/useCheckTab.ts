@@ -49,7 +49,12 @@ export function useCheckTab() {
     if (subscribedSheet.current === sheet) return;
     void (async () => {
       await stop();
-      const sub = await guard(() => gateway.subscribe(sheet, () => debouncer.trigger()));
+      // A handler whose removal failed must not revalidate for a sheet we no longer follow.
+      const sub = await guard(() =>
+        gateway.subscribe(sheet, () => {
+          if (subscribedSheet.current === sheet) debouncer.trigger();
+        }),
+      );
       if (!sub) return;
       if (cancelled) {
         await sub.remove().catch(() => undefined);
