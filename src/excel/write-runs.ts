@@ -94,11 +94,11 @@ export async function appendRuns(
   cells.forEach((source, r) => {
     if (incomingId >= 0) {
       const id = idText(source[incomingId]);
+      // Only ids already in the table are skipped: duplicates inside the paste are written, and validation flags them.
       if (id !== "" && knownIds.has(id)) {
         skipped.push(id);
         return;
       }
-      if (id !== "") knownIds.add(id);
     }
     const out: (string | number | boolean)[] = new Array<string | number | boolean>(width).fill("");
     header.forEach((name, c) => {

@@ -78,6 +78,12 @@ describe("appendRuns", () => {
     expect(status.runCount).toBe(3);
   });
 
+  it("writes duplicates inside one paste (validation flags them) and skips only ids already in the table", async () => {
+    const { run } = await tracker();
+    const result = await run((ctx) => appendRuns(ctx, header, [["d1", "exp1", 0.7], ["d1", "exp1", 0.71]]));
+    expect(result).toMatchObject({ appended: 2, skipped: [] });
+  });
+
   it("only reads when every row is already there (one sync, nothing written)", async () => {
     const { sim, run, counted } = await tracker();
     await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
