@@ -246,6 +246,7 @@ export class Engine implements EngineHooks {
     };
     for (const op of ops) {
       try {
+        if (!op.isWrite) this.model.recalcIfDirty();
         op.run(state);
       } catch (e) {
         if (e instanceof SimOfficeError) {

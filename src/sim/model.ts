@@ -138,6 +138,10 @@ export class WorkbookModel {
   /** Bumped on every committed change so views can cheaply tell whether to re-render. */
   version = 0;
   private journal: Array<() => void> | null = null;
+  /** Set by cell writes; formulas are recalculated before the next read (automatic calculation). */
+  dirty = false;
+  /** application.suspendApiCalculationUntilNextSync() was called in the running sync. */
+  calcSuspended = false;
   private pendingChanges: ChangeRecord[] = [];
 
   // ---- transactions -------------------------------------------------------------------------
@@ -150,6 +154,7 @@ export class WorkbookModel {
     this.journal = null;
     const changes = this.pendingChanges;
     this.pendingChanges = [];
+    this.calcSuspended = false;
     this.recalculate();
     this.version++;
     return changes;
@@ -159,6 +164,12 @@ export class WorkbookModel {
     for (let i = j.length - 1; i >= 0; i--) j[i]?.();
     this.journal = null;
     this.pendingChanges = [];
+    this.calcSuspended = false;
+    this.dirty = true;
+  }
+  /** Recalculates if cells changed since the last calculation (skipped while calculation is suspended). */
+  recalcIfDirty(): void {
+    if (this.dirty && !this.calcSuspended) this.recalculate();
   }
   /** Runs `fn` as one transaction outside a sync (user edits, co-author edits, loading). */
   transact(fn: () => void): ChangeRecord[] {
@@ -229,6 +240,7 @@ export class WorkbookModel {
   setCell(sheet: SheetModel, r: number, c: number, cell: CellData | undefined): void {
     const empty = cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
     this.mapSet(sheet.cells, cellKey(r, c), empty ? undefined : cell);
+    this.dirty = true;
   }
 
   /** Creates a sheet (journaled). */
@@ -289,6 +301,7 @@ export class WorkbookModel {
 
   /** Re-evaluates every formula cell (workbooks here are small; correctness over cleverness). */
   recalculate(): void {
+    this.dirty = false;
     for (const sheet of this.sheets) {
       for (const [k, cell] of sheet.cells) {
         if (!cell.f) continue;

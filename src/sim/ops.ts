@@ -153,6 +153,7 @@ export function shiftCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, 
     if (r < MAX_ROWS && c < MAX_COLS) next.set(cellKey(r, c), cell);
   }
   model.set(sheet, "cells", next);
+  model.dirty = true;
   for (const t of model.tablesOn(sheet.id)) {
     const moved = shiftRect(t.rect, dir, rect, by);
     if (moved === null) model.removeItem(model.tables, t);

@@ -85,6 +85,7 @@ export class ApplicationProxy extends ClientObjectBase {
   suspendApiCalculationUntilNextSync(): void {
     this._requires(6, "suspendApiCalculationUntilNextSync");
     this._queue({ location: "Application.suspendApiCalculationUntilNextSync", statement: "application.suspendApiCalculationUntilNextSync();", payload: null, isWrite: false, run: (state) => {
+      state.model.calcSuspended = true;
       state.after.push(() => this.context._engine.noteCalculationSuspended());
     } });
   }
