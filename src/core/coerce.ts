@@ -107,8 +107,10 @@ function numeric(raw: CellValue, spec: ColumnSpec, source: CellSource): Coerced 
   if (spec.type === "integer" && !Number.isInteger(n)) {
     return bad("wrong_type", `${spec.name} should be a whole number, but it is ${n}: round it or change the column type to number.`, `is not a whole number (${n})`);
   }
-  const range = checkRange(spec, n, typeof raw === "string" ? show(raw) : String(n));
-  if (range) return { value: null, issue: range, invalid: `is out of range (${n})` };
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+    const range = checkRange(spec, n, typeof raw === "string" ? show(raw) : String(n));
+    if (range) return { value: null, issue: range, invalid: `is out of range (${n})` };
+  }
   return issue ? { value: n, issue } : { value: n };
 }
 

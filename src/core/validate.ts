@@ -7,12 +7,14 @@ import { isBlank, type Grid } from "./grid";
 import { columnReader, coerceCell, type ColumnReader } from "./coerce";
 import { filledCount, findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader } from "./names";
-import { assignConfigs, configColumns, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
+import { configColumns, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { cellText } from "./values";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
 
 const DEFAULT_MAX_ISSUES = 100_000;
+/** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
+const NO_INVALID: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Collects issues up to a cap while counting all of them. */
 class IssueSink {
@@ -24,6 +26,15 @@ class IssueSink {
     this.counts[issue.severity]++;
     if (this.issues.length < this.max) this.issues.push(issue);
     else this.truncated = true;
+  }
+  /** True once the list is full: callers then only count, without building messages. */
+  get full(): boolean {
+    return this.issues.length >= this.max;
+  }
+  /** Counts an issue that is not kept because the list is full. */
+  skip(severity: ValidationIssue["severity"]): void {
+    this.counts[severity]++;
+    this.truncated = true;
   }
 }
 
@@ -96,44 +107,53 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
     }
   }
 
-  const readers: { index: number; reader: ColumnReader }[] = [];
+  const readers: { index: number; name: string; reader: ColumnReader }[] = [];
   byIndex.forEach((spec, index) => {
-    if (spec) readers.push({ index, reader: columnReader(spec) });
+    if (spec) readers.push({ index, name: spec.name, reader: columnReader(spec) });
   });
   const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
-  const params = schema.columns.filter((c) => found.has(c) && (c.role === "param" || REPLICATE_COLUMNS.has(c.name.toLowerCase())));
-  const hasParam = params.some((c) => c.role === "param");
-  const firstParam = params.find((c) => c.role === "param");
-  const hasSeed = params.some((c) => c.role !== "param");
-  const missingSpecs = schema.columns.filter((c) => !found.has(c));
+  // Configuration = params except seed (for replicate groups); a duplicate is the same
+  // configuration with the same seed too.
+  const configNames = configColumns(schema).map((c) => c.name);
+  const seedNames = schema.columns.filter((c) => found.has(c) && c.role !== "param" && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name);
+  const firstParam = schema.columns.find((c) => c.role === "param" && found.has(c));
+  const dupNames = [...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))), ...seedNames].join(", ");
+  const template: Record<string, RunValue> = {};
+  for (const spec of schema.columns) template[spec.name] = null;
 
   const lastIndex = options.lastRow !== undefined ? Math.min(grid.length - 1, options.lastRow - offset) : tableLayout(grid, headerIndex).lastDataIndex;
   const ids = new Map<string, number>();
   const configs = new Map<string, number>();
+  const groups = new Map<string, number>();
   const runs: Run[] = [];
+  const parts: RunValue[] = [];
 
   for (let r = headerIndex + 1; r <= lastIndex; r++) {
     const row = grid[r];
     if (!row || filledCount(row) === 0) continue;
     const excelRow = r + offset;
-    const values: Record<string, RunValue> = {};
-    const invalid: Record<string, string> = {};
+    // Cloning a template gives every run's values the same shape (one hidden class), which keeps
+    // a million rows fast and compact; `invalid` is shared and empty unless a cell is invalid.
+    const values: Record<string, RunValue> = { ...template };
+    let invalid: Record<string, string> = NO_INVALID;
     let anyMapped = false;
-    for (const { index, reader } of readers) {
+    for (const { index, name, reader } of readers) {
       const raw = row[index];
       if (!isBlank(raw ?? null)) anyMapped = true;
       const out = coerceCell(raw, reader, source);
-      values[reader.spec.name] = out.value;
-      if (out.invalid !== undefined) invalid[reader.spec.name] = out.invalid;
+      values[name] = out.value;
+      if (out.invalid !== undefined) {
+        if (invalid === NO_INVALID) invalid = {};
+        invalid[name] = out.invalid;
+      }
       if (out.issue) {
-        const issue: ValidationIssue = { row: excelRow, column: reader.spec.name, code: out.issue.code, severity: out.issue.severity, message: out.issue.message, value: raw ?? null };
+        const issue: ValidationIssue = { row: excelRow, column: name, code: out.issue.code, severity: out.issue.severity, message: out.issue.message, value: raw ?? null };
         if (out.issue.fix !== undefined) issue.fix = out.issue.fix;
         sink.add(issue);
       }
     }
     // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
     if (!anyMapped && readers.length > 0) continue;
-    for (const spec of missingSpecs) values[spec.name] = null;
 
     let id = `row ${excelRow}`;
     if (idSpec) {
@@ -146,30 +166,37 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
         } else ids.set(id, excelRow);
       }
     }
-    if (hasParam && firstParam) {
-      let allEmpty = true;
-      const parts: RunValue[] = [];
-      for (const p of params) {
-        const v = values[p.name] ?? null;
-        if (v !== null && p.role === "param") allEmpty = false;
-        parts.push(v);
-      }
-      if (!allEmpty) {
-        const key = JSON.stringify(parts);
-        const first = configs.get(key);
-        if (first !== undefined) {
-          const names = params.map((p) => p.name).join(", ");
-          const advice = hasSeed ? "give it another seed" : "add a seed column to tell the replicates apart";
-          sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${names}): if it is a rerun, ${advice}; otherwise delete one of the two.`, value: null });
-        } else configs.set(key, excelRow);
-      }
+    parts.length = 0;
+    let allEmpty = true;
+    for (const n of configNames) {
+      const v = values[n] ?? null;
+      if (v !== null) allEmpty = false;
+      parts.push(v);
     }
-    if (collect) runs.push({ excelRow, id, values, invalid, configKey: "", replicateGroup: 0 });
+    const configKey = JSON.stringify(parts);
+    if (firstParam && !allEmpty) {
+      let key = configKey;
+      if (seedNames.length) {
+        parts.length = 0;
+        for (const n of seedNames) parts.push(values[n] ?? null);
+        key += JSON.stringify(parts);
+      }
+      const first = configs.get(key);
+      if (first !== undefined && sink.full) sink.skip("warning");
+      else if (first !== undefined) {
+        const advice = seedNames.length ? "give it another seed" : "add a seed column to tell the replicates apart";
+        sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${dupNames}): if it is a rerun, ${advice}; otherwise delete one of the two.`, value: null });
+      } else configs.set(key, excelRow);
+    }
+    if (collect) {
+      let group = groups.get(configKey);
+      if (group === undefined) {
+        group = groups.size;
+        groups.set(configKey, group);
+      }
+      runs.push({ excelRow, id, values, invalid, configKey, replicateGroup: group });
+    }
   }
-  assignConfigs(
-    runs,
-    configColumns(schema).map((c) => c.name),
-  );
   return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
 }
 

@@ -1,7 +1,9 @@
-// jstat ships no types; the tests only use its Student t distribution as an independent reference.
+// jstat ships no types; tests and benchmarks use its Student t distribution, mean and variance as an independent reference.
 declare module "jstat" {
   const jStat: {
     studentt: { cdf(x: number, dof: number): number; inv(p: number, dof: number): number };
+    mean(values: readonly number[]): number;
+    variance(values: readonly number[], sample?: boolean): number;
   };
   export default jStat;
 }

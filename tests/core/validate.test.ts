@@ -165,6 +165,15 @@ describe("validate at scale", () => {
     expect(r.truncated).toBe(true);
     expect(r.issues[1]?.row).toBe(99);
   });
+  it("keeps counting duplicate configurations after the issue list is full", () => {
+    const schema: RunSchema = { columns: [{ name: "run_id", type: "text", role: "id" }, { name: "layers", type: "integer", role: "param" }] };
+    const grid: Grid = [["run_id", "layers"], ...Array.from({ length: 500 }, (_, i): CellValue[] => [`r${i}`, i % 2])];
+    const r = validate(grid, schema, { maxIssues: 10 });
+    expect(r.counts.warning).toBe(498);
+    expect(r.issues).toHaveLength(10);
+    expect(r.truncated).toBe(true);
+    expect(r.runs.map((x) => x.replicateGroup).slice(0, 4)).toEqual([0, 1, 0, 1]);
+  });
   it("can skip building runs", () => {
     const { grid, schema } = generated(1000, 5);
     expect(validate(grid, schema, { collectRuns: false }).runs).toEqual([]);
