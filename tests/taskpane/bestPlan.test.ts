@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import { metricOptions, registryEntryFor, runBest } from "../../src/taskpane/logic/bestPlan";
+import { distinctConfigLabels, metricOptions, registryEntryFor, runBest } from "../../src/taskpane/logic/bestPlan";
 
 // Dogs vs cats: exp1 (1 layer, 1,000 images) and exp2 (2 layers, 2,000 images), three seeds each.
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "latency_ms"];
@@ -39,6 +39,14 @@ describe("Best tab logic", () => {
     expect(r.value.best?.id).toBe("e2-s2");
     expect(r.value.ranking[0]?.n).toBe(3);
     expect(r.value.excluded.map((e) => e.row)).toContain(8);
+  });
+
+  it("labels configurations by the params that differ only", () => {
+    const r = runBest(outcome, { metric: "accuracy", where: "" });
+    if (!r.ok) throw new Error("best failed");
+    expect(distinctConfigLabels(r.value.ranking)).toEqual(["layers=2", "layers=1"]);
+    const same = r.value.ranking.map((c) => ({ ...c, config: { layers: 1 } }));
+    expect(distinctConfigLabels(same)).toEqual(same.map((c) => c.ids.join(", ")));
   });
 
   it("applies constraint text", () => {

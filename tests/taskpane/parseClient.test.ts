@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createParseWorkerHandler, parseText, type FromWorker, type ToWorker } from "../../src/core/parse/index";
-import { parseHere, parseInWorker, type WorkerLike } from "../../src/taskpane/logic/parseClient";
+import { parseHere, parseInWorker, WorkerBrokenError, type WorkerLike } from "../../src/taskpane/logic/parseClient";
 
 /** A worker double running B's real handler on this thread, with messages delivered asynchronously like postMessage. */
 function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {
@@ -15,7 +15,9 @@ function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {
       sent.push(message);
       setTimeout(() => void handler(message), 0);
     },
-    addEventListener: (_type, listener) => listeners.push(listener),
+    addEventListener: (type: "message" | "error", listener: (event: never) => void) => {
+      if (type === "message") listeners.push(listener as (event: { data: FromWorker }) => void);
+    },
     terminate: () => undefined,
   };
 }
@@ -49,10 +51,24 @@ describe("parseInWorker", () => {
       postMessage: (m) => {
         if (m.type === "parse") setTimeout(() => listeners.forEach((l) => l({ data: { type: "failed", id: m.id, message: "boom" } })), 0);
       },
-      addEventListener: (_t, l) => listeners.push(l),
+      addEventListener: (type: "message" | "error", l: (event: never) => void) => {
+        if (type === "message") listeners.push(l as (event: { data: FromWorker }) => void);
+      },
       terminate: () => undefined,
     };
     await expect(parseInWorker(worker, "a,b\n1,2", undefined, () => undefined).promise).rejects.toThrow(/boom/);
+  });
+
+  it("rejects with WorkerBrokenError when the worker script cannot run", async () => {
+    const errorListeners: ((event: { message?: string }) => void)[] = [];
+    const worker: WorkerLike = {
+      postMessage: () => setTimeout(() => errorListeners.forEach((l) => l({ message: "404" })), 0),
+      addEventListener: (type: "message" | "error", l: (event: never) => void) => {
+        if (type === "error") errorListeners.push(l as (event: { message?: string }) => void);
+      },
+      terminate: () => undefined,
+    };
+    await expect(parseInWorker(worker, "a,b\n1,2", undefined, () => undefined).promise).rejects.toBeInstanceOf(WorkerBrokenError);
   });
 });
 

@@ -2,7 +2,7 @@
  * The Best tab's pure logic: which metrics to offer, running core's best() on checked runs, and
  * the Registry entry for the winner.
  */
-import { best, type BestResult, type Goal, type Problem, type Result, type RunSchema } from "../../core/index";
+import { best, type BestResult, type ConfigStats, type Goal, type Problem, type Result, type RunSchema, type RunValue } from "../../core/index";
 import { rowRecord, type CheckOutcome, type RegistryEntry } from "../../excel/index";
 import { formatMean, formatPValue } from "./format";
 
@@ -54,4 +54,22 @@ export function registryEntryFor(result: BestResult, outcome: Pick<CheckOutcome,
     reason: parts.join("; "),
     row: outcome.grid ? rowRecord(outcome.grid, outcome.headerRow, row) : {},
   };
+}
+
+function valueText(value: RunValue | undefined): string {
+  return value === null || value === undefined || value === "" ? "(empty)" : String(value);
+}
+
+/**
+ * Short labels for ranked configurations: only the params whose values differ between them
+ * (`layers=2`), since params all configurations share tell them apart no better than nothing.
+ * Falls back to the run ids when every param is the same.
+ */
+export function distinctConfigLabels(ranking: readonly ConfigStats[]): string[] {
+  const keys = [...new Set(ranking.flatMap((c) => Object.keys(c.config)))];
+  const varying = keys.filter((k) => new Set(ranking.map((c) => valueText(c.config[k]))).size > 1);
+  return ranking.map((c) => {
+    const parts = varying.map((k) => `${k}=${valueText(c.config[k])}`);
+    return parts.length > 0 ? parts.join(", ") : c.ids.join(", ");
+  });
 }

@@ -9,8 +9,13 @@ import { parseInChunks, type FormatName, type FromWorker, type ParseResult, type
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
   addEventListener(type: "message", listener: (event: { data: FromWorker }) => void): void;
+  /** A worker script that fails to load or throws reports here. */
+  addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
   terminate(): void;
 }
+
+/** Thrown when the worker itself broke (not a parse problem): the caller may parse on this thread instead. */
+export class WorkerBrokenError extends Error {}
 
 export interface ParseJob {
   /** Resolves with the result, or null when cancelled; rejects when the worker failed. */
@@ -37,6 +42,7 @@ export function parseInWorker(worker: WorkerLike, text: string, format: FormatNa
     else if (message.type === "cancelled") settle?.(null);
     else reject?.(new Error(`The parser stopped unexpectedly: ${message.message}`));
   });
+  worker.addEventListener("error", (event) => reject?.(new WorkerBrokenError(event.message ?? "The parse worker could not start.")));
   worker.postMessage({ type: "parse", id, text, ...(format ? { format } : {}) });
   return { promise, cancel: () => worker.postMessage({ type: "cancel", id }) };
 }

@@ -15,7 +15,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { configLabel } from "../../../core/index";
+import { distinctConfigLabels } from "../../logic/bestPlan";
 import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useBestTabStyles } from "./BestTab.styles";
@@ -29,6 +29,7 @@ export function BestTab() {
   const styles = useBestTabStyles();
   const s = useBestTab();
   const r = s.result;
+  const labels = r ? distinctConfigLabels(r.ranking) : [];
   return (
     <section className={styles.root} aria-label="Best" data-testid="best-tab">
       <ErrorBar message={s.error} onDismiss={s.dismiss} />
@@ -89,7 +90,7 @@ export function BestTab() {
             {r.tiedWithRunnerUp ? " (tied)" : ""}
           </Text>
           <div className={styles.tableWrap}>
-            <Table size="extra-small" aria-label={`Configurations ranked by mean ${r.metric}`} data-testid="best-ranking">
+            <Table size="extra-small" className={styles.table} aria-label={`Configurations ranked by mean ${r.metric}`} data-testid="best-ranking">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>#</TableHeaderCell>
@@ -105,8 +106,11 @@ export function BestTab() {
                   <TableRow key={c.rows.join(",")} className={i === 0 ? styles.winner : undefined}>
                     <TableCell>{i + 1}</TableCell>
                     <TableCell className={styles.config}>
-                      {configLabel(c.config) || c.ids.join(", ")}
-                      <Text className={styles.hint}> (rows {c.rows.join(", ")})</Text>
+                      {labels[i]}
+                      <br />
+                      <Text className={styles.hint} size={200}>
+                        rows {c.rows.join(", ")}
+                      </Text>
                     </TableCell>
                     <TableCell className={styles.num}>{c.n}</TableCell>
                     <TableCell className={styles.num}>{formatMean(c)}</TableCell>

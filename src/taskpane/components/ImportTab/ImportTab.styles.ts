@@ -5,6 +5,7 @@ export const useImportTabStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   textarea: { minHeight: "120px", fontFamily: tokens.fontFamilyMonospace },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  table: { tableLayout: "auto", width: "auto" },
   cell: { whiteSpace: "nowrap", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   error: { color: tokens.colorPaletteRedForeground1 },

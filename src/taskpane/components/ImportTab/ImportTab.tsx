@@ -115,7 +115,7 @@ export function ImportTab() {
           )}
           {columns.length > 0 && (
             <div className={styles.tableWrap}>
-              <Table size="extra-small" aria-label="Preview of the first rows" data-testid="import-preview">
+              <Table size="extra-small" className={styles.table} aria-label="Preview of the first rows" data-testid="import-preview">
                 <TableHeader>
                   <TableRow>
                     {columns.map((c) => (

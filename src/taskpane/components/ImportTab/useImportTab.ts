@@ -3,7 +3,7 @@ import { inferSchema, schemaToRows, type RunSchema } from "../../../core/index";
 import { detectFormat, mapColumns, type FormatName, type ParseResult } from "../../../core/parse/index";
 import { DEFAULT_SCHEMA } from "../../../excel/index";
 import { initialChoices, isLargePaste, newSchemaColumns, planImport, type MappingChoice } from "../../logic/importPlan";
-import { parseHere, parseInWorker, type ParseJob, type WorkerLike } from "../../logic/parseClient";
+import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
 import { startParseWorker } from "../../parseWorker";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
@@ -69,11 +69,22 @@ export function useImportTab() {
       if (large) {
         worker.current ??= startParseWorker();
       }
-      const started = large && worker.current ? parseInWorker(worker.current, input, forced, setProgress) : parseHere(input, forced, large ? setProgress : () => undefined);
+      let started = large && worker.current ? parseInWorker(worker.current, input, forced, setProgress) : parseHere(input, forced, large ? setProgress : () => undefined);
       job.current = started;
       if (large) setProgress(0);
       try {
-        const parsed = await started.promise;
+        let parsed: ParseResult | null;
+        try {
+          parsed = await started.promise;
+        } catch (e) {
+          if (!(e instanceof WorkerBrokenError) || job.current !== started) throw e;
+          // The worker could not run here: parse in slices on this thread, still with progress and Cancel.
+          worker.current?.terminate();
+          worker.current = null;
+          started = parseHere(input, forced, setProgress);
+          job.current = started;
+          parsed = await started.promise;
+        }
         if (job.current !== started) return;
         if (parsed) setResult(parsed);
       } catch (e) {
