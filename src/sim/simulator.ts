@@ -178,6 +178,9 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     if (opts?.delayForCellEdit) await engine.waitForEditModeEnd();
     const own = ctx === undefined;
     const context = ctx ?? new RequestContext();
+    // Running on an earlier context (Excel.run(object, ...) / run(handlerResult.context, ...)) revives it for this batch.
+    const wasClosed = context._closed;
+    context._closed = false;
     try {
       const result = batch(context);
       if (!result || typeof (result as Promise<unknown>).then !== "function") throw officeError(Codes.runMustReturnPromise, "Excel.run");
@@ -185,7 +188,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       if (context._ops.length > 0) await context.sync();
       return value;
     } finally {
-      if (own) context._closed = true;
+      context._closed = own ? true : wasClosed;
     }
   }
 

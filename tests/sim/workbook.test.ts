@@ -160,7 +160,7 @@ describe("tables", () => {
     sim.setValues("Sheet1", "A5", [["below"]]);
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:B1", false);
-      t.rows.add(null, [[3, 4], [5, 6], [7, 8]]);
+      t.rows.add(undefined, [[3, 4], [5, 6], [7, 8]]);
       await ctx.sync();
     });
     expect(sim.getValues("Sheet1", "A1:B5")).toEqual([["Column1", "Column2"], [1, 2], [3, 4], [5, 6], [7, 8]]);
@@ -173,7 +173,7 @@ describe("tables", () => {
     sim.setValues("Sheet1", "A1:B1", [["a", "b"]]);
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.add("Sheet1!A1:B1", true);
-      t.rows.add(null, [[1, 2]]);
+      t.rows.add(undefined, [[1, 2]]);
       await ctx.sync();
     });
     expect(sim.tables()[0]?.rowCount).toBe(2);
@@ -201,7 +201,7 @@ describe("tables", () => {
           await ctx.sync();
         }),
       );
-    expect(await run((ctx) => ctx.workbook.tables.getItem("Runs").rows.add(null, [[1, 2, 3]]))).toBe("InvalidArgument");
+    expect(await run((ctx) => ctx.workbook.tables.getItem("Runs").rows.add(undefined, [[1, 2, 3]]))).toBe("InvalidArgument");
     expect(await run((ctx) => ctx.workbook.tables.add("Sheet1!B2:C3", true))).toBe("InvalidOperation");
     expect(await run((ctx) => {
       const t = ctx.workbook.tables.add("Sheet1!E1:F2", true);
@@ -218,8 +218,8 @@ describe("tables", () => {
     sim.addTable("Sheet1", "A1:A3", "Runs");
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem("Runs");
-      t.columns.add(null, [["accuracy"], [0.9], [0.8]]);
-      t.columns.add(null, null, "notes");
+      t.columns.add(undefined, [["accuracy"], [0.9], [0.8]]);
+      t.columns.add(undefined, null, "notes");
       t.showTotals = true;
       t.style = "TableStyleLight9";
       const col = t.columns.getItem("accuracy").getDataBodyRange().load("values");
