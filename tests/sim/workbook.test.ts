@@ -219,7 +219,7 @@ describe("tables", () => {
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.getItem("Runs");
       t.columns.add(undefined, [["accuracy"], [0.9], [0.8]]);
-      t.columns.add(undefined, null, "notes");
+      t.columns.add(undefined, undefined, "notes");
       t.showTotals = true;
       t.style = "TableStyleLight9";
       const col = t.columns.getItem("accuracy").getDataBodyRange().load("values");
