@@ -224,3 +224,37 @@ export function coerceCell(raw: CellValue | undefined, reader: ColumnReader, sou
   }
   return out;
 }
+
+/** Marker for "no fast answer": the caller falls back to coerceCell. */
+export const SLOW = Symbol("slow");
+
+/**
+ * The common case without allocating: a finite number in range for a numeric column, or
+ * clean text for a text/choice column, returns its value; anything else returns SLOW and
+ * the caller uses coerceCell (which builds the issue). Same results as coerceCell.
+ */
+export function fastCell(raw: CellValue | undefined, reader: ColumnReader): RunValue | typeof SLOW {
+  const spec = reader.spec;
+  switch (spec.type) {
+    case "number":
+    case "percent":
+    case "integer":
+      if (typeof raw !== "number" || !Number.isFinite(raw)) return SLOW;
+      if (spec.type === "integer" && !Number.isInteger(raw)) return SLOW;
+      if ((spec.min !== undefined && raw < spec.min) || (spec.max !== undefined && raw > spec.max)) return SLOW;
+      return raw;
+    case "text":
+    case "choice": {
+      if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_CELL_TEXT || reader.pattern) return SLOW;
+      const first = raw.charCodeAt(0);
+      const last = raw.charCodeAt(raw.length - 1);
+      // Whitespace at either end, or a possible Excel error (#...), takes the slow path.
+      if (first <= 32 || last <= 32 || first === 35 || first === 160 || last === 160) return SLOW;
+      if (spec.type === "choice" && spec.choices && spec.choices.length > 0 && !spec.choices.includes(raw)) return SLOW;
+      return raw;
+    }
+    default:
+      return SLOW;
+  }
+}
+

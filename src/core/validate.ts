@@ -4,7 +4,7 @@
  * duplicate detection (linear time), issues capped so a broken million-row sheet stays in memory.
  */
 import { isBlank, type Grid } from "./grid";
-import { columnReader, coerceCell, type ColumnReader } from "./coerce";
+import { columnReader, coerceCell, fastCell, SLOW, type ColumnReader } from "./coerce";
 import { filledCount, findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader } from "./names";
 import { configColumns, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
@@ -139,6 +139,12 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
     let anyMapped = false;
     for (const { index, name, reader } of readers) {
       const raw = row[index];
+      const quick = fastCell(raw, reader);
+      if (quick !== SLOW) {
+        values[name] = quick;
+        anyMapped = true;
+        continue;
+      }
       if (!isBlank(raw ?? null)) anyMapped = true;
       const out = coerceCell(raw, reader, source);
       values[name] = out.value;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gridFromRecords, inferSchema, validate, type CellValue, type Grid, type RunSchema, type ValidationIssue } from "../../src/core/index";
+import { coerceCell, columnReader, fastCell, gridFromRecords, inferSchema, SLOW, validate, type CellValue, type ColumnSpec, type Grid, type RunSchema, type ValidationIssue } from "../../src/core/index";
 import { MESSY } from "./messy-grid";
 
 const SCHEMA: RunSchema = {
@@ -201,6 +201,31 @@ describe("validate never throws (property)", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("fastCell agrees with coerceCell (property)", () => {
+  it("returns the same value whenever it answers", () => {
+    const specs = [
+      { name: "n", type: "number", role: "metric", min: 0, max: 1 },
+      { name: "i", type: "integer", role: "param" },
+      { name: "p", type: "percent", role: "metric" },
+      { name: "t", type: "text", role: "meta" },
+      { name: "c", type: "choice", role: "param", choices: ["a", "B"] },
+      { name: "d", type: "date", role: "meta" },
+    ] as const;
+    const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom("a", "b", "B", " a", "#N/A", "x".repeat(40000)));
+    fc.assert(
+      fc.property(cell, fc.constantFrom(...specs), (raw, spec) => {
+        const reader = columnReader({ ...spec, choices: "choices" in spec ? [...spec.choices] : undefined } as ColumnSpec);
+        const quick = fastCell(raw, reader);
+        if (quick === SLOW) return;
+        const slow = coerceCell(raw, reader, "excel");
+        expect(slow.issue).toBeUndefined();
+        expect(quick).toBe(slow.value);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
