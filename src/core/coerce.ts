@@ -30,6 +30,8 @@ export interface Coerced {
 export const MAX_CELL_TEXT = 32_767;
 
 const EMPTY: Coerced = { value: null };
+/** Text Excel would read as a formula when written to a cell. */
+const FORMULA_START = /^[=+\-@]/;
 
 function show(value: CellValue): string {
   if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 57) + "..." : value}"`;
@@ -121,7 +123,10 @@ function trimmedText(raw: CellValue, spec: ColumnSpec): Coerced {
   }
   const t = s.trim();
   if (t !== s) {
-    return { value: t, issue: { code: "extra_spaces", severity: "info", message: `${show(s)} has extra spaces at the start or end: use "${t}".`, fix: t } };
+    const issue: CellIssue = { code: "extra_spaces", severity: "info", message: `${show(s)} has extra spaces at the start or end: use "${t}".` };
+    // A fix the pane writes back must never turn into a formula (" =1+1" trimmed is "=1+1").
+    if (!FORMULA_START.test(t)) issue.fix = t;
+    return { value: t, issue };
   }
   return { value: s };
 }

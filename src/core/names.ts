@@ -43,7 +43,8 @@ const MAX_PATTERNS = [
 
 /** The goal a metric's name implies (`*loss*`, `*error*`, `latency*` -> min; `acc*`, `f1`, `auc`, ... -> max). */
 export function goalFromName(name: string): Goal | undefined {
-  const n = normalizeName(name);
+  // Dots separate words too: `metrics.accuracy` (MLflow), `val_loss.min` (W&B summaries).
+  const n = normalizeName(name).replace(/\./g, "_");
   if (MIN_PATTERNS.some((p) => p.test(n))) return "min";
   if (MAX_PATTERNS.some((p) => p.test(n))) return "max";
   return undefined;

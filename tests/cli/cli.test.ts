@@ -79,6 +79,29 @@ describe("runsheet validate", () => {
   });
 });
 
+describe("a European Excel CSV (BOM, CRLF, semicolons, decimal commas, title rows)", () => {
+  const EURO = fileURLToPath(new URL("../fixtures/core/european-semicolon.csv", import.meta.url));
+  it("validates with the fix for each decimal comma and the Excel error", async () => {
+    const r = await run(["validate", EURO]);
+    expect(r.code).toBe(1);
+    const issues = r.json().issues as { row: number; column: string; code: string; fix?: unknown }[];
+    expect(issues.find((i) => i.row === 4 && i.column === "accuracy")).toMatchObject({ code: "number_as_text", fix: 0.912 });
+    expect(issues.find((i) => i.code === "excel_error")).toMatchObject({ row: 8, column: "accuracy" });
+    expect(issues.find((i) => i.code === "not_in_choices")).toMatchObject({ row: 8, fix: "finished" });
+  });
+  it("ranks with decimal-comma values read as numbers; overlapping CIs count as a tie even at p < 0.05", async () => {
+    const r = await run(["best", EURO, "--metric", "accuracy"]);
+    const j = r.json() as { pValue: number; tiedWithRunnerUp: boolean; ranking: { rows: number[] }[]; excluded: unknown[] };
+    expect(j.ranking.map((c) => c.rows)).toEqual([
+      [7, 9],
+      [4, 5],
+    ]);
+    expect(j.pValue).toBeLessThan(0.05);
+    expect(j.tiedWithRunnerUp).toBe(true);
+    expect(j.excluded).toEqual([{ row: 8, reason: "accuracy is #DIV/0!" }]);
+  });
+});
+
 describe("runsheet best", () => {
   it("prints the documented JSON for the dogs-vs-cats log", async () => {
     const r = await run(["best", DOGS, "--metric", "accuracy", "--pareto", "val_loss"]);

@@ -41,3 +41,10 @@ describe("name rules", () => {
     expect(roleFromName(name)).toBe(role);
   });
 });
+
+describe("goals of tracker column names", () => {
+  it("reads dotted names from MLflow and W&B exports", () => {
+    expect(goalFromName("metrics.accuracy")).toBe("max");
+    expect(goalFromName("val_loss.min")).toBe("min");
+  });
+});

@@ -92,6 +92,15 @@ describe("validate: one issue per problem, at the Excel row", () => {
     const r = validate([["run_id", "notes"], ["r1", " tuned "]], { columns: [SCHEMA.columns[0] ?? { name: "run_id", type: "text", role: "id" }, { name: "notes", type: "text", role: "meta" }] });
     expect(r.issues[0]).toMatchObject({ code: "extra_spaces", severity: "info", fix: "tuned" });
   });
+  it("never offers a fix that Excel would turn into a formula", () => {
+    const schema: RunSchema = { columns: [{ name: "notes", type: "text", role: "meta" }] };
+    const r = validate([["notes"], [" =HYPERLINK(1)"], [" @x "], [" ok "]], schema);
+    expect(r.issues.map((i) => [i.code, i.fix])).toEqual([
+      ["extra_spaces", undefined],
+      ["extra_spaces", undefined],
+      ["extra_spaces", "ok"],
+    ]);
+  });
   it("duplicate_id (error) and duplicate_config (warning) point at the later row", () => {
     const issues = issuesOf([GOOD, withCell(4, 2), withCell(0, "r3")]);
     expect(issues.map((i) => [i.row, i.code])).toEqual([
