@@ -2,7 +2,7 @@
 // comparisons, & concatenation, cell/range references on any sheet, and a handful of functions).
 // Unknown functions evaluate to #NAME?, as in Excel; a syntax error is reported to the writer
 // (Excel rejects such input with InvalidArgument).
-import { columnIndex, parseAddress, type Rect } from "./address";
+import { parseAddress, type Rect } from "./address";
 import type { Scalar } from "./values";
 
 export interface FormulaValue {
@@ -247,22 +247,34 @@ function evalNode(n: Node, read: CellReader): Val {
         case "^":
           return num(a) ** num(b);
         case "=":
-          return a === b;
+          return compare(a, b) === 0;
         case "<>":
-          return a !== b;
+          return compare(a, b) !== 0;
         case "<":
-          return a < b;
+          return compare(a, b) < 0;
         case ">":
-          return a > b;
+          return compare(a, b) > 0;
         case "<=":
-          return a <= b;
+          return compare(a, b) <= 0;
         default:
-          return a >= b;
+          return compare(a, b) >= 0;
       }
     }
     case "call":
       return callFunction(n.name, n.args, read);
   }
+}
+
+/** Excel's ordering: numbers < text < booleans; text compares case-insensitively; blank is 0 or "". */
+function compare(a: Scalar, b: Scalar): number {
+  const rank = (v: Scalar): number => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  if (a === "" && typeof b === "number") a = 0;
+  if (b === "" && typeof a === "number") b = 0;
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === "string" && typeof b === "string") return a.toLowerCase().localeCompare(b.toLowerCase());
+  const x = Number(a);
+  const y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function numbersOf(args: Node[], read: CellReader): number[] {
@@ -319,9 +331,4 @@ function callFunction(name: string, args: Node[], read: CellReader): Val {
     default:
       throw new FormulaError("#NAME?");
   }
-}
-
-/** Shifts an A1 column letter string by index; exported for tests of reference parsing. */
-export function refColumn(letters: string): number {
-  return columnIndex(letters);
 }
