@@ -52,6 +52,8 @@ export const SETTINGS = {
   marks: "RunSheet.marks",
   /** Name of a user sheet adopted as the runs source (when there is no Runs table). */
   adoptedSheet: "RunSheet.adoptedSheet",
+  /** Set when RunSheet created the Report sheet: only then may it wipe and regenerate it. */
+  reportOwned: "RunSheet.reportOwned",
 } as const;
 
 /** Excel's text number format: a cell formatted so keeps exactly what was written, even `=1+1`. */

@@ -11,6 +11,8 @@ import { adoptActiveSheet, readSheetUsedRange, readTrackerStatus, readWorkbook, 
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
+import { readExperiments, writeReport, type ReportWriteResult } from "./report";
+import type { ExperimentInfo, ReportSpec } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
 
@@ -35,6 +37,8 @@ export interface WorkbookGateway {
   addSchemaColumns(rows: readonly (readonly (string | number | boolean)[])[]): Promise<number>;
   registerBest(entry: RegistryEntry): Promise<RegisterResult>;
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;
+  readExperiments(): Promise<ExperimentInfo[]>;
+  writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
 }
 
 /** A gateway over `run` (default: the global Excel.run). */
@@ -55,5 +59,7 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     addSchemaColumns: (rows) => run((ctx) => addSchemaColumns(ctx, rows)),
     registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
+    readExperiments: () => run((ctx) => readExperiments(ctx)),
+    writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
   };
 }

@@ -13,6 +13,7 @@ export * from "./locate";
 export * from "./marks";
 export * from "./events";
 export * from "./registry";
+export * from "./report";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";

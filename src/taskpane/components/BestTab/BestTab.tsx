@@ -69,6 +69,9 @@ export function BestTab() {
         <Button onClick={() => void s.register()} disabled={s.busy || !r?.best} data-testid="register-best">
           Register best
         </Button>
+        <Button appearance="subtle" onClick={() => void s.writeReport()} disabled={s.busy || !s.metric} data-testid="write-report">
+          Write report
+        </Button>
       </div>
       {s.verdict && (
         <MessageBar intent={s.verdict.intent} data-testid="best-verdict" data-kind={s.verdict.kind}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { BestResult, Goal } from "../../../core/index";
-import { checkRuns, type CheckOutcome } from "../../../excel/index";
+import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
 import { metricOptions, registryEntryFor, runBest } from "../../logic/bestPlan";
 import { verdictOf } from "../../logic/format";
 import { useWorkbook } from "../../WorkbookContext";
@@ -66,7 +66,17 @@ export function useBestTab() {
     notifyChanged();
   }, [result, outcome, where, gateway, guard, notifyChanged]);
 
+  const writeReport = useCallback(async () => {
+    setRegistered(null);
+    if (!metric) return;
+    const done = await guard(() => generateReport(gateway, { metric, ...(goal !== "auto" ? { goal } : {}), where }));
+    if (!done) return;
+    setRegistered(
+      `${done.replaced ? "Regenerated" : "Wrote"} the ${done.sheet} sheet: ${done.sections} experiment section${done.sections === 1 ? "" : "s"}, ${done.charts} chart${done.charts === 1 ? "" : "s"}.`,
+    );
+  }, [gateway, guard, metric, goal, where]);
+
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
 
-  return { metrics, metric, setMetric, goal, setGoal, where, setWhere, result, verdict, find, register, registered, busy, error, dismiss, hasRuns: (outcome?.runs.length ?? 0) > 0 };
+  return { metrics, metric, setMetric, goal, setGoal, where, setWhere, result, verdict, find, register, writeReport, registered, busy, error, dismiss, hasRuns: (outcome?.runs.length ?? 0) > 0 };
 }
