@@ -6,6 +6,7 @@
 // this folder's own `src/cli/commands`, which the CLI layout requires; these imports are in-layer.
 /* eslint-disable @typescript-eslint/no-restricted-imports */
 import { bestCommand } from "./commands/best";
+import { compareCommand } from "./commands/compare";
 import { parseCommand } from "./commands/parse";
 import { reportCommand } from "./commands/report";
 import { schemaCommand } from "./commands/schema";
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, { handler: CommandHandler; summary: string
   validate: { handler: validateCommand, summary: "check runs against the schema; issues with Excel row numbers" },
   best: { handler: bestCommand, summary: "rank configurations by a metric: mean, std, 95% CI, Welch p-value" },
   schema: { handler: schemaCommand, summary: "infer the schema of a sheet (JSON for --schema)" },
+  compare: { handler: compareCommand, summary: "side-by-side of runs: differing columns, metric deltas vs a baseline" },
   report: { handler: reportCommand, summary: "per-experiment verdicts, as on the Report sheet" },
   parse: { handler: parseCommand, summary: "parse what a training script printed (CSV, JSON, logs, ...)" },
 };

@@ -143,6 +143,18 @@ describe("runsheet schema, report and dispatch", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("exp2 beats exp1 by 3.2 points of accuracy (p = 0.005)");
   });
+  it("compare shows differing columns with deltas; exit 1 for unknown ids", async () => {
+    const r = await run(["compare", DOGS, "--ids", "r1,r4"]);
+    expect(r.code).toBe(0);
+    const j = r.json() as { baseline: { id: string }; columns: { name: string; deltas?: ({ absolute: number } | null)[] }[] };
+    expect(j.baseline.id).toBe("r1");
+    expect(j.columns.map((c) => c.name)).toContain("layers");
+    expect(j.columns.find((c) => c.name === "accuracy")?.deltas?.[1]?.absolute).toBeCloseTo(0.029, 9);
+    const text = await run(["compare", DOGS, "--ids", "r1", "--ids", "r4", "--baseline", "r4", "--format", "text"]);
+    expect(text.out).toMatch(/^baseline: r4 \(row 7\)/);
+    expect((await run(["compare", DOGS, "--ids", "r1,zz"])).code).toBe(1);
+    expect((await run(["compare", DOGS])).code).toBe(2);
+  });
   it("usage, help and unreadable input", async () => {
     const none = await run([]);
     expect(none.code).toBe(2);
@@ -171,9 +183,9 @@ describe("xlsx input", () => {
     wb.addWorksheet("Notes").getCell("A1").value = "read me";
     const ws = wb.addWorksheet("Log");
     ws.getCell("B1").value = "My runs";
-    const rows = [
+    const rows: ExcelJS.CellValue[][] = [
       ["r1", 1, "finished", 0.8],
-      ["r2", 2, "finished", { formula: "1/0", result: { error: "#DIV/0!" } }],
+      ["r2", 2, "finished", { formula: "1/0", result: { error: ExcelJS.ErrorValue.DivZero } } as ExcelJS.CellFormulaValue],
       ["r3", 2, "finished", "0,91"],
     ];
     if (withTable) {
