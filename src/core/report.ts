@@ -2,11 +2,13 @@
  * The Report sheet as data: per experiment, the hypothesis, the best configuration, mean ± CI
  * over seeds and a verdict sentence against the baseline experiment, plus chart specs and the
  * generation date. The same tie rule as best() decides between "beats" and "cannot tell".
+ * Charts: best per experiment and per configuration (columns with 95% CI error bars), the metric
+ * against the most varied numeric param (scatter), and the Pareto front when asked.
  */
 import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions, ConfigStats } from "./best-types";
 import type { ChartSpec } from "./chart-types";
-import { configChart } from "./charts";
+import { configChart, metricVsParamChart, paretoChart } from "./charts";
 import { formatP, meanPlusMinus, sig } from "./format";
 import { isExperimentName, normalizeName } from "./names";
 import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";
@@ -16,7 +18,12 @@ import type { ColumnSpec, Goal } from "./schema-types";
 import { welchTTest } from "./stats";
 
 /** Options for buildReport: the metric options of best(), plus the Experiments table and a clock. */
-export interface ReportOptions extends Omit<BestOptions, "pareto" | "groupBy"> {
+export interface ReportOptions extends Omit<BestOptions, "groupBy"> {
+  /**
+   * Numeric param for the "metric vs param" scatter; default: the numeric param with the most
+   * distinct values (none when no param varies). `false` leaves the chart out.
+   */
+  vsParam?: string | false;
   /** Rows of the Experiments table (order, hypothesis, baseline); optional. */
   experiments?: ExperimentInfo[];
   /** Generation time (default: now); injected so tests and regenerations are reproducible. */
@@ -69,6 +76,25 @@ export function verdictSentence(name: string, win: Winner, baseName: string, bas
   const better = goal === "max" ? diff > 0 : diff < 0;
   const verb = better ? "beats" : "is worse than";
   return { text: `${name} ${verb} ${baseName} by ${differenceText(diff, spec)} (p ${formatP(test.p)})`, p: test.p };
+}
+
+/** The numeric param with the most distinct values (at least 2), for the scatter chart. */
+function mostVariedParam(data: RunsWithSchema): string | undefined {
+  let bestName: string | undefined;
+  let bestCount = 1;
+  for (const c of data.schema.columns) {
+    if (c.role !== "param" || !["integer", "number", "percent", "duration"].includes(c.type)) continue;
+    const seen = new Set<number>();
+    for (const r of data.runs) {
+      const v = r.values[c.name];
+      if (typeof v === "number") seen.add(v);
+    }
+    if (seen.size > bestCount) {
+      bestCount = seen.size;
+      bestName = c.name;
+    }
+  }
+  return bestName;
 }
 
 function experimentOrder(runs: readonly Run[], column: string | undefined, infos: readonly ExperimentInfo[]): string[] {
@@ -187,8 +213,14 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
       ],
     });
   }
-  const overall = best(data, bestOptions);
-  if (overall.ok && overall.value.ranking.length) charts.push(configChart(overall.value));
+  const overall = best(data, options.pareto ? { ...bestOptions, pareto: options.pareto } : bestOptions);
+  if (overall.ok && overall.value.ranking.length) {
+    charts.push(configChart(overall.value));
+    const param = options.vsParam === false ? undefined : (options.vsParam ?? mostVariedParam(data));
+    if (param) charts.push(metricVsParamChart(data, spec.name, param));
+    const pareto = paretoChart(data, overall.value);
+    if (pareto) charts.push(pareto);
+  }
   const generated = (options.now ?? new Date()).toISOString();
   return ok({ title: options.title ?? `RunSheet report: ${spec.name}`, metric: spec.name, goal, generated, sections, charts });
 }

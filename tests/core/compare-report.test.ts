@@ -40,6 +40,15 @@ describe("dogs vs cats end to end (the seeds' example)", () => {
     expect(exp2?.excluded).toBe(1);
     expect(r.value.charts[0]?.series[0]?.x).toEqual(["exp1", "exp2"]);
   });
+  it("report charts: per experiment, per configuration, metric vs the varied param, Pareto when asked", () => {
+    const r = buildReport(v, { metric: "accuracy", pareto: { metric: "val_loss" }, now: new Date(0) });
+    if (!r.ok) throw new Error("report failed");
+    expect(r.value.charts.map((c) => c.kind)).toEqual(["column", "column", "scatter", "scatter"]);
+    expect(r.value.charts[2]?.xTitle).toBe("layers");
+    expect(r.value.charts[3]?.title).toMatch(/^Pareto front/);
+    const none = buildReport(v, { metric: "accuracy", vsParam: false, now: new Date(0) });
+    expect(none.ok && none.value.charts.map((c) => c.kind)).toEqual(["column", "column"]);
+  });
   it("lower-is-better metrics read the same way", () => {
     const r = buildReport(v, { metric: "val_loss", now: new Date(0) });
     expect(r.ok && r.value.sections[1]?.verdict).toMatch(/^exp2 beats exp1 by 0\.042 nats of val_loss \(p [=<]/);
