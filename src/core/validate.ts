@@ -115,7 +115,7 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
   // Configuration = params except seed (for replicate groups); a duplicate is the same
   // configuration with the same seed too.
   const configNames = configColumns(schema).map((c) => c.name);
-  const seedNames = schema.columns.filter((c) => found.has(c) && c.role !== "param" && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name);
+  const seedNames = schema.columns.filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name);
   const firstParam = schema.columns.find((c) => c.role === "param" && found.has(c));
   const dupNames = [...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))), ...seedNames].join(", ");
   const template: Record<string, RunValue> = {};

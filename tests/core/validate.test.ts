@@ -126,6 +126,12 @@ describe("validate: structured runs", () => {
     expect(r.runs[0]?.configKey).toBe(r.runs[1]?.configKey);
     expect(r.runs[0]?.configKey).not.toBe(r.runs[2]?.configKey);
   });
+  it("a seed declared as a param still separates replicates from duplicates", () => {
+    const schema: RunSchema = { columns: [{ name: "layers", type: "integer", role: "param" }, { name: "seed", type: "integer", role: "param" }] };
+    const r = validate([["layers", "seed"], [1, 1], [1, 2], [1, 2]], schema);
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([[4, "duplicate_config"]]);
+    expect(r.runs.map((x) => x.replicateGroup)).toEqual([0, 0, 0]);
+  });
   it("reads the messy sheet with its own inferred schema: rows are the sheet's rows", () => {
     const { schema } = inferSchema(MESSY);
     const r = validate(MESSY, schema);
