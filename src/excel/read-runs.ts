@@ -26,15 +26,51 @@ export interface WorkbookSnapshot {
   schema: SchemaFromRows | null;
 }
 
+/**
+ * Cells per read request. Excel on the web rejects responses over 5 MB
+ * (ResponsePayloadSizeLimitExceeded); 50,000 cells stays well under it even with text cells.
+ */
+export const CELLS_PER_READ = 50_000;
+
+/** A range's position and size, as loaded from Excel (0-based indexes). */
+interface Extent {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Reads the values of `extent` on `sheet` in blocks of whole rows of at most `cellsPerRead`
+ * cells, one sync per block (a 50,000-run table does not fit one response).
+ */
+export async function readValuesChunked(context: Excel.RequestContext, sheet: Excel.Worksheet, extent: Extent, cellsPerRead = CELLS_PER_READ): Promise<Grid> {
+  const rowsPerRead = Math.max(1, Math.floor(cellsPerRead / Math.max(1, extent.columnCount)));
+  const grid: Grid = [];
+  const readFrom = async (offset: number): Promise<void> => {
+    if (offset >= extent.rowCount || extent.columnCount === 0) return;
+    const count = Math.min(rowsPerRead, extent.rowCount - offset);
+    const block = sheet.getRangeByIndexes(extent.rowIndex + offset, extent.columnIndex, count, extent.columnCount);
+    block.load("values");
+    await context.sync();
+    for (const row of toGrid(block.values)) grid.push(row);
+    // Blocks follow one another (recursion, not a loop: each block needs its own sync).
+    await readFrom(offset + count);
+  };
+  await readFrom(0);
+  return grid;
+}
+
 function toGrid(values: unknown[][]): Grid {
   return values.map((row) => row.map((v): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
 }
 
 /**
- * Reads the runs and the schema in two syncs: which tables exist (and which sheet was adopted),
- * then their values. Runs come from the Runs table when it exists, else from the adopted sheet.
+ * Reads the runs and the schema: one sync for which tables exist (and which sheet was adopted),
+ * one for the runs' extent and the schema's values, then one per block of runs (a single one up
+ * to CELLS_PER_READ cells). Runs come from the Runs table when it exists, else from the adopted sheet.
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+export async function readWorkbook(context: Excel.RequestContext, cellsPerRead = CELLS_PER_READ): Promise<WorkbookSnapshot> {
   const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
   runsTable.load("name");
   const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
@@ -43,51 +79,53 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   adopted.load("value");
   await context.sync();
 
-  let runsRange: Excel.Range | null = null;
-  let runsSheet: Excel.Worksheet | null = null;
-  let source: SheetGrid["source"] = "table";
+  // Step 2: where the runs are (size only) and the schema's values (small).
+  const located: { range: Excel.Range; fromTable: boolean }[] = [];
   if (!runsTable.isNullObject) {
-    runsRange = runsTable.getRange();
-    runsSheet = runsTable.worksheet;
+    located.push({ range: runsTable.getRange(), fromTable: true });
   } else if (!adopted.isNullObject && typeof adopted.value === "string") {
     const sheet = context.workbook.worksheets.getItemOrNullObject(adopted.value);
     sheet.load("name");
-    runsSheet = sheet;
-    source = "sheet";
+    await context.sync();
+    if (!sheet.isNullObject) located.push({ range: sheet.getUsedRangeOrNullObject(true), fromTable: false });
   }
-  if (runsRange) runsRange.load("values,rowIndex,columnIndex");
-  if (runsSheet) runsSheet.load("name");
+  const where = located[0];
+  where?.range.load("rowIndex,columnIndex,rowCount,columnCount");
+  const runsSheet = where?.range.worksheet;
+  runsSheet?.load("name");
   let schemaRange: Excel.Range | null = null;
   if (!schemaTable.isNullObject) {
     schemaRange = schemaTable.getRange();
     schemaRange.load("values,rowIndex");
   }
   await context.sync();
-
-  let runs: SheetGrid | null = null;
-  if (runsRange && runsSheet) {
-    runs = {
-      sheet: runsSheet.name,
-      grid: toGrid(runsRange.values),
-      rowOffset: runsRange.rowIndex + 1,
-      columnOffset: runsRange.columnIndex,
-      source: "table",
-      headerRow: runsRange.rowIndex + 1,
-    };
-  } else if (runsSheet && !runsSheet.isNullObject && source === "sheet") {
-    runs = await readSheetUsedRange(context, runsSheet.name);
-  }
   const schema = schemaRange ? rowsToSchema(toGrid(schemaRange.values), schemaRange.rowIndex + 1) : null;
+  if (where === undefined || runsSheet === undefined || where.range.isNullObject) return { runs: null, schema };
+  const runsRange = where.range;
+  const fromTable = where.fromTable;
+
+  // Step 3: the runs' values, in blocks that fit a response.
+  const grid = await readValuesChunked(context, runsSheet, runsRange, cellsPerRead);
+  const runs: SheetGrid = {
+    sheet: runsSheet.name,
+    grid,
+    rowOffset: runsRange.rowIndex + 1,
+    columnOffset: runsRange.columnIndex,
+    source: fromTable ? "table" : "sheet",
+    ...(fromTable ? { headerRow: runsRange.rowIndex + 1 } : {}),
+  };
   return { runs, schema };
 }
 
-/** The used range (values only) of a sheet, or null when the sheet is empty. One sync. */
-export async function readSheetUsedRange(context: Excel.RequestContext, sheetName: string): Promise<SheetGrid | null> {
-  const used = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
-  used.load("values,rowIndex,columnIndex");
+/** The used range (values only) of a sheet, or null when the sheet is empty. Two syncs for a sheet that fits one read. */
+export async function readSheetUsedRange(context: Excel.RequestContext, sheetName: string, cellsPerRead = CELLS_PER_READ): Promise<SheetGrid | null> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
   if (used.isNullObject) return null;
-  return { sheet: sheetName, grid: toGrid(used.values), rowOffset: used.rowIndex + 1, columnOffset: used.columnIndex, source: "sheet" };
+  const grid = await readValuesChunked(context, sheet, used, cellsPerRead);
+  return { sheet: sheetName, grid, rowOffset: used.rowIndex + 1, columnOffset: used.columnIndex, source: "sheet" };
 }
 
 /** Name of the active worksheet. One sync. */

@@ -2,6 +2,9 @@
  * Appending runs to the Runs table: one read, one write, atomic. The whole batch goes in one
  * sync, so a failed sync leaves nothing half written; rows whose run id is already in the table
  * are skipped, so retrying after a failure (or importing the same paste twice) never duplicates.
+ * Only an import too large for one request (Excel on the web's 5 MB limit, e.g. 50,000 runs) is
+ * written in several syncs of whole rows; if one of those fails, the rows already written stay
+ * and a retry writes the rest without duplicating (by run id).
  */
 import { isBlank, normalizeName, type CellValue } from "../core/index";
 import { TABLES, TEXT_FORMAT } from "./constants";
@@ -16,6 +19,33 @@ export interface AppendResult {
   /** Excel row number of the first written row (0 when nothing was written). */
   firstRow: number;
   sheet: string;
+}
+
+/**
+ * Bytes of cell data per request. Excel on the web rejects requests over 5 MB
+ * (RequestPayloadSizeLimitExceeded); the budget leaves room for the request's own overhead.
+ */
+export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+
+/**
+ * Splits rows into consecutive chunks whose JSON size stays under `budget` bytes (at least one
+ * row per chunk). Pure. One chunk for anything a single request can carry.
+ */
+export function chunkRows(rows: readonly (readonly unknown[])[], budget: number): { start: number; end: number }[] {
+  const chunks: { start: number; end: number }[] = [];
+  let start = 0;
+  let size = 0;
+  rows.forEach((row, i) => {
+    const bytes = JSON.stringify(row).length + 1;
+    if (i > start && size + bytes > budget) {
+      chunks.push({ start, end: i });
+      start = i;
+      size = 0;
+    }
+    size += bytes;
+  });
+  if (rows.length > start) chunks.push({ start, end: rows.length });
+  return chunks;
 }
 
 /** Header names that hold a run's id, most specific first. */
@@ -52,6 +82,7 @@ export async function appendRuns(
   header: readonly string[],
   cells: readonly (readonly CellValue[])[],
   textCells: readonly (readonly [number, number])[] = [],
+  options: { maxRequestBytes?: number } = {},
 ): Promise<AppendResult> {
   const asText = new Set(textCells.map(([r, c]) => `${r}:${c}`));
   const table = context.workbook.tables.getItem(TABLES.runs);
@@ -120,22 +151,31 @@ export async function appendRuns(
   // A new table has one empty placeholder row: fill it instead of leaving a gap.
   const placeholder = body.rowCount === 1 && (firstBodyRow.values[0] ?? []).every((v) => isBlank(v as CellValue));
   const firstRowIndex = body.rowIndex + (placeholder ? 0 : body.rowCount);
+  const chunks = chunkRows(rows, options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET);
 
-  for (const name of addedColumns) table.columns.add(undefined, undefined, name);
-  const ws = sheet;
-  if (placeholder) {
-    const [first, ...rest] = rows;
-    if (first) ws.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, width).values = [first];
-    if (rest.length > 0) table.rows.add(undefined, rest);
-  } else {
-    table.rows.add(undefined, rows);
-  }
-  for (const cell of deferred) {
-    const target = ws.getRangeByIndexes(firstRowIndex + cell.row, body.columnIndex + cell.column, 1, 1);
-    target.numberFormat = [[TEXT_FORMAT]];
-    target.values = [[cell.text]];
-  }
-  await context.sync();
+  const writeChunk = async (index: number): Promise<void> => {
+    const chunk = chunks[index];
+    if (!chunk) return;
+    if (index === 0) for (const name of addedColumns) table.columns.add(undefined, undefined, name);
+    const part = rows.slice(chunk.start, chunk.end);
+    if (index === 0 && placeholder) {
+      const [first, ...rest] = part;
+      if (first) sheet.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, width).values = [first];
+      if (rest.length > 0) table.rows.add(undefined, rest);
+    } else {
+      table.rows.add(undefined, part);
+    }
+    for (const cell of deferred) {
+      if (cell.row < chunk.start || cell.row >= chunk.end) continue;
+      const target = sheet.getRangeByIndexes(firstRowIndex + cell.row, body.columnIndex + cell.column, 1, 1);
+      target.numberFormat = [[TEXT_FORMAT]];
+      target.values = [[cell.text]];
+    }
+    await context.sync();
+    // Chunks follow one another (recursion, not a loop: each needs the previous one's sync).
+    await writeChunk(index + 1);
+  };
+  await writeChunk(0);
   return { appended: rows.length, skipped, addedColumns, firstRow: firstRowIndex + 1, sheet: sheet.name };
 }
 

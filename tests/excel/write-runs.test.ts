@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseText, toSheetCells } from "../../src/core/parse/index";
-import { addSchemaColumns, appendRuns, createTracker, readTrackerStatus, readWorkbook } from "../../src/excel/index";
+import { addSchemaColumns, appendRuns, chunkRows, createTracker, readTrackerStatus, readWorkbook } from "../../src/excel/index";
+import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
 const header = ["run_id", "experiment", "accuracy"];
@@ -121,6 +122,47 @@ describe("appendRuns", () => {
     const snapshot = await run((ctx) => readWorkbook(ctx));
     expect(snapshot.runs?.grid.length).toBe(3);
     expect(snapshot.runs?.grid[2]?.[0]).toBe("r2");
+  });
+});
+
+describe("imports larger than one request", () => {
+  it("chunkRows keeps every row once, in order, each chunk under the budget", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`r${i}`, i, "x".repeat(i % 50)]);
+    const chunks = chunkRows(rows, 2000);
+    expect(chunks[0]?.start).toBe(0);
+    expect(chunks[chunks.length - 1]?.end).toBe(1000);
+    chunks.forEach((c, i) => {
+      if (i > 0) expect(c.start).toBe(chunks[i - 1]?.end);
+      expect(JSON.stringify(rows.slice(c.start, c.end)).length).toBeLessThanOrEqual(2000 + 2);
+    });
+    expect(chunkRows([["a".repeat(5000)]], 100)).toEqual([{ start: 0, end: 1 }]);
+    expect(chunkRows([], 100)).toEqual([]);
+  });
+
+  it("writes 20,000 runs under a small payload limit in several syncs, without a payload error", async () => {
+    const sim = createExcelSimulator({ payloadLimitBytes: 256 * 1024 });
+    await sim.Excel.run((ctx) => createTracker(ctx));
+    const rows = Array.from({ length: 20000 }, (_, i) => [`run-${i}`, i % 2 ? "exp1" : "exp2", (i % 100) / 100]);
+    const before = sim.stats.syncCount;
+    const result = await sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 200 * 1024 }));
+    expect(result.appended).toBe(20000);
+    expect(sim.stats.syncCount - before).toBeGreaterThan(2);
+    expect(sim.getTable("Runs")?.rowCount).toBe(20000);
+    expect(sim.getValues("Runs", "A20001")).toEqual([["run-19999"]]);
+  });
+
+  it("a chunk failing midway leaves whole rows only, and the retry completes without duplicates", async () => {
+    const sim = createExcelSimulator({ payloadLimitBytes: 64 * 1024 });
+    await sim.Excel.run((ctx) => createTracker(ctx));
+    const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
+    sim.faults.failSync(3, "GeneralException");
+    await expect(sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 }))).rejects.toBeDefined();
+    const partial = sim.getTable("Runs")?.rowCount ?? 0;
+    expect(partial).toBeGreaterThan(1);
+    expect(partial).toBeLessThan(3000);
+    const retry = await sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 }));
+    expect(retry.skipped.length).toBe(partial);
+    expect(sim.getTable("Runs")?.rowCount).toBe(3000);
   });
 });
 
