@@ -2,7 +2,7 @@
  * Task pane entry: waits for Office, then renders the pane in Fluent's theme matching Office's
  * (dark themes get Fluent's dark theme). Outside Office, shows a hint instead of crashing.
  */
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Link, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 
@@ -22,7 +22,13 @@ void Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <p style={{ padding: 16 }}>RunSheet runs inside Excel. Open it from Excel’s ribbon, or use the playground (npm start).</p>
+        <main style={{ padding: 16 }}>
+          <h1>RunSheet</h1>
+          <p>This is an Excel add-in: open RunSheet in Excel (Home tab, RunSheet group) to use it on a workbook.</p>
+          <p>
+            No Excel at hand? Try it on a simulated workbook in the <Link href="playground.html">RunSheet playground</Link>.
+          </p>
+        </main>
       </FluentProvider>,
     );
     return;
