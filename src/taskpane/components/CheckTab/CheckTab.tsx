@@ -51,6 +51,8 @@ export function CheckTab() {
             ? `No problems in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}".`
             : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}"${s.outcome.truncated ? " (list truncated)" : ""}.`}
           {s.outcome.schemaOrigin === "inferred" ? " Schema inferred from the sheet." : ""}
+          {s.outcome.marks && !s.outcome.marks.supported ? " This Excel cannot mark cells; use the list below." : ""}
+          {s.outcome.marks && s.outcome.marks.omitted > 0 && s.outcome.marks.supported ? ` ${s.outcome.marks.marked} cells marked in the sheet; the rest are listed here only.` : ""}
         </Text>
       )}
       {s.outcome?.schemaProblems.map((p) => (
