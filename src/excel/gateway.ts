@@ -7,7 +7,8 @@ import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { applyFixes, clearMarks, markIssues, selectCell, type CellFix, type CellMark, type FixResult, type MarkResult } from "./marks";
 import type { CellRef } from "./locate";
-import { adoptActiveSheet, readSheetUsedRange, readTrackerStatus, readWorkbook, type SheetGrid, type TrackerStatus, type WorkbookSnapshot } from "./read-runs";
+import { adoptActiveSheet, readSchemaTable, readSheetUsedRange, readTrackerStatus, readWorkbook, type SheetGrid, type TrackerStatus, type WorkbookSnapshot } from "./read-runs";
+import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
@@ -28,6 +29,7 @@ export interface WorkbookGateway {
   createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
   adoptActiveSheet(): Promise<string>;
   read(): Promise<WorkbookSnapshot>;
+  readSchema(): Promise<SchemaFromRows | null>;
   readSheet(name: string): Promise<SheetGrid | null>;
   mark(sheet: string, marks: readonly CellMark[]): Promise<MarkResult>;
   clearMarks(): Promise<number>;
@@ -50,6 +52,7 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
     read: () => run((ctx) => readWorkbook(ctx)),
+    readSchema: () => run((ctx) => readSchemaTable(ctx)),
     readSheet: (name) => run((ctx) => readSheetUsedRange(ctx, name)),
     mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
     clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),

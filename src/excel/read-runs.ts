@@ -188,3 +188,15 @@ export async function adoptActiveSheet(context: Excel.RequestContext): Promise<s
   await context.sync();
   return name;
 }
+
+/** Only the RunSchema table, read leniently; null when the workbook has none. Two syncs. */
+export async function readSchemaTable(context: Excel.RequestContext): Promise<SchemaFromRows | null> {
+  const table = context.workbook.tables.getItemOrNullObject(TABLES.schema);
+  table.load("name");
+  await context.sync();
+  if (table.isNullObject) return null;
+  const range = table.getRange();
+  range.load("values,rowIndex");
+  await context.sync();
+  return rowsToSchema(toGrid(range.values), range.rowIndex + 1);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendRuns, createTracker, readSheetUsedRange, readWorkbook, rowsToSchema } from "../../src/excel/index";
+import { appendRuns, createTracker, DEFAULT_SCHEMA, readSchemaTable, readSheetUsedRange, readWorkbook, rowsToSchema } from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
@@ -39,6 +39,17 @@ describe("readWorkbook", () => {
     expect(grid).toMatchObject({ rowOffset: 4, columnOffset: 2, grid: [["a", 1], ["b", 2]] });
     sim.addSheet("Empty");
     expect(await run((ctx) => readSheetUsedRange(ctx, "Empty"))).toBeNull();
+  });
+});
+
+describe("readSchemaTable", () => {
+  it("reads only the Schema sheet, or null without one", async () => {
+    const { run, counted } = workbook();
+    expect(await run((ctx) => readSchemaTable(ctx))).toBeNull();
+    await run((ctx) => createTracker(ctx));
+    const { value, syncs } = await counted((ctx) => readSchemaTable(ctx));
+    expect(syncs).toBe(2);
+    expect(value?.schema).toEqual(DEFAULT_SCHEMA);
   });
 });
 

@@ -33,12 +33,17 @@ export function useImportTab() {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
+      // The Schema sheet is small; the runs are only read when there is no schema table to map against.
+      const table = await guard(() => gateway.readSchema());
+      if (cancelled || table === undefined) return;
+      setHasSchemaTable(table !== null);
+      if (table && table.schema.columns.length > 0) {
+        setSchema(table.schema);
+        return;
+      }
       const snapshot = await guard(() => gateway.read());
       if (!snapshot || cancelled) return;
-      setHasSchemaTable(snapshot.schema !== null);
-      const fromTable = snapshot.schema?.schema;
-      if (fromTable && fromTable.columns.length > 0) setSchema(fromTable);
-      else if (snapshot.runs) setSchema(inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset }).schema);
+      if (snapshot.runs) setSchema(inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset }).schema);
       else setSchema(DEFAULT_SCHEMA);
     })();
     return () => {
