@@ -71,6 +71,21 @@ function mapHeader(header: readonly unknown[], schema: RunSchema): { byIndex: (C
   return { byIndex, unknown, found };
 }
 
+/**
+ * The object every run's values are cloned from. Each field is written once with a number and
+ * a string before being reset to null, so the engine already treats it as "any value": without
+ * that, the first number stored into a null field changes the object's shape, and every run
+ * cloned from the old shape is migrated one by one (measured: 3x slower on a million rows).
+ */
+function valuesTemplate(schema: RunSchema): Record<string, RunValue> {
+  const template: Record<string, RunValue> = {};
+  for (const spec of schema.columns) template[spec.name] = null;
+  for (const spec of schema.columns) template[spec.name] = 0.5;
+  for (const spec of schema.columns) template[spec.name] = "";
+  for (const spec of schema.columns) template[spec.name] = null;
+  return template;
+}
+
 function emptyResult(schema: RunSchema, headerRow: number, sink: IssueSink): ValidateResult {
   return { runs: [], issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
 }
@@ -107,10 +122,15 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
     }
   }
 
-  const readers: { index: number; name: string; reader: ColumnReader }[] = [];
+  // One reader per schema column, in schema order (index -1: not in the sheet), so every run's
+  // values object is built by the same sequence of stores and shares one hidden class.
+  const indexOf = new Map<ColumnSpec, number>();
   byIndex.forEach((spec, index) => {
-    if (spec) readers.push({ index, name: spec.name, reader: columnReader(spec) });
+    if (spec) indexOf.set(spec, index);
   });
+  const readers: { index: number; name: string; reader: ColumnReader }[] = schema.columns.map((spec) => ({ index: indexOf.get(spec) ?? -1, name: spec.name, reader: columnReader(spec) }));
+  const mappedCount = indexOf.size;
+  const template = valuesTemplate(schema);
   const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
   // Configuration = params except seed (for replicate groups); a duplicate is the same
   // configuration with the same seed too.
@@ -118,8 +138,6 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
   const seedNames = schema.columns.filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name);
   const firstParam = schema.columns.find((c) => c.role === "param" && found.has(c));
   const dupNames = [...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))), ...seedNames].join(", ");
-  const template: Record<string, RunValue> = {};
-  for (const spec of schema.columns) template[spec.name] = null;
 
   const lastIndex = options.lastRow !== undefined ? Math.min(grid.length - 1, options.lastRow - offset) : tableLayout(grid, headerIndex).lastDataIndex;
   const ids = new Map<string, number>();
@@ -132,12 +150,15 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
     const row = grid[r];
     if (!row || filledCount(row) === 0) continue;
     const excelRow = r + offset;
-    // Cloning a template gives every run's values the same shape (one hidden class), which keeps
-    // a million rows fast and compact; `invalid` is shared and empty unless a cell is invalid.
+    // `invalid` is shared and empty unless a cell is invalid (most runs), to save memory.
     const values: Record<string, RunValue> = { ...template };
     let invalid: Record<string, string> = NO_INVALID;
     let anyMapped = false;
     for (const { index, name, reader } of readers) {
+      if (index < 0) {
+        values[name] = null;
+        continue;
+      }
       const raw = row[index];
       const quick = fastCell(raw, reader);
       if (quick !== SLOW) {
@@ -159,7 +180,7 @@ export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions
       }
     }
     // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
-    if (!anyMapped && readers.length > 0) continue;
+    if (!anyMapped && mappedCount > 0) continue;
 
     let id = `row ${excelRow}`;
     if (idSpec) {
