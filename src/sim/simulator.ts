@@ -9,7 +9,7 @@ import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
 import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
 import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
-import { type ChangeRecord, type SheetModel, type WorkbookModel, readValues } from "./model";
+import { type ChangeRecord, type SheetModel, type WorkbookModel, newId, readValues } from "./model";
 import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, writeInputs } from "./ops";
 import * as RangeMod from "./range";
 import * as TableMod from "./table";
@@ -363,7 +363,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
         let n = m.tables.length + 1;
         while (m.tableByName(`Table${n}`)) n++;
         created = name ?? `Table${n}`;
-        m.insertAt(m.tables, m.tables.length, { id: `{T-${created}}`, name: created, sheetId: ref.sheet.id, rect: ref.rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2", showBandedRows: true });
+        m.insertAt(m.tables, m.tables.length, { id: newId(), name: created, sheetId: ref.sheet.id, rect: ref.rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2", showBandedRows: true });
       });
       return created;
     },

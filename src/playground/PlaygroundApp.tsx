@@ -1,0 +1,208 @@
+// The playground: a rendered view of the simulated workbook on the left, the real RunSheet task
+// pane (same React code, same src/excel layer, talking to the simulator through the Excel global)
+// in a 350 px column on the right, like Excel's task pane.
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Tooltip,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, DocumentTable20Regular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { App } from "../taskpane/App";
+import { type ExcelSimulator, cellAddress, formatText } from "../sim";
+import { loadXlsx, saveXlsx } from "../sim/xlsx";
+import { ChartView } from "./ChartView/ChartView";
+import { Grid, type CellPos } from "./Grid/Grid";
+import { usePlaygroundStyles } from "./PlaygroundApp.styles";
+import { buildEmptyWorkbook, buildExampleWorkbook, buildLargeWorkbook } from "./seed-workbook";
+
+export interface PlaygroundAppProps {
+  sim: ExcelSimulator;
+}
+
+/** Subscribes to the simulator and returns a number that changes with every committed change. */
+function useSimVersion(sim: ExcelSimulator): number {
+  const counter = useRef(0);
+  const subscribe = useCallback(
+    (onChange: () => void) =>
+      sim.subscribe(() => {
+        counter.current++;
+        onChange();
+      }),
+    [sim],
+  );
+  return useSyncExternalStore(subscribe, () => counter.current);
+}
+
+export function PlaygroundApp({ sim }: PlaygroundAppProps) {
+  const styles = usePlaygroundStyles();
+  const version = useSimVersion(sim);
+  const [selected, setSelected] = useState<CellPos>({ r: 0, c: 0 });
+  const [error, setError] = useState<string | null>(null);
+  const [paneKey, setPaneKey] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const model = sim.workbook;
+  const sheet = model.sheetById(model.activeSheetId) ?? model.sheets[0];
+  const charts = useMemo(() => (sheet ? sim.charts(sheet.name) : []), [sim, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version marks model changes
+
+  const replace = useCallback(
+    (build: () => ReturnType<typeof buildEmptyWorkbook>) => {
+      sim.replaceWorkbook(build());
+      setSelected({ r: 0, c: 0 });
+      setError(null);
+      // A different workbook is like opening another file: the pane starts fresh.
+      setPaneKey((k) => k + 1);
+    },
+    [sim],
+  );
+
+  useEffect(() => {
+    (window as unknown as { __runsheetPlayground?: unknown }).__runsheetPlayground = {
+      loadExample: () => replace(buildExampleWorkbook),
+      loadLarge: () => replace(() => buildLargeWorkbook(5000)),
+      loadEmpty: () => replace(buildEmptyWorkbook),
+    };
+  }, [replace]);
+
+  const openFile = async (file: File) => {
+    try {
+      const model = await loadXlsx(new Uint8Array(await file.arrayBuffer()));
+      replace(() => model);
+    } catch (e) {
+      setError(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const save = async () => {
+    const bytes = await saveXlsx(sim);
+    const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "runsheet-playground.xlsx";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const selCell = sheet ? model.cellAt(sheet, selected.r, selected.c) : undefined;
+  const last = sim.stats.lastRequest;
+  const events = sim.changeLog.slice(-6).reverse();
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.workbook} aria-label="Simulated workbook">
+        <div className={styles.toolbar} role="toolbar" aria-label="Workbook">
+          <Text weight="semibold" className={styles.title}>
+            RunSheet playground
+          </Text>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button appearance="primary" icon={<DocumentTable20Regular />} data-testid="workbook-menu">
+                Workbook
+              </Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={() => replace(buildExampleWorkbook)}>Example: dogs vs cats</MenuItem>
+                <MenuItem onClick={() => replace(() => buildLargeWorkbook(5000))}>5,000 runs</MenuItem>
+                <MenuItem onClick={() => replace(buildEmptyWorkbook)}>Empty workbook</MenuItem>
+                <MenuItem onClick={() => fileInput.current?.click()}>Open .xlsx…</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+          <Tooltip content="Download the simulated workbook as .xlsx (charts are not saved)" relationship="description">
+            <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void save()}>
+              Save .xlsx
+            </Button>
+          </Tooltip>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Open an .xlsx file"
+            data-testid="xlsx-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void openFile(f);
+              e.target.value = "";
+            }}
+          />
+          <span className={styles.spacer} />
+          <Text className={styles.stats} data-testid="sim-stats">
+            Excel on {sim.host} · {sim.stats.syncCount} syncs{last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
+          </Text>
+        </div>
+        <div className={styles.formulaBar}>
+          <span className={styles.nameBox} data-testid="name-box">
+            {cellAddress(selected.r, selected.c)}
+          </span>
+          <span className={styles.formula} data-testid="formula-bar">
+            {selCell?.f ?? formatText(selCell)}
+          </span>
+        </div>
+        {error && (
+          <MessageBar intent="error" onClick={() => setError(null)}>
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {sheet && (
+          <Grid
+            sim={sim}
+            sheet={sheet}
+            version={version}
+            selected={selected}
+            onSelect={setSelected}
+            onError={setError}
+            overlay={(origin) => charts.map((c) => <ChartView key={c.id} info={c} origin={origin} />)}
+          />
+        )}
+        <ul className={styles.eventLog} aria-label="Worksheet change events" data-testid="event-log">
+          {events.map((e, i) => (
+            <li key={`${sim.changeLog.length}-${i}`}>
+              onChanged {model.sheetById(e.sheetId)?.name ?? "?"}!{e.rect.r0 === e.rect.r1 && e.rect.c0 === e.rect.c1 ? cellAddress(e.rect.r0, e.rect.c0) : `${cellAddress(e.rect.r0, e.rect.c0)}:${cellAddress(e.rect.r1, e.rect.c1)}`} {e.changeType} source={e.source} trigger={e.triggerSource}
+            </li>
+          ))}
+        </ul>
+        <div className={styles.tabs}>
+          <TabList
+            size="small"
+            selectedValue={sheet?.id}
+            aria-label="Sheets"
+            onTabSelect={(_, data) => {
+              const target = model.sheetById(String(data.value));
+              if (target) {
+                sim.userActivate(target.name);
+                setSelected({ r: 0, c: 0 });
+              }
+            }}
+          >
+            {model.sheets
+              .filter((s) => s.visibility === "Visible")
+              .map((s) => (
+                <Tab key={s.id} value={s.id} data-testid={`sheet-tab-${s.name}`}>
+                  {s.name}
+                </Tab>
+              ))}
+          </TabList>
+        </div>
+      </section>
+      <aside className={styles.pane} aria-label="RunSheet task pane">
+        <div className={styles.paneHeader}>RunSheet</div>
+        <div className={styles.paneBody}>
+          <App key={paneKey} />
+        </div>
+      </aside>
+    </div>
+  );
+}
