@@ -16,6 +16,8 @@ const CHART_TYPE: Record<ChartKind, "ColumnClustered" | "XYScatter" | "XYScatter
 };
 
 export const REPORT_HEADER = ["Experiment", "Hypothesis", "Best run", "Mean ± CI", "n", "Baseline", "p", "Verdict", "Runs", "Excluded"] as const;
+/** Column widths (points) so the report reads without resizing. */
+const REPORT_WIDTHS = [80, 200, 80, 110, 30, 70, 60, 300, 40, 55];
 
 /** Where charts go: right of the sections table (from column M, 8 columns wide), one under the other. */
 const CHART_FIRST_COLUMN = 12;
@@ -69,7 +71,8 @@ export function sectionRows(spec: ReportSpec): (string | number)[][] {
       s.summary,
       s.best?.n ?? 0,
       s.baseline ?? "",
-      s.pValue === null ? "" : s.pValue,
+      // Three significant digits: more would claim a precision a p-value does not have.
+      s.pValue === null ? "" : Number(s.pValue.toPrecision(3)),
       s.verdict,
       s.runs,
       s.excluded,
@@ -126,6 +129,10 @@ export async function writeReport(context: Excel.RequestContext, spec: ReportSpe
   tableRange.numberFormat = textFormats(table);
   tableRange.values = table;
   sheet.getRange(`A${tableTop}:${columnLetter(width - 1)}${tableTop}`).format.font.bold = true;
+  REPORT_HEADER.forEach((_name, i) => {
+    const column = sheet.getRange(`${columnLetter(i)}${tableTop}:${columnLetter(i)}${tableTop + table.length - 1}`);
+    column.format.columnWidth = REPORT_WIDTHS[i] ?? 64;
+  });
 
   // Chart data blocks under the table, each chart placed to the right.
   let row = tableTop + table.length + 2;

@@ -34,6 +34,9 @@ describe("Report sheet", () => {
     expect(String(table[2]?.[7])).toMatch(/exp2/);
     expect(sim.charts("Report").length).toBe(result.charts);
     expect(sim.charts("Report")[0]?.series[0]?.values.length).toBeGreaterThan(0);
+    expect(sim.columnWidth("Report", 7)).toBeGreaterThan(sim.columnWidth("Report", 4));
+    const p = table[2]?.[6];
+    expect(typeof p === "number" && String(p).replace(/^0\.0*/, "").length <= 3).toBe(true);
   });
 
   it("regenerates in place: same charts count, no duplicated sheet", async () => {

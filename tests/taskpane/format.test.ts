@@ -60,6 +60,8 @@ describe("verdictOf", () => {
     const v = verdictOf(result({ pValue: null, pValueReason: "a single run each", tiedWithRunnerUp: true }));
     expect(v.kind).toBe("cannot-tell");
     expect(v.text).toContain("a single run each");
+    const prefixed = verdictOf(result({ pValue: null, pValueReason: "cannot tell: the runner-up has a single run", tiedWithRunnerUp: true }));
+    expect(prefixed.text).toBe("Cannot tell the best from the runner-up: the runner-up has a single run. Run more seeds of both to decide.");
   });
   it("no qualifying run, and a single configuration", () => {
     expect(verdictOf(result({ best: null, ranking: [] })).kind).toBe("none");

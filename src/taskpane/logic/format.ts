@@ -48,7 +48,7 @@ export function verdictOf(result: BestResult): Verdict {
   if (result.pValue === null) {
     return {
       kind: "cannot-tell",
-      text: `Cannot tell the best from the runner-up: ${result.pValueReason ?? "not enough runs for a test"}. Run more seeds of both to decide.`,
+      text: `Cannot tell the best from the runner-up: ${(result.pValueReason ?? "not enough runs for a test").replace(/^cannot tell:\s*/i, "")}. Run more seeds of both to decide.`,
       intent: "warning",
     };
   }
