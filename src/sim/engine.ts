@@ -61,6 +61,12 @@ export interface EngineOptions {
   profile: HostProfile;
   payloadLimitBytes: number;
   latencyMs: number;
+  /**
+   * "atomic": a failed sync applies none of its operations (what the RunSheet spec asks for).
+   * "partial": operations before the failing one stay applied, the worst case an add-in must
+   * survive (an injected fault then fails after half of the operations).
+   */
+  syncSemantics: "atomic" | "partial";
 }
 
 export class Engine implements EngineHooks {
@@ -229,7 +235,11 @@ export class Engine implements EngineHooks {
       stat.errorCode = e.code;
       throw e;
     };
+    const fault = this.faults.find((f) => f.atSync === index);
+    if (fault) this.faults = this.faults.filter((f) => f !== fault);
+    const faultError = (f: ScheduledFault) => officeError(f.code, "RequestContext.sync", f.message ?? "(injected fault)");
     if (ops.length === 0) {
+      if (fault) fail(faultError(fault));
       stat.ok = true;
       return;
     }
@@ -238,13 +248,23 @@ export class Engine implements EngineHooks {
       fail(officeError(Codes.requestPayloadSizeLimitExceeded, "RequestContext.sync", `(${bytes} bytes; limit ${this.options.payloadLimitBytes}).`));
     }
     const state: SyncState = { model: this.model, after: [], onFail: [], responseBytes: 0 };
+    const partial = this.options.syncSemantics === "partial";
     this.model.begin();
+    let point = this.model.savepoint();
     const abort = (e: SimOfficeError): never => {
-      this.model.rollback();
-      for (const f of state.onFail) f();
+      if (partial) {
+        // Keep what ran before the failing operation; loaded values are not delivered.
+        this.model.rollbackTo(point);
+        this.afterCommit(this.model.commit());
+      } else {
+        this.model.rollback();
+        for (const f of state.onFail) f();
+      }
       return fail(e);
     };
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
+      point = this.model.savepoint();
+      if (partial && fault && i === Math.floor(ops.length / 2)) abort(faultError(fault));
       try {
         if (!op.isWrite) this.model.recalcIfDirty();
         op.run(state);
@@ -258,11 +278,7 @@ export class Engine implements EngineHooks {
         abort(new SimOfficeError(Codes.generalException, `There was an internal error while processing the request. (${inner})`, op.location, op.statement));
       }
     }
-    const fault = this.faults.find((f) => f.atSync === index);
-    if (fault) {
-      this.faults = this.faults.filter((f) => f !== fault);
-      abort(officeError(fault.code, "RequestContext.sync", fault.message ?? "(injected fault)"));
-    }
+    if (fault) abort(faultError(fault));
     if (state.responseBytes > this.options.payloadLimitBytes) {
       abort(officeError(Codes.responsePayloadSizeLimitExceeded, "RequestContext.sync", `(${state.responseBytes} bytes).`));
     }

@@ -182,6 +182,18 @@ export class WorkbookModel {
     }
     return this.commit();
   }
+  /** Marks the current point of the running transaction (for partial-failure semantics). */
+  savepoint(): { journal: number; changes: number } {
+    return { journal: this.journal?.length ?? 0, changes: this.pendingChanges.length };
+  }
+  /** Undoes everything after `point`, keeping the transaction open. */
+  rollbackTo(point: { journal: number; changes: number }): void {
+    const j = this.journal ?? [];
+    for (let i = j.length - 1; i >= point.journal; i--) j[i]?.();
+    j.length = Math.min(j.length, point.journal);
+    this.pendingChanges.length = Math.min(this.pendingChanges.length, point.changes);
+    this.dirty = true;
+  }
   record(undo: () => void): void {
     this.journal?.push(undo);
   }

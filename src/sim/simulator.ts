@@ -25,6 +25,11 @@ export interface SimulatorOptions {
   payloadLimitBytes?: number;
   /** Delay before each sync is processed, to make spinners visible in the playground (default 0). */
   latencyMs?: number;
+  /**
+   * What a failed sync leaves behind: "atomic" (default, nothing) or "partial" (operations before
+   * the failing one stay applied). Use "partial" to test recovery from half-written batches.
+   */
+  syncSemantics?: "atomic" | "partial";
   /** Create one empty "Sheet1" (default true). */
   withDefaultSheet?: boolean;
 }
@@ -155,7 +160,7 @@ type RunOptions = { delayForCellEdit?: boolean; previousContext?: SimRequestCont
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const host = options.host ?? "web";
   const profile = HOST_PROFILES[host];
-  const engine = new Engine({ profile, payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024, latencyMs: options.latencyMs ?? 0 });
+  const engine = new Engine({ profile, payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024, latencyMs: options.latencyMs ?? 0, syncSemantics: options.syncSemantics ?? "atomic" });
   if (options.withDefaultSheet !== false) engine.model.transact(() => engine.model.addSheet("Sheet1"));
 
   class RequestContext extends SimRequestContext {

@@ -346,3 +346,41 @@ describe("hosts and requirement sets (https://learn.microsoft.com/javascript/api
     expect(Excel.InsertShiftDirection.down).toBe("Down");
   });
 });
+
+describe("partial sync semantics (option)", () => {
+  it("keeps operations before the failing one and drops the rest", async () => {
+    const sim = createExcelSimulator({ syncSemantics: "partial" });
+    const e = await errorOf(
+      sim.Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("A1").values = [["first"]];
+        ws.getRange("A2:B2").values = [["too", "many", "values"]];
+        ws.getRange("A3").values = [["third"]];
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("InvalidArgument");
+    expect(sim.getValues("Sheet1", "A1:A3")).toEqual([["first"], [""], [""]]);
+  });
+
+  it("an injected fault lands halfway through the batch", async () => {
+    const sim = createExcelSimulator({ syncSemantics: "partial" });
+    sim.faults.failSync(1, "GeneralException");
+    await errorOf(
+      sim.Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        for (const a of ["A1", "A2", "A3", "A4"]) ws.getRange(a).values = [[a]];
+        await ctx.sync();
+      }),
+    );
+    expect(sim.getValues("Sheet1", "A1:A4")).toEqual([["A1"], ["A2"], [""], [""]]);
+  });
+
+  it("an injected fault also fails an empty sync (atomic default)", async () => {
+    const sim = createExcelSimulator();
+    sim.faults.failSync(1, "RequestAborted");
+    await sim.Excel.run(async (ctx) => {
+      expect((await errorOf(ctx.sync())).code).toBe("RequestAborted");
+    });
+  });
+});
