@@ -90,12 +90,22 @@ function emptyResult(schema: RunSchema, headerRow: number, sink: IssueSink): Val
   return { runs: [], issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
 }
 
+/** True when the input is a list of records (objects) rather than a grid (arrays). */
+function isRecords(input: Grid | readonly Record<string, unknown>[]): input is readonly Record<string, unknown>[] {
+  const first = input[0];
+  return first !== undefined && first !== null && typeof first === "object" && !Array.isArray(first);
+}
+
 /**
  * Validates a grid (as `Range.values` gives it, or cells from a CSV) against a schema. Returns
  * every issue with the Excel row number the user sees, typed runs with their configuration key
  * and replicate group, and the counts by severity. Never throws, whatever the grid holds.
+ * Records (objects, e.g. parsed JSON runs) are accepted too: they are laid out as a grid with a
+ * header row 1, so record i (0-based) is reported on row i + 2.
  */
-export function validate(grid: Grid, schema: RunSchema, options: ValidateOptions = {}): ValidateResult {
+export function validate(input: Grid | readonly Record<string, unknown>[], schema: RunSchema, options: ValidateOptions = {}): ValidateResult {
+  if (isRecords(input)) return validate(gridFromRecords(input), schema, { ...options, headerRow: 1, rowOffset: 1 });
+  const grid = input;
   const offset = options.rowOffset ?? 1;
   const source = options.source ?? "excel";
   const sink = new IssueSink(options.maxIssues ?? DEFAULT_MAX_ISSUES);

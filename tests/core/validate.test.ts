@@ -148,6 +148,14 @@ describe("validate: structured runs", () => {
     expect(r.runs.find((x) => x.excelRow === 7)?.values.accuracy).toBeCloseTo(0.93, 12);
     expect(r.runs.find((x) => x.excelRow === 9)?.invalid.accuracy).toBe("is #DIV/0!");
   });
+  it("validates records directly, record i on row i + 2", () => {
+    const r = validate([{ run_id: "r1", accuracy: 0.5 }, { run_id: "r1", accuracy: 2 }], SCHEMA);
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([
+      [3, "out_of_range"],
+      [3, "duplicate_id"],
+    ]);
+    expect(r.runs.map((x) => x.values.accuracy)).toEqual([0.5, null]);
+  });
   it("turns JSON records into a grid", () => {
     const g = gridFromRecords([{ a: 1, b: "x" }, { b: "y", c: { nested: true } }]);
     expect(g).toEqual([
