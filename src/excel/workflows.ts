@@ -20,6 +20,8 @@ import type { CellFix, MarkResult } from "./marks";
 import type { SheetGrid } from "./read-runs";
 import type { SchemaRowProblem } from "./schema-table";
 import type { ReportWriteResult } from "./report";
+import type { TrackerLayoutResult } from "./workbook-layout";
+import { DEFAULT_SCHEMA } from "./default-schema";
 
 export interface LocatedIssue extends ValidationIssue {
   /** The sheet cell, or null when the column is not in the header. */
@@ -142,4 +144,20 @@ export async function generateReport(gateway: WorkbookGateway, request: ReportRe
   );
   if (!spec.ok) throw new Error(spec.issues.map((i) => i.message).join(" "));
   return gateway.writeReport(spec.value);
+}
+
+/**
+ * "Create tracker" as the pane does it: when the workbook already has runs (a Runs table or an
+ * adopted sheet) but no Schema sheet, the schema written is the one inferred from those runs, so
+ * validation stops depending on re-inference after every edit; otherwise the default schema.
+ */
+export async function setUpTracker(gateway: WorkbookGateway): Promise<TrackerLayoutResult & { schemaFrom: "default" | "runs" | "existing" }> {
+  const snapshot = await gateway.read();
+  if (snapshot.schema) return { ...(await gateway.createTracker(snapshot.schema.schema.columns.length > 0 ? snapshot.schema.schema : DEFAULT_SCHEMA)), schemaFrom: "existing" };
+  if (snapshot.runs) {
+    const headerOption = snapshot.runs.headerRow !== undefined ? { headerRow: snapshot.runs.headerRow } : {};
+    const inferred = inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset, ...headerOption });
+    if (inferred.schema.columns.length > 0) return { ...(await gateway.createTracker(inferred.schema)), schemaFrom: "runs" };
+  }
+  return { ...(await gateway.createTracker(DEFAULT_SCHEMA)), schemaFrom: "default" };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markBestRunAction, validateRunsAction } from "../../src/commands/actions";
-import { appendRuns, checkRuns, createTracker, createWorkbookGateway, fixesOf, readTrackerStatus, type ExcelRunner } from "../../src/excel/index";
+import { appendRuns, checkRuns, createTracker, createWorkbookGateway, DEFAULT_SCHEMA, fixesOf, readTrackerStatus, setUpTracker, type ExcelRunner } from "../../src/excel/index";
 import { workbook } from "./helpers";
 
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];
@@ -82,6 +82,38 @@ describe("checkRuns (Validate)", () => {
     const outcome = await checkRuns(createWorkbookGateway(run as ExcelRunner));
     expect(outcome.grid).toBeNull();
     expect(outcome.issues).toEqual([]);
+  });
+});
+
+describe("setUpTracker", () => {
+  it("uses the default schema in an empty workbook", async () => {
+    const { sim, run } = workbook();
+    const result = await setUpTracker(createWorkbookGateway(run as ExcelRunner));
+    expect(result.schemaFrom).toBe("default");
+    expect(sim.getTable("RunSchema")?.rowCount).toBe(DEFAULT_SCHEMA.columns.length);
+  });
+
+  it("describes an existing Runs table's columns when there is no Schema sheet, so checks become stable", async () => {
+    const { sim, run } = workbook();
+    sim.addSheet("Runs");
+    sim.setValues("Runs", "A1:C4", [
+      ["run_id", "accuracy", "gpu"],
+      ["a", 0.7, "v100"],
+      ["b", 0.8, "a100"],
+      ["c", 0.9, "a100"],
+    ]);
+    sim.addTable("Runs", "A1:C4", "Runs");
+    const gateway = createWorkbookGateway(run as ExcelRunner);
+    const result = await setUpTracker(gateway);
+    expect(result.schemaFrom).toBe("runs");
+    expect(result.existing).toContain("Runs");
+    const outcome = await checkRuns(gateway);
+    expect(outcome.schemaOrigin).toBe("table");
+    expect(outcome.schema.columns.map((c) => c.name)).toEqual(["run_id", "accuracy", "gpu"]);
+    // A later typo is now a wrong type instead of turning the column into text.
+    sim.setValues("Runs", "B3", "abc");
+    const after = await checkRuns(gateway);
+    expect(after.issues.some((i) => i.row === 3 && i.column === "accuracy" && i.severity === "error")).toBe(true);
   });
 });
 

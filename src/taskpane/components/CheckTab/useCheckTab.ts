@@ -80,12 +80,10 @@ export function useCheckTab() {
     [debouncer],
   );
 
-  // The workbook changed through another tab (import, new tracker): refresh a shown result.
-  const shown = outcome !== null;
+  // Opening the tab checks right away (and starts following edits); later, a change made
+  // through another tab (import, new tracker) bumps the revision and checks again.
   useEffect(() => {
-    if (shown) void validateRef.current();
-    // Only on revision changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void validateRef.current();
   }, [revision]);
 
   const select = useCallback(

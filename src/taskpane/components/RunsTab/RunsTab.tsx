@@ -39,7 +39,7 @@ export function RunsTab() {
       )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void create()} disabled={busy} data-testid="create-tracker">
-          {status?.hasTracker ? "Repair tracker sheets" : "Create tracker"}
+          {!status?.hasTracker ? "Create tracker" : status.hasSchemaTable ? "Repair tracker sheets" : "Save schema and add missing sheets"}
         </Button>
         <Button onClick={() => void adopt()} disabled={busy} data-testid="adopt-sheet">
           Adopt this sheet

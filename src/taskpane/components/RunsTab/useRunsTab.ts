@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import type { TrackerLayoutResult, TrackerStatus } from "../../../excel/index";
+import { setUpTracker, type TrackerStatus } from "../../../excel/index";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
@@ -20,10 +20,11 @@ export function useRunsTab() {
   }, [refresh, revision]);
 
   const create = useCallback(async () => {
-    const result: TrackerLayoutResult | undefined = await guard(() => gateway.createTracker());
+    const result = await guard(() => setUpTracker(gateway));
     if (!result) return;
     const parts: string[] = [];
     if (result.created.length > 0) parts.push(`Created ${result.created.join(", ")}.`);
+    if (result.created.includes("Schema") && result.schemaFrom === "runs") parts.push("The Schema sheet describes your existing runs' columns; edit it to tighten the rules.");
     if (result.existing.length > 0) parts.push(`Already there: ${result.existing.join(", ")}.`);
     for (const c of result.conflicts) parts.push(c.message);
     setNotice(parts.join(" "));
