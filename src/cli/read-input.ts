@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { fail, gridFromRecords, ok, type CellSource, type CellValue, type Grid, type Result } from "../core/index";
+import { dateToExcelSerial, fail, gridFromRecords, ok, type CellSource, type CellValue, type Grid, type Result } from "../core/index";
 import type { CliIO } from "./io";
 
 /** A table read from a file, ready for inferSchema/validate. */
@@ -23,8 +23,6 @@ export interface InputTable {
 export interface ReadOptions {
   sheet?: string;
 }
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -69,7 +67,7 @@ export function gridFromJson(text: string): Result<Grid, string> {
 export function excelJsCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (value instanceof Date) return dateToExcelSerial(value);
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if (typeof v.error === "string") return v.error;

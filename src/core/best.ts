@@ -14,12 +14,13 @@
  * no runner-up: pValue null, tiedWithRunnerUp false.
  */
 import type { BestOptions, BestResult, ConfigStats, TieBreaker } from "./best-types";
-import { goalFromName, isStatusName, normalizeName } from "./names";
+import { isNumericType } from "./coerce";
+import { findColumn, goalFromName, isStatusName } from "./names";
 import { paretoFront } from "./pareto";
 import { fail, ok, type Problem, type Result } from "./result";
 import { configColumns, configKeyOf, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal, RunSchema } from "./schema-types";
-import { summarize, welchTTest } from "./stats";
+import { isTie, summarize, welchTTest } from "./stats";
 import { constraintFails, parseWhere } from "./where";
 import type { Constraint } from "./where-types";
 
@@ -29,14 +30,6 @@ export interface RunsWithSchema {
   schema: RunSchema;
 }
 
-const NUMERIC = new Set(["integer", "number", "percent", "duration"]);
-
-/** Finds a column by name, ignoring case and spaces vs underscores. */
-export function findColumn(schema: RunSchema, name: string): ColumnSpec | undefined {
-  const key = normalizeName(name);
-  return schema.columns.find((c) => c.name === name) ?? schema.columns.find((c) => normalizeName(c.name) === key);
-}
-
 /** Resolves a metric column and its goal: explicit goal, else the schema's, else the name rules. */
 export function resolveMetric(schema: RunSchema, name: string, goal?: Goal): Result<{ spec: ColumnSpec; goal: Goal }, Problem> {
   const spec = findColumn(schema, name);
@@ -44,7 +37,7 @@ export function resolveMetric(schema: RunSchema, name: string, goal?: Goal): Res
     const metrics = schema.columns.filter((c) => c.role === "metric").map((c) => c.name);
     return fail({ code: "unknown_metric", message: `There is no column "${name}"${metrics.length ? `; metrics are: ${metrics.join(", ")}` : ""}.` });
   }
-  if (!NUMERIC.has(spec.type)) {
+  if (!isNumericType(spec.type)) {
     return fail({ code: "metric_not_numeric", message: `${spec.name} is a ${spec.type} column; the best run needs a numeric metric.` });
   }
   const g = goal ?? spec.goal ?? goalFromName(spec.name);
@@ -66,10 +59,6 @@ function metricReason(run: Run, name: string): string {
 /** Sign that makes "bigger is better" for a goal. */
 function sign(goal: Goal): number {
   return goal === "max" ? 1 : -1;
-}
-
-function intervalsOverlap(a: [number, number], b: [number, number]): boolean {
-  return a[0] <= b[1] && b[0] <= a[1];
 }
 
 /**
@@ -211,8 +200,7 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
       const test = welchTTest(top.g.values, second.g.values);
       if (test) {
         result.pValue = test.p;
-        const overlap = top.sum.ci95 && second.sum.ci95 ? intervalsOverlap(top.sum.ci95, second.sum.ci95) : true;
-        result.tiedWithRunnerUp = test.p >= 0.05 || overlap;
+        result.tiedWithRunnerUp = isTie(test.p, top.sum.ci95, second.sum.ci95);
       } else {
         result.pValueReason =
           top.sum.n < 2 && second.sum.n < 2

@@ -4,7 +4,7 @@
  */
 import { isBlank, type CellValue } from "./grid";
 import type { RunValue } from "./runs";
-import type { ColumnSpec, IssueCode, Severity } from "./schema-types";
+import type { ColumnSpec, ColumnType, IssueCode, Severity } from "./schema-types";
 import { isExcelError, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
 
 /** Where cells come from: Excel keeps types, text files (CSV/TSV) have none, so plain numbers in text are normal there. */
@@ -24,6 +24,13 @@ export interface Coerced {
   issue?: CellIssue;
   /** Short reason the value is null although the cell was not empty (for best()'s exclusions). */
   invalid?: string;
+}
+
+const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>(["integer", "number", "percent", "duration"]);
+
+/** True for column types whose values are numbers (what a metric or a scatter axis needs). */
+export function isNumericType(type: ColumnType): boolean {
+  return NUMERIC_TYPES.has(type);
 }
 
 /** Excel's limit on characters in a cell. */

@@ -2,7 +2,7 @@
  * Header names as people write them: units in brackets (`val_loss (nats)`, `lr [1e-3]`), and the
  * naming habits that tell a column's role and a metric's goal (`*loss*` -> min, `acc*` -> max).
  */
-import type { ColumnRole, Goal } from "./schema-types";
+import type { ColumnRole, ColumnSpec, Goal, RunSchema } from "./schema-types";
 
 /** A header split into the column name and its unit, if any. */
 export interface HeaderName {
@@ -113,4 +113,10 @@ export function isStatusName(name: string): boolean {
 export function isExperimentName(name: string): boolean {
   const n = normalizeName(name);
   return n === "experiment" || n === "experiment_id" || n === "exp";
+}
+
+/** Finds a schema column by name: exact first, then ignoring case and spaces vs underscores. */
+export function findColumn(schema: RunSchema, name: string): ColumnSpec | undefined {
+  const key = normalizeName(name);
+  return schema.columns.find((c) => c.name === name) ?? schema.columns.find((c) => normalizeName(c.name) === key);
 }

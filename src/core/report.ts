@@ -9,13 +9,14 @@ import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions, ConfigStats } from "./best-types";
 import type { ChartSpec } from "./chart-types";
 import { configChart, metricVsParamChart, paretoChart } from "./charts";
+import { isNumericType } from "./coerce";
 import { formatP, meanPlusMinus, sig } from "./format";
 import { isExperimentName, normalizeName } from "./names";
 import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";
 import { ok, type Problem, type Result } from "./result";
 import type { Run } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
-import { welchTTest } from "./stats";
+import { isTie, welchTTest } from "./stats";
 
 /** Options for buildReport: the metric options of best(), plus the Experiments table and a clock. */
 export interface ReportOptions extends Omit<BestOptions, "groupBy"> {
@@ -66,10 +67,7 @@ export function verdictSentence(name: string, win: Winner, baseName: string, bas
     const who = nA < 2 && nB < 2 ? "a single run each" : nA < 2 ? `${name} has a single run` : `${baseName} has a single run`;
     return { text: `cannot tell ${name} from ${baseName} (${who}; run more seeds)`, p: null };
   }
-  const a = win.stats.ci95;
-  const b = base.stats.ci95;
-  const overlap = a !== null && b !== null && a[0] <= b[1] && b[0] <= a[1];
-  if (test.p >= 0.05 || overlap) {
+  if (isTie(test.p, win.stats.ci95, base.stats.ci95)) {
     return { text: `cannot tell ${name} from ${baseName} (p ${formatP(test.p)}, ${seedsText(nA, nB)})`, p: test.p };
   }
   const diff = win.stats.mean - base.stats.mean;
@@ -83,7 +81,7 @@ function mostVariedParam(data: RunsWithSchema): string | undefined {
   let bestName: string | undefined;
   let bestCount = 1;
   for (const c of data.schema.columns) {
-    if (c.role !== "param" || !["integer", "number", "percent", "duration"].includes(c.type)) continue;
+    if (c.role !== "param" || !isNumericType(c.type)) continue;
     const seen = new Set<number>();
     for (const r of data.runs) {
       const v = r.values[c.name];

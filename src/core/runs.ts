@@ -43,18 +43,3 @@ export function configKeyOf(values: Record<string, RunValue>, columns: readonly 
   for (const name of columns) parts.push(values[name] ?? null);
   return JSON.stringify(parts);
 }
-
-/** Assigns `configKey` and `replicateGroup` to runs in place (linear, Map-based). */
-export function assignConfigs(runs: Run[], columns: readonly string[]): void {
-  const groups = new Map<string, number>();
-  for (const run of runs) {
-    const key = configKeyOf(run.values, columns);
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = groups.size;
-      groups.set(key, group);
-    }
-    run.configKey = key;
-    run.replicateGroup = group;
-  }
-}

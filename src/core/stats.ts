@@ -56,6 +56,16 @@ export function summarize(values: readonly number[], level = 0.95): Summary {
   return { n, mean: m, std: sd, ci95: [m - half, m + half] };
 }
 
+/**
+ * RunSheet's tie rule between two configurations: indistinguishable when Welch's p >= 0.05 or
+ * their 95% confidence intervals overlap (a missing interval counts as overlapping). Why this
+ * conservative reading: see best.ts.
+ */
+export function isTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
+  const overlap = a === null || b === null || (a[0] <= b[1] && b[0] <= a[1]);
+  return p >= 0.05 || overlap;
+}
+
 /** Welch's t-test result. */
 export interface WelchResult {
   t: number;

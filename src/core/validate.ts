@@ -7,7 +7,7 @@ import { isBlank, type Grid } from "./grid";
 import { columnReader, coerceCell, fastCell, SLOW, type ColumnReader } from "./coerce";
 import { filledCount, findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader } from "./names";
-import { configColumns, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
+import { configColumns, configKeyOf, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { cellText } from "./values";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
@@ -154,7 +154,6 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
   const configs = new Map<string, number>();
   const groups = new Map<string, number>();
   const runs: Run[] = [];
-  const parts: RunValue[] = [];
 
   for (let r = headerIndex + 1; r <= lastIndex; r++) {
     const row = grid[r];
@@ -203,21 +202,9 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
         } else ids.set(id, excelRow);
       }
     }
-    parts.length = 0;
-    let allEmpty = true;
-    for (const n of configNames) {
-      const v = values[n] ?? null;
-      if (v !== null) allEmpty = false;
-      parts.push(v);
-    }
-    const configKey = JSON.stringify(parts);
-    if (firstParam && !allEmpty) {
-      let key = configKey;
-      if (seedNames.length) {
-        parts.length = 0;
-        for (const n of seedNames) parts.push(values[n] ?? null);
-        key += JSON.stringify(parts);
-      }
+    const configKey = configKeyOf(values, configNames);
+    if (firstParam && configNames.some((n) => values[n] !== null)) {
+      const key = seedNames.length ? configKey + configKeyOf(values, seedNames) : configKey;
       const first = configs.get(key);
       if (first !== undefined && sink.full) sink.skip("warning");
       else if (first !== undefined) {

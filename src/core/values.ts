@@ -105,6 +105,11 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 }
 
+/** Converts a Date (UTC) to an Excel date serial, as `Range.values` gives date cells. */
+export function dateToExcelSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
 /** True when a number can be an Excel date serial (1900-01-01 .. 9999-12-31). */
 export function isExcelSerial(n: number): boolean {
   return Number.isFinite(n) && n >= 1 && n <= MAX_SERIAL;

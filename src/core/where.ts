@@ -6,7 +6,7 @@ import { fail, ok, type Problem, type Result } from "./result";
 import type { RunValue } from "./runs";
 import type { RunSchema } from "./schema-types";
 import { parseNumberText } from "./values";
-import { normalizeName } from "./names";
+import { findColumn } from "./names";
 import type { Constraint, ConstraintOp } from "./where-types";
 
 const CLAUSE = /^\s*([^<>=!]+?)\s*(<=|>=|!=|==|=|<|>)\s*(.+?)\s*$/;
@@ -41,7 +41,7 @@ export function parseWhere(text: string, schema?: RunSchema): Result<Constraint[
     }
     let column = m[1].trim();
     if (schema) {
-      const spec = schema.columns.find((c) => normalizeName(c.name) === normalizeName(column));
+      const spec = findColumn(schema, column);
       if (!spec) {
         problems.push({ code: "unknown_column", message: `The constraint "${clause}" names a column "${column}" that is not in the schema: check the spelling.` });
         continue;
