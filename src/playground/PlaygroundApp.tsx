@@ -4,6 +4,7 @@
 import {
   Button,
   Menu,
+  MenuDivider,
   MenuItem,
   MenuList,
   MenuPopover,
@@ -15,7 +16,7 @@ import {
   Text,
   Tooltip,
 } from "@fluentui/react-components";
-import { ArrowDownload20Regular, DocumentTable20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, DocumentTable20Regular, PeopleTeam20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
 import { type ExcelSimulator, cellAddress, formatText } from "../sim";
@@ -24,6 +25,14 @@ import { ChartView } from "./ChartView/ChartView";
 import { Grid, type CellPos } from "./Grid/Grid";
 import { usePlaygroundStyles } from "./PlaygroundApp.styles";
 import { buildEmptyWorkbook, buildExampleWorkbook, buildLargeWorkbook } from "./seed-workbook";
+
+const HOST_LABELS = { web: "on the web", windows: "on Windows", mac: "on Mac", old: "(old build, ExcelApi 1.7)" } as const;
+
+function switchHost(host: keyof typeof HOST_LABELS): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set("host", host);
+  window.location.assign(url.toString());
+}
 
 export interface PlaygroundAppProps {
   sim: ExcelSimulator;
@@ -94,6 +103,26 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
+  /** A co-author changes a numeric cell of the active sheet's first table (source "Remote"). */
+  const coAuthor = () => {
+    const t = sheet ? model.tablesOn(sheet.id)[0] : undefined;
+    if (!sheet || !t) {
+      setError("A co-author edit needs a table on the active sheet.");
+      return;
+    }
+    for (let r = t.rect.r0 + 1; r <= t.rect.r1; r++) {
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+        const v = model.cellAt(sheet, r, c)?.v;
+        if (typeof v === "number" && v > 0 && v < 1) {
+          sim.coAuthorEdit(sheet.name, cellAddress(r, c), Number((v * 0.9).toFixed(3)));
+          setSelected({ r, c });
+          return;
+        }
+      }
+    }
+    setError("No metric cell to edit.");
+  };
+
   const selCell = sheet ? model.cellAt(sheet, selected.r, selected.c) : undefined;
   const last = sim.stats.lastRequest;
   const events = sim.changeLog.slice(-6).reverse();
@@ -117,6 +146,26 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
                 <MenuItem onClick={() => replace(() => buildLargeWorkbook(5000))}>5,000 runs</MenuItem>
                 <MenuItem onClick={() => replace(buildEmptyWorkbook)}>Empty workbook</MenuItem>
                 <MenuItem onClick={() => fileInput.current?.click()}>Open .xlsx…</MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button appearance="primary" icon={<PeopleTeam20Regular />} data-testid="simulate-menu">
+                Simulate
+              </Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem onClick={coAuthor}>A co-author edits a cell</MenuItem>
+                <MenuItem onClick={() => sim.faults.failSync(1, "GeneralException", "(simulated by the playground)")}>Fail the next sync</MenuItem>
+                <MenuItem onClick={() => sim.faults.failSync(1, "InvalidOperationInCellEditMode")}>Next sync hits cell-edit mode</MenuItem>
+                <MenuDivider />
+                {(["web", "windows", "mac", "old"] as const).map((h) => (
+                  <MenuItem key={h} disabled={h === sim.host} onClick={() => switchHost(h)}>
+                    Reload as Excel {HOST_LABELS[h]}
+                  </MenuItem>
+                ))}
               </MenuList>
             </MenuPopover>
           </Menu>

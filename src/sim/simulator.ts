@@ -222,6 +222,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       platform: profile.platform,
       displayLanguage: "en-US",
       contentLanguage: "en-US",
+      officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false },
       diagnostics: { host: "Excel", platform: profile.platform, version: profile.version },
       requirements: { isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(profile, name, minVersion) },
     },
