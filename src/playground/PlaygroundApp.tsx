@@ -110,8 +110,12 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
       setError("A co-author edit needs a table on the active sheet.");
       return;
     }
+    // Prefer a metric column (accuracy, score, ...) so the edit matters to the pane.
+    const cols = Array.from({ length: t.rect.c1 - t.rect.c0 + 1 }, (_, i) => t.rect.c0 + i);
+    const isMetric = (c: number) => /acc|score|f1|auc|loss/i.test(String(model.cellAt(sheet, t.rect.r0, c)?.v ?? ""));
+    cols.sort((a, b) => Number(isMetric(b)) - Number(isMetric(a)));
     for (let r = t.rect.r0 + 1; r <= t.rect.r1; r++) {
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+      for (const c of cols) {
         const v = model.cellAt(sheet, r, c)?.v;
         if (typeof v === "number" && v > 0 && v < 1) {
           sim.coAuthorEdit(sheet.name, cellAddress(r, c), Number((v * 0.9).toFixed(3)));
@@ -189,7 +193,7 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
           />
           <span className={styles.spacer} />
           <Text className={styles.stats} data-testid="sim-stats">
-            Excel on {sim.host} · {sim.stats.syncCount} syncs{last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
+            Excel {HOST_LABELS[sim.host]} · {sim.stats.syncCount} syncs{last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
           </Text>
         </div>
         <div className={styles.formulaBar}>
