@@ -3,7 +3,7 @@
  * turned into usage messages (exit 2), plus the output format and the schema file.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { inferSchema, parseSchemaJson, type InferredSchema, type RunSchema } from "../core/index";
+import { inferSchema, parseSchemaJson, validate, type Goal, type InferredSchema, type RunSchema, type ValidateResult } from "../core/index";
 import { EXIT, type CliIO, type ExitCode } from "./io";
 import { readInput, type InputTable } from "./read-input";
 
@@ -51,6 +51,12 @@ export function usageError(io: CliIO, command: string, message: string, usage: s
 export function formatOf(p: Parsed): "json" | "text" | null {
   const f = str(p, "format") ?? "json";
   return f === "json" || f === "text" ? f : null;
+}
+
+/** A goal flag: undefined when absent, null when it is neither max nor min (a usage error). */
+export function goalFlag(value: string | undefined): Goal | undefined | null {
+  if (value === undefined) return undefined;
+  return value === "max" || value === "min" ? value : null;
 }
 
 /** Flags every data command accepts. */
@@ -101,3 +107,40 @@ export async function loadInput(io: CliIO, command: string, file: string, p: Par
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
+
+/** What every data command has once its arguments are checked. */
+export interface CommandStart {
+  flags: Parsed;
+  format: "json" | "text";
+  file: string;
+}
+
+/**
+ * The common start of a data command: parse flags (COMMON_FLAGS plus `extra`), answer --help,
+ * check --format and the single FILE argument. Returns the exit code when the command is done.
+ */
+export function startCommand(argv: string[], io: CliIO, command: string, usage: string, extra: OptionSpec = {}): CommandStart | ExitCode {
+  const p = parseFlags(argv, { ...COMMON_FLAGS, ...extra });
+  if (!p.ok) return usageError(io, command, p.message, usage);
+  if (p.value.values.help) {
+    io.stdout(usage + "\n");
+    return EXIT.ok;
+  }
+  const format = formatOf(p.value);
+  if (!format) return usageError(io, command, "--format must be json or text", usage);
+  const [file, ...rest] = p.value.positionals;
+  if (!file || rest.length) return usageError(io, command, file ? `unexpected argument ${rest[0] ?? ""}` : "give the file to read", usage);
+  return { flags: p.value, format, file };
+}
+
+/** Validates the loaded table with its schema, keeping the sheet's row numbers. */
+export function validateLoaded(loaded: Loaded, maxIssues?: number): ValidateResult {
+  const { table, schema } = loaded;
+  return validate(table.grid, schema, {
+    rowOffset: table.rowOffset,
+    source: table.source,
+    ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}),
+    ...(maxIssues !== undefined ? { maxIssues } : {}),
+  });
+}
+

@@ -1,7 +1,7 @@
 /** `runsheet best FILE --metric M`: the best configuration with statistics, as JSON (or text). */
-import { best, configLabel, formatP, meanPlusMinus, validate, type BestOptions, type BestResult, type Goal } from "../../core/index";
+import { best, configLabel, formatP, meanPlusMinus, type BestOptions, type BestResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { COMMON_FLAGS, formatOf, json, list, loadInput, parseFlags, str, usageError } from "../options";
+import { goalFlag, json, list, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
 
 export const BEST_USAGE = `Usage: runsheet best FILE --metric M [--goal max|min] [--where "latency_ms<=50"] [--pareto M2 [--pareto-goal max|min]]
                     [--tie-breaker M3]... [--group-by a,b] [--status finished,completed | --all-statuses]
@@ -11,11 +11,6 @@ Ranks configurations (runs with equal params except seed) by the mean of M, with
 95% CI, and says whether the winner is distinguishable from the runner-up (Welch's t-test).
 Only finished runs count when there is a status column; every excluded run is listed with why.
 Exit code 0: a best run was found, 1: no run qualifies, 2: usage or unreadable input.`;
-
-function goalFlag(value: string | undefined): Goal | undefined | null {
-  if (value === undefined) return undefined;
-  return value === "max" || value === "min" ? value : null;
-}
 
 function asText(r: BestResult): string {
   const lines: string[] = [];
@@ -36,8 +31,7 @@ function asText(r: BestResult): string {
 }
 
 export const bestCommand: CommandHandler = async (argv, io) => {
-  const p = parseFlags(argv, {
-    ...COMMON_FLAGS,
+  const start = startCommand(argv, io, "best", BEST_USAGE, {
     schema: { type: "string" },
     metric: { type: "string", short: "m" },
     goal: { type: "string" },
@@ -49,16 +43,8 @@ export const bestCommand: CommandHandler = async (argv, io) => {
     status: { type: "string", multiple: true },
     "all-statuses": { type: "boolean" },
   });
-  if (!p.ok) return usageError(io, "best", p.message, BEST_USAGE);
-  const f = p.value;
-  if (f.values.help) {
-    io.stdout(BEST_USAGE + "\n");
-    return EXIT.ok;
-  }
-  const format = formatOf(f);
-  if (!format) return usageError(io, "best", "--format must be json or text", BEST_USAGE);
-  const [file, ...extra] = f.positionals;
-  if (!file || extra.length) return usageError(io, "best", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to read", BEST_USAGE);
+  if (typeof start === "number") return start;
+  const { flags: f, format, file } = start;
   const metric = str(f, "metric");
   if (!metric) return usageError(io, "best", "--metric is required (e.g. --metric accuracy)", BEST_USAGE);
   const goal = goalFlag(str(f, "goal"));
@@ -67,8 +53,7 @@ export const bestCommand: CommandHandler = async (argv, io) => {
 
   const loaded = await loadInput(io, "best", file, f);
   if (typeof loaded === "number") return loaded;
-  const { table, schema } = loaded;
-  const validated = validate(table.grid, schema, { rowOffset: table.rowOffset, source: table.source, maxIssues: 0, ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}) });
+  const validated = validateLoaded(loaded, 0);
 
   const options: BestOptions = { metric };
   if (goal) options.goal = goal;

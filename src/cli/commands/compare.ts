@@ -1,7 +1,7 @@
 /** `runsheet compare FILE --ids r1,r4 [--baseline r1]`: side-by-side of runs, only what differs by default. */
-import { compare, validate, type CompareResult } from "../../core/index";
+import { compare, type CompareResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { COMMON_FLAGS, formatOf, json, list, loadInput, parseFlags, str, usageError } from "../options";
+import { json, list, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
 
 export const COMPARE_USAGE = `Usage: runsheet compare FILE --ids ID1,ID2[,...] [--baseline ID] [--all-columns] [--schema schema.json]
                        [--sheet NAME] [--format json|text]
@@ -25,23 +25,14 @@ function asText(r: CompareResult): string {
 }
 
 export const compareCommand: CommandHandler = async (argv, io) => {
-  const p = parseFlags(argv, { ...COMMON_FLAGS, schema: { type: "string" }, ids: { type: "string", multiple: true }, baseline: { type: "string" }, "all-columns": { type: "boolean" } });
-  if (!p.ok) return usageError(io, "compare", p.message, COMPARE_USAGE);
-  const f = p.value;
-  if (f.values.help) {
-    io.stdout(COMPARE_USAGE + "\n");
-    return EXIT.ok;
-  }
-  const format = formatOf(f);
-  if (!format) return usageError(io, "compare", "--format must be json or text", COMPARE_USAGE);
-  const [file, ...extra] = f.positionals;
-  if (!file || extra.length) return usageError(io, "compare", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to read", COMPARE_USAGE);
+  const start = startCommand(argv, io, "compare", COMPARE_USAGE, { schema: { type: "string" }, ids: { type: "string", multiple: true }, baseline: { type: "string" }, "all-columns": { type: "boolean" } });
+  if (typeof start === "number") return start;
+  const { flags: f, format, file } = start;
   const ids = list(f, "ids");
   if (ids.length === 0) return usageError(io, "compare", "--ids is required (e.g. --ids r1,r4)", COMPARE_USAGE);
   const loaded = await loadInput(io, "compare", file, f);
   if (typeof loaded === "number") return loaded;
-  const { table, schema } = loaded;
-  const validated = validate(table.grid, schema, { rowOffset: table.rowOffset, source: table.source, maxIssues: 0, ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}) });
+  const validated = validateLoaded(loaded, 0);
   const baseline = str(f, "baseline");
   const result = compare(validated, ids, { ...(baseline !== undefined ? { baseline } : {}), allColumns: f.values["all-columns"] === true });
   if (!result.ok) {

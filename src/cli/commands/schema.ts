@@ -1,6 +1,6 @@
 /** `runsheet schema FILE`: prints the schema inferred from a sheet, ready to edit and pass to --schema. */
 import { EXIT, type CommandHandler } from "../io";
-import { COMMON_FLAGS, formatOf, json, loadInput, parseFlags, usageError } from "../options";
+import { json, loadInput, startCommand } from "../options";
 
 export const SCHEMA_USAGE = `Usage: runsheet schema FILE [--sheet NAME] [--format json|text]
 
@@ -8,17 +8,10 @@ Infers the schema (column names, types, roles, goals) from a .csv, .tsv, .json o
 and prints it as JSON ({"columns": [...]}), which --schema accepts.`;
 
 export const schemaCommand: CommandHandler = async (argv, io) => {
-  const p = parseFlags(argv, COMMON_FLAGS);
-  if (!p.ok) return usageError(io, "schema", p.message, SCHEMA_USAGE);
-  if (p.value.values.help) {
-    io.stdout(SCHEMA_USAGE + "\n");
-    return EXIT.ok;
-  }
-  const format = formatOf(p.value);
-  if (!format) return usageError(io, "schema", "--format must be json or text", SCHEMA_USAGE);
-  const [file, ...extra] = p.value.positionals;
-  if (!file || extra.length) return usageError(io, "schema", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to read", SCHEMA_USAGE);
-  const loaded = await loadInput(io, "schema", file, p.value);
+  const start = startCommand(argv, io, "schema", SCHEMA_USAGE);
+  if (typeof start === "number") return start;
+  const { flags, format, file } = start;
+  const loaded = await loadInput(io, "schema", file, flags);
   if (typeof loaded === "number") return loaded;
   if (format === "json") {
     io.stdout(json(loaded.schema));

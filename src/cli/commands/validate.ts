@@ -1,7 +1,6 @@
 /** `runsheet validate FILE [--schema schema.json]`: issues as JSON (or text), exit 1 when any is an error. */
-import { validate } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { COMMON_FLAGS, formatOf, json, loadInput, parseFlags, str, usageError } from "../options";
+import { json, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
 
 export const VALIDATE_USAGE = `Usage: runsheet validate FILE [--schema schema.json] [--sheet NAME] [--format json|text] [--max-issues N]
 
@@ -10,28 +9,16 @@ Prints {"runs": N, "schema": {...}, "issues": [{"row", "column", "code", "severi
 Rows are the row numbers Excel shows. Exit code 0: no errors (warnings allowed), 1: errors found, 2: usage or unreadable input.`;
 
 export const validateCommand: CommandHandler = async (argv, io) => {
-  const p = parseFlags(argv, { ...COMMON_FLAGS, schema: { type: "string" }, "max-issues": { type: "string" } });
-  if (!p.ok) return usageError(io, "validate", p.message, VALIDATE_USAGE);
-  if (p.value.values.help) {
-    io.stdout(VALIDATE_USAGE + "\n");
-    return EXIT.ok;
-  }
-  const format = formatOf(p.value);
-  if (!format) return usageError(io, "validate", "--format must be json or text", VALIDATE_USAGE);
-  const maxText = str(p.value, "max-issues");
+  const start = startCommand(argv, io, "validate", VALIDATE_USAGE, { schema: { type: "string" }, "max-issues": { type: "string" } });
+  if (typeof start === "number") return start;
+  const { flags, format, file } = start;
+  const maxText = str(flags, "max-issues");
   const maxIssues = maxText === undefined ? undefined : Number(maxText);
   if (maxIssues !== undefined && !(Number.isInteger(maxIssues) && maxIssues >= 0)) return usageError(io, "validate", "--max-issues must be a whole number", VALIDATE_USAGE);
-  const [file, ...extra] = p.value.positionals;
-  if (!file || extra.length) return usageError(io, "validate", file ? `unexpected argument ${extra[0] ?? ""}` : "give the file to check", VALIDATE_USAGE);
-  const loaded = await loadInput(io, "validate", file, p.value);
+  const loaded = await loadInput(io, "validate", file, flags);
   if (typeof loaded === "number") return loaded;
-  const { table, schema } = loaded;
-  const result = validate(table.grid, schema, {
-    rowOffset: table.rowOffset,
-    source: table.source,
-    ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}),
-    ...(maxIssues !== undefined ? { maxIssues } : {}),
-  });
+  const { table } = loaded;
+  const result = validateLoaded(loaded, maxIssues);
   if (format === "json") {
     io.stdout(json({ runs: result.runs.length, schema: result.schema, headerRow: result.headerRow, counts: result.counts, truncated: result.truncated, issues: result.issues }));
   } else {
