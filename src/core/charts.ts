@@ -3,7 +3,7 @@
  * without the add-in). Metric per configuration with CI error bars, metric vs a param,
  * the Pareto scatter, and step curves from logs.
  */
-import type { BestResult } from "./best-types";
+import type { BestResult, ConfigStats } from "./best-types";
 import type { RunsWithSchema } from "./best";
 import type { ChartSeries, ChartSpec } from "./chart-types";
 import type { RunValue } from "./runs";
@@ -15,24 +15,30 @@ export function configLabel(config: Record<string, RunValue>): string {
 }
 
 /**
- * Column chart of the metric's mean per configuration (best first), error bars = the 95% CI
- * (0 for single runs, which have none). `limit` keeps the chart readable (default 20 bars).
+ * Column chart of means with their 95% CI as error bars (0 for single runs, which have none):
+ * what the Report and the Best view draw per configuration or per experiment.
  */
-export function configChart(result: BestResult, limit = 20): ChartSpec {
-  const top = result.ranking.slice(0, limit);
-  const minus: number[] = [];
-  const plus: number[] = [];
-  for (const c of top) {
-    minus.push(c.ci95 ? c.mean - c.ci95[0] : 0);
-    plus.push(c.ci95 ? c.ci95[1] - c.mean : 0);
-  }
+export function ciColumnChart(title: string, xTitle: string, metric: string, labels: string[], stats: readonly Pick<ConfigStats, "mean" | "ci95">[]): ChartSpec {
   return {
     kind: "column",
-    title: `${result.metric} per configuration (mean, 95% CI)`,
-    xTitle: "configuration",
-    yTitle: result.metric,
-    series: [{ name: result.metric, x: top.map((c) => configLabel(c.config)), y: top.map((c) => c.mean), errorBars: { minus, plus } }],
+    title,
+    xTitle,
+    yTitle: metric,
+    series: [
+      {
+        name: metric,
+        x: labels,
+        y: stats.map((c) => c.mean),
+        errorBars: { minus: stats.map((c) => (c.ci95 ? c.mean - c.ci95[0] : 0)), plus: stats.map((c) => (c.ci95 ? c.ci95[1] - c.mean : 0)) },
+      },
+    ],
   };
+}
+
+/** Column chart of the metric's mean per configuration (best first); `limit` keeps it readable (default 20 bars). */
+export function configChart(result: BestResult, limit = 20): ChartSpec {
+  const top = result.ranking.slice(0, limit);
+  return ciColumnChart(`${result.metric} per configuration (mean, 95% CI)`, "configuration", result.metric, top.map((c) => configLabel(c.config)), top);
 }
 
 /** Scatter of a metric against a numeric param, one point per run with both values. */

@@ -6,9 +6,9 @@
  * against the most varied numeric param (scatter), and the Pareto front when asked.
  */
 import { best, resolveMetric, type RunsWithSchema } from "./best";
-import type { BestOptions, ConfigStats } from "./best-types";
+import type { BestOptions, BestResult, ConfigStats } from "./best-types";
 import type { ChartSpec } from "./chart-types";
-import { configChart, metricVsParamChart, paretoChart } from "./charts";
+import { ciColumnChart, configChart, metricVsParamChart, paretoChart } from "./charts";
 import { isNumericType } from "./coerce";
 import { formatP, meanPlusMinus, sig } from "./format";
 import { isExperimentName, normalizeName } from "./names";
@@ -138,78 +138,58 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
   if (options.tieBreakers !== undefined) bestOptions.tieBreakers = options.tieBreakers;
   if (options.statusFilter !== undefined) bestOptions.statusFilter = options.statusFilter;
 
-  const winners = new Map<string, Winner | null>();
-  const sections: ReportSection[] = [];
-  const perExperiment: { name: string; stats: ConfigStats }[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] ?? "";
-    const info = infos.find((e) => e.id === name);
+  // Every experiment's winner first: a baseline from the Experiments table may come later in the order.
+  const perName = new Map<string, { runs: readonly Run[]; result: BestResult; winner: Winner | null }>();
+  for (const name of names) {
     const runs = expSpec ? data.runs.filter((r) => String(r.values[expSpec.name] ?? "").trim() === name) : data.runs;
     const result = best({ runs, schema: data.schema }, bestOptions);
     if (!result.ok) return result;
     const top = result.value.ranking[0];
-    const winner: Winner | null = top ? { stats: top, values: top.rows.map((row) => byRow.get(row)?.values[spec.name]).filter((v): v is number => typeof v === "number") } : null;
-    winners.set(name, winner);
+    const winner = top ? { stats: top, values: top.rows.map((row) => byRow.get(row)?.values[spec.name]).filter((v): v is number => typeof v === "number") } : null;
+    perName.set(name, { runs, result: result.value, winner });
+  }
+
+  const sections: ReportSection[] = [];
+  const perExperiment: { name: string; stats: ConfigStats }[] = [];
+  names.forEach((name, i) => {
+    const entry = perName.get(name);
+    if (!entry) return;
+    const { runs, result, winner } = entry;
+    const info = infos.find((e) => e.id === name);
     let hypothesis: string | null = info?.hypothesis ?? null;
     if (hypothesis === null && hypSpec) {
       const h = runs.map((r) => r.values[hypSpec.name]).find((v) => v !== null && v !== undefined && String(v).trim() !== "");
       hypothesis = h === undefined || h === null ? null : String(h);
     }
     const baseline = info?.baseline ?? (i > 0 ? (names[i - 1] ?? null) : null);
-    const section: ReportSection = {
-      experiment: name,
-      hypothesis,
-      best: null,
-      summary: "",
-      baseline,
-      pValue: null,
-      verdict: "",
-      runs: runs.length,
-      excluded: result.value.excluded.length,
-    };
-    if (!top || !winner) {
+    const section: ReportSection = { experiment: name, hypothesis, best: null, summary: "", baseline, pValue: null, verdict: "", runs: runs.length, excluded: result.excluded.length };
+    if (!winner) {
       section.summary = `no finished run with ${spec.name}`;
       section.verdict = `${name} has no finished run with ${spec.name} yet`;
     } else {
-      const bestRow = result.value.best;
-      section.best = { id: bestRow?.id ?? "", row: bestRow?.row ?? 0, config: top.config, n: top.n, mean: top.mean, std: top.std, ci95: top.ci95 };
+      const top = winner.stats;
+      section.best = { id: result.best?.id ?? "", row: result.best?.row ?? 0, config: top.config, n: top.n, mean: top.mean, std: top.std, ci95: top.ci95 };
       section.summary = top.n > 1 ? `${meanPlusMinus(top.mean, top.ci95)} (95% CI, n = ${top.n})` : `${meanPlusMinus(top.mean, null)} (single run)`;
+      const base = baseline === null ? undefined : perName.get(baseline);
       if (baseline === null) {
         section.verdict = `${name} is the first experiment: ${spec.name} ${section.summary}`;
+      } else if (!base) {
+        section.verdict = `cannot compare ${name} with ${baseline}: there is no experiment ${baseline}`;
+      } else if (!base.winner) {
+        section.verdict = `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${spec.name}`;
       } else {
-        const base = winners.get(baseline);
-        if (!base) {
-          section.verdict = `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${spec.name}`;
-        } else {
-          const v = verdictSentence(name, winner, baseline, base, spec, goal);
-          section.verdict = v.text;
-          section.pValue = v.p;
-        }
+        const v = verdictSentence(name, winner, baseline, base.winner, spec, goal);
+        section.verdict = v.text;
+        section.pValue = v.p;
       }
       perExperiment.push({ name, stats: top });
     }
     sections.push(section);
-  }
+  });
 
   const charts: ChartSpec[] = [];
   if (perExperiment.length) {
-    charts.push({
-      kind: "column",
-      title: `Best ${spec.name} per experiment (mean, 95% CI)`,
-      xTitle: "experiment",
-      yTitle: spec.name,
-      series: [
-        {
-          name: spec.name,
-          x: perExperiment.map((e) => e.name),
-          y: perExperiment.map((e) => e.stats.mean),
-          errorBars: {
-            minus: perExperiment.map((e) => (e.stats.ci95 ? e.stats.mean - e.stats.ci95[0] : 0)),
-            plus: perExperiment.map((e) => (e.stats.ci95 ? e.stats.ci95[1] - e.stats.mean : 0)),
-          },
-        },
-      ],
-    });
+    charts.push(ciColumnChart(`Best ${spec.name} per experiment (mean, 95% CI)`, "experiment", spec.name, perExperiment.map((e) => e.name), perExperiment.map((e) => e.stats)));
   }
   const overall = best(data, options.pareto ? { ...bestOptions, pareto: options.pareto } : bestOptions);
   if (overall.ok && overall.value.ranking.length) {

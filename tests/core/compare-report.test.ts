@@ -94,6 +94,13 @@ describe("Experiments table baselines", () => {
     expect(r.value.sections[1]?.hypothesis).toBe("deeper is better");
     expect(r.value.sections[2]?.verdict).toMatch(/^cannot tell e3 from e1/);
   });
+  it("compares with a baseline listed later, and names a baseline that does not exist", () => {
+    const r = buildReport(v, { metric: "accuracy", experiments: [{ id: "e1", baseline: "e2" }, { id: "e2", baseline: "e0" }], now: new Date(0) });
+    if (!r.ok) throw new Error("report failed");
+    expect(r.value.sections[0]?.verdict).toMatch(/^e1 is worse than e2 by 5 points of accuracy \(p [=<] /);
+    expect(r.value.sections[1]?.verdict).toBe("cannot compare e2 with e0: there is no experiment e0");
+    expect(r.value.sections.map((s) => s.experiment)).toEqual(["e1", "e2", "e3"]);
+  });
 });
 
 describe("compare", () => {
