@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import { distinctConfigLabels, metricOptions, registryEntryFor, runBest } from "../../src/taskpane/logic/bestPlan";
+import { distinctConfigLabels, metricOptions, paretoRuns, registryEntryFor, runBest } from "../../src/taskpane/logic/bestPlan";
 
 // Dogs vs cats: exp1 (1 layer, 1,000 images) and exp2 (2 layers, 2,000 images), three seeds each.
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "latency_ms"];
@@ -47,6 +47,15 @@ describe("Best tab logic", () => {
     expect(distinctConfigLabels(r.value.ranking)).toEqual(["layers=2", "layers=1"]);
     const same = r.value.ranking.map((c) => ({ ...c, config: { layers: 1 } }));
     expect(distinctConfigLabels(same)).toEqual(same.map((c) => c.ids.join(", ")));
+  });
+
+  it("computes the Pareto front over accuracy (max) and latency (min)", () => {
+    const r = runBest(outcome, { metric: "accuracy", where: "", pareto: "latency_ms" });
+    if (!r.ok) throw new Error("best failed");
+    expect(r.value.paretoMetric).toEqual({ metric: "latency_ms", goal: "min" });
+    const front = paretoRuns(r.value, outcome.runs);
+    // e1-s1 is dominated by e1-s3 (same latency, less accurate), e2-s3 by e2-s2 (faster and more accurate).
+    expect([...front].sort()).toEqual(["e1-s2 (row 3)", "e1-s3 (row 4)", "e2-s1 (row 5)", "e2-s2 (row 6)"]);
   });
 
   it("applies constraint text", () => {

@@ -21,13 +21,20 @@ export interface BestQuery {
   goal?: Goal;
   /** Constraint text like `latency_ms <= 50`; blank = none. */
   where: string;
+  /** Second metric for the Pareto front (its goal from the schema or its name); blank = none. */
+  pareto?: string;
 }
 
 /** Runs best() on the checked runs. */
 export function runBest(outcome: Pick<CheckOutcome, "runs" | "schema">, query: BestQuery): Result<BestResult, Problem> {
   return best(
     { runs: outcome.runs, schema: outcome.schema },
-    { metric: query.metric, ...(query.goal ? { goal: query.goal } : {}), ...(query.where.trim() !== "" ? { where: query.where } : {}) },
+    {
+      metric: query.metric,
+      ...(query.goal ? { goal: query.goal } : {}),
+      ...(query.where.trim() !== "" ? { where: query.where } : {}),
+      ...(query.pareto && query.pareto !== query.metric ? { pareto: { metric: query.pareto } } : {}),
+    },
   );
 }
 
@@ -72,4 +79,10 @@ export function distinctConfigLabels(ranking: readonly ConfigStats[]): string[] 
     const parts = varying.map((k) => `${k}=${valueText(c.config[k])}`);
     return parts.length > 0 ? parts.join(", ") : c.ids.join(", ");
   });
+}
+
+/** The Pareto front as sentences: `run e2-s2 (row 6)`, in sheet order. */
+export function paretoRuns(result: BestResult, runs: readonly { excelRow: number; id: string }[]): string[] {
+  const ids = new Map(runs.map((r) => [r.excelRow, r.id]));
+  return (result.pareto ?? []).map((row) => `${ids.get(row) ?? "run"} (row ${row})`);
 }

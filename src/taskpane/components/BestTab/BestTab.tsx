@@ -59,6 +59,23 @@ export function BestTab() {
           </Dropdown>
         </Field>
       </div>
+      <Field label="Pareto front with (optional)" hint="A second metric, e.g. latency: runs no other run beats on both.">
+        <Dropdown
+          value={s.pareto || "None"}
+          selectedOptions={[s.pareto]}
+          onOptionSelect={(_, data) => s.setPareto(data.optionValue ?? "")}
+          data-testid="best-pareto"
+        >
+          <Option value="">None</Option>
+          {s.metrics
+            .filter((m) => m.name !== s.metric)
+            .map((m) => (
+              <Option key={m.name} value={m.name}>
+                {m.name}
+              </Option>
+            ))}
+        </Dropdown>
+      </Field>
       <Field label="Constraints (optional)" hint="For example: latency_ms <= 50, dataset = cats-dogs-2k">
         <Input value={s.where} onChange={(_, data) => s.setWhere(data.value)} data-testid="best-where" />
       </Field>
@@ -125,6 +142,11 @@ export function BestTab() {
             </Table>
           </div>
         </>
+      )}
+      {r?.paretoMetric && (
+        <Text data-testid="best-pareto-front">
+          Pareto front ({r.metric} {r.goal}, {r.paretoMetric.metric} {r.paretoMetric.goal}): {s.front.length > 0 ? s.front.join(", ") : "no run has both values"}
+        </Text>
       )}
       {r && r.excluded.length > 0 && (
         <details data-testid="best-excluded">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { BestResult, Goal } from "../../../core/index";
 import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
-import { metricOptions, registryEntryFor, runBest } from "../../logic/bestPlan";
+import { metricOptions, paretoRuns, registryEntryFor, runBest } from "../../logic/bestPlan";
 import { verdictOf } from "../../logic/format";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
@@ -16,6 +16,7 @@ export function useBestTab() {
   const [metric, setMetric] = useState<string>("");
   const [goal, setGoal] = useState<GoalChoice>("auto");
   const [where, setWhere] = useState("");
+  const [pareto, setPareto] = useState("");
   const [result, setResult] = useState<BestResult | null>(null);
   const [registered, setRegistered] = useState<string | null>(null);
 
@@ -44,13 +45,13 @@ export function useBestTab() {
       setError("Pick a metric first (the schema has no metric column yet).");
       return;
     }
-    const r = runBest(fresh, { metric, ...(goal !== "auto" ? { goal } : {}), where });
+    const r = runBest(fresh, { metric, ...(goal !== "auto" ? { goal } : {}), where, pareto });
     if (r.ok) setResult(r.value);
     else {
       setResult(null);
       setError(r.issues.map((i) => i.message).join(" "));
     }
-  }, [gateway, guard, metric, goal, where, setError]);
+  }, [gateway, guard, metric, goal, where, pareto, setError]);
 
   const register = useCallback(async () => {
     if (!result || !outcome) return;
@@ -77,6 +78,7 @@ export function useBestTab() {
   }, [gateway, guard, metric, goal, where]);
 
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
+  const front = useMemo(() => (result && outcome ? paretoRuns(result, outcome.runs) : []), [result, outcome]);
 
-  return { metrics, metric, setMetric, goal, setGoal, where, setWhere, result, verdict, find, register, writeReport, registered, busy, error, dismiss, hasRuns: (outcome?.runs.length ?? 0) > 0 };
+  return { metrics, metric, setMetric, goal, setGoal, where, setWhere, pareto, setPareto, front, result, verdict, find, register, writeReport, registered, busy, error, dismiss, hasRuns: (outcome?.runs.length ?? 0) > 0 };
 }
