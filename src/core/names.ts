@@ -84,6 +84,8 @@ const META_NAMES = new Set([
   "artifact_uri",
 ]);
 const DATA_NAMES = new Set(["dataset", "data", "data_version", "dataset_version", "n_images", "n_samples", "n_train", "n_test", "train_size", "test_size", "split"]);
+/** Dataset sizes (`n_images`, `num_train_samples`), not model sizes like `n_layers`, which are params. */
+const DATA_SIZE = /^(n|num|number_of)_(train_|test_|val_|eval_)?(images|samples|examples|rows|records|items|docs|documents|tokens|sentences|files|train|test|val)$/;
 const TAG_NAMES = new Set(["tag", "tags", "label", "labels"]);
 
 /**
@@ -95,7 +97,7 @@ export function roleFromName(name: string): ColumnRole | undefined {
   const n = normalizeName(name);
   if (ID_NAMES.has(n)) return "id";
   if (META_NAMES.has(n)) return "meta";
-  if (DATA_NAMES.has(n) || n.startsWith("dataset") || n.startsWith("n_")) return "data";
+  if (DATA_NAMES.has(n) || n.startsWith("dataset") || DATA_SIZE.test(n)) return "data";
   if (TAG_NAMES.has(n) || n.startsWith("tags.")) return "tag";
   if (n.startsWith("metrics.") || n.startsWith("metric.")) return "metric";
   if (n.startsWith("params.") || n.startsWith("param.")) return "param";

@@ -33,6 +33,8 @@ describe("name rules", () => {
     ["status", "meta"],
     ["dataset", "data"],
     ["n_images", "data"],
+    ["num_train_samples", "data"],
+    ["n_layers", undefined],
     ["accuracy", "metric"],
     ["metrics.f1", "metric"],
     ["params.lr", "param"],
