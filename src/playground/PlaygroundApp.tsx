@@ -11,10 +11,9 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
-  Tab,
-  TabList,
   Text,
   Tooltip,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentTable20Regular, PeopleTeam20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -127,6 +126,11 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
     setError("No metric cell to edit.");
   };
 
+  const activate = (name: string) => {
+    sim.userActivate(name);
+    setSelected({ r: 0, c: 0 });
+  };
+
   const selCell = sheet ? model.cellAt(sheet, selected.r, selected.c) : undefined;
   const last = sim.stats.lastRequest;
   const events = sim.changeLog.slice(-6).reverse();
@@ -227,27 +231,32 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
             </li>
           ))}
         </ul>
-        <div className={styles.tabs}>
-          <TabList
-            size="small"
-            selectedValue={sheet?.id}
-            aria-label="Sheets"
-            onTabSelect={(_, data) => {
-              const target = model.sheetById(String(data.value));
-              if (target) {
-                sim.userActivate(target.name);
-                setSelected({ r: 0, c: 0 });
-              }
-            }}
-          >
-            {model.sheets
-              .filter((s) => s.visibility === "Visible")
-              .map((s) => (
-                <Tab key={s.id} value={s.id} data-testid={`sheet-tab-${s.name}`}>
-                  {s.name}
-                </Tab>
-              ))}
-          </TabList>
+        <div className={styles.tabs} role="tablist" aria-label="Sheets">
+          {model.sheets
+            .filter((s) => s.visibility === "Visible")
+            .map((s, i, visible) => (
+              <button
+                key={s.id}
+                type="button"
+                role="tab"
+                aria-selected={s.id === sheet?.id}
+                tabIndex={s.id === sheet?.id ? 0 : -1}
+                className={mergeClasses(styles.sheetTab, s.id === sheet?.id && styles.sheetTabActive)}
+                data-testid={`sheet-tab-${s.name}`}
+                onClick={() => activate(s.name)}
+                onKeyDown={(e) => {
+                  // Arrow keys move between sheet tabs, as in a WAI-ARIA tablist.
+                  const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+                  const next = visible[(i + step + visible.length) % visible.length];
+                  if (step && next) {
+                    e.preventDefault();
+                    activate(next.name);
+                  }
+                }}
+              >
+                {s.name}
+              </button>
+            ))}
         </div>
       </section>
       <aside className={styles.pane} aria-label="RunSheet task pane">
