@@ -2,10 +2,10 @@
  * Schema inference from a raw sheet: finds the header row, splits units out of headers, and
  * guesses each column's type from its values and its role and goal from its name.
  */
-import { columnLetter, isBlank, type CellValue, type Grid } from "./grid";
+import { isBlank, type CellValue, type Grid } from "./grid";
 import type { InferOptions, InferredSchema } from "./infer-types";
 import { tableLayout } from "./layout";
-import { goalFromName, isStatusName, normalizeName, roleFromName, splitHeader } from "./names";
+import { goalFromName, isStatusName, normalizeName, roleFromName, splitHeader, unnamedColumnName } from "./names";
 import type { ColumnRole, ColumnSpec, ColumnType } from "./schema-types";
 import { isExcelError, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
 
@@ -216,7 +216,8 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
     for (let r = layout.firstDataIndex; r <= sampleEnd; r++) tallyCell(t, grid[r]?.[c] ?? null);
     const headerCell = header[c];
     if (isBlank(headerCell ?? null) && t.filled === 0) continue;
-    const parsed = isBlank(headerCell ?? null) ? { name: `Column ${columnLetter(c)}` } : splitHeader(String(headerCell));
+    const unnamed = isBlank(headerCell ?? null);
+    const parsed = unnamed ? { name: unnamedColumnName(c) } : splitHeader(String(headerCell));
     let name = parsed.name;
     const key = normalizeName(name);
     const seen = used.get(key) ?? 0;
@@ -224,7 +225,9 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
     if (seen > 0) name = `${name} (${seen + 1})`;
     const status = isStatusName(name);
     const type = typeFromTally(t, name, status ? Math.max(maxChoices, 20) : maxChoices, status);
-    let role = roleFor(name, type, t);
+    // Without a header nobody declared what the column is (often a pandas index): keep it out of
+    // the configuration rather than guess it is a hyperparameter.
+    let role = unnamed ? "meta" : roleFor(name, type, t);
     if (role === "id") {
       if (hasId) role = "meta";
       hasId = true;

@@ -2,6 +2,7 @@
  * Header names as people write them: units in brackets (`val_loss (nats)`, `lr [1e-3]`), and the
  * naming habits that tell a column's role and a metric's goal (`*loss*` -> min, `acc*` -> max).
  */
+import { columnLetter } from "./grid";
 import type { ColumnRole, ColumnSpec, Goal, RunSchema } from "./schema-types";
 
 /** A header split into the column name and its unit, if any. */
@@ -18,6 +19,11 @@ export function splitHeader(header: string): HeaderName {
   const m = UNIT_SUFFIX.exec(text);
   if (m && m[1] && m[2]) return { name: m[1].trim(), unit: m[2] };
   return { name: text };
+}
+
+/** The name inference gives a column that has data but no header: `Column A`, by its letter in the grid. */
+export function unnamedColumnName(index: number): string {
+  return `Column ${columnLetter(index)}`;
 }
 
 /** Lower-case, spaces and dashes as underscores: how name rules compare headers. */

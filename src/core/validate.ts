@@ -3,10 +3,10 @@
  * sees, and the structured runs best/compare/report work on. One pass over the rows, Map-based
  * duplicate detection (linear time), issues capped so a broken million-row sheet stays in memory.
  */
-import { isBlank, type Grid } from "./grid";
+import { isBlank, type CellValue, type Grid } from "./grid";
 import { columnReader, coerceCell, fastCell, SLOW, type ColumnReader } from "./coerce";
 import { filledCount, findHeaderIndex, tableLayout } from "./layout";
-import { normalizeName, splitHeader } from "./names";
+import { normalizeName, splitHeader, unnamedColumnName } from "./names";
 import { configColumns, configKeyOf, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { cellText } from "./values";
@@ -39,14 +39,23 @@ class IssueSink {
 }
 
 /** Maps header cells to schema columns by name, ignoring case, spaces/dashes vs underscores and units. */
-function mapHeader(header: readonly unknown[], schema: RunSchema): { byIndex: (ColumnSpec | undefined)[]; unknown: { index: number; text: string }[]; found: Set<ColumnSpec> } {
+function mapHeader(header: readonly CellValue[], schema: RunSchema): { byIndex: (ColumnSpec | undefined)[]; unknown: { index: number; text: string }[]; found: Set<ColumnSpec> } {
   const byName = new Map<string, ColumnSpec>();
   for (const spec of schema.columns) byName.set(normalizeName(spec.name), spec);
   const found = new Set<ColumnSpec>();
   const byIndex: (ColumnSpec | undefined)[] = [];
   const unknown: { index: number; text: string }[] = [];
-  header.forEach((cell, index) => {
-    if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return;
+  for (let index = 0; index < header.length; index++) {
+    const cell = header[index];
+    if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
+      // A column with data but no header is named by its letter when inferred (`Column A`).
+      const unnamed = byName.get(normalizeName(unnamedColumnName(index)));
+      if (unnamed && !found.has(unnamed)) {
+        found.add(unnamed);
+        byIndex[index] = unnamed;
+      }
+      continue;
+    }
     const text = String(cell);
     const candidates = [normalizeName(text), normalizeName(splitHeader(text).name)];
     let spec: ColumnSpec | undefined;
@@ -67,7 +76,7 @@ function mapHeader(header: readonly unknown[], schema: RunSchema): { byIndex: (C
       found.add(spec);
       byIndex[index] = spec;
     } else unknown.push({ index, text: text.trim() });
-  });
+  }
   return { byIndex, unknown, found };
 }
 

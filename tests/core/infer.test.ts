@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { findHeaderIndex, inferSchema, type CellValue, type Grid } from "../../src/core/index";
+import { findHeaderIndex, inferSchema, validate, type CellValue, type Grid } from "../../src/core/index";
 import { MESSY } from "./messy-grid";
 
 function col(grid: Grid, name: string) {
@@ -78,6 +78,19 @@ describe("inferSchema edge cases", () => {
       [2, 3, 4],
     ];
     expect(inferSchema(g).schema.columns.map((c) => c.name)).toEqual(["a", "b", "Column C"]);
+    expect(inferSchema(g).schema.columns[2]?.role).toBe("meta");
+  });
+  it("validates an unnamed column (a pandas index) with the schema it inferred, outside the configuration", () => {
+    const g: Grid = [
+      ["", "run_id", "layers", "accuracy"],
+      ["0", "a", "1", "0.5"],
+      ["1", "b", "2", "0.6"],
+    ];
+    const { schema } = inferSchema(g);
+    const v = validate(g, schema, { source: "text" });
+    expect(v.issues).toEqual([]);
+    expect(v.runs.map((r) => r.values["Column A"])).toEqual([0, 1]);
+    expect(v.runs.map((r) => r.configKey)).toEqual(["[1]", "[2]"]);
   });
   it("keeps repeated header names apart", () => {
     const g: Grid = [
