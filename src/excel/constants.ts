@@ -8,6 +8,7 @@ export const SHEETS = {
   experiments: "Experiments",
   registry: "Registry",
   report: "Report",
+  history: "History",
 } as const;
 
 export const TABLES = {
@@ -15,7 +16,11 @@ export const TABLES = {
   schema: "RunSchema",
   experiments: "Experiments",
   registry: "Registry",
+  history: "History",
 } as const;
+
+/** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */
+export const HISTORY_HEADER = ["run_id", "metric", "x_name", "x", "value"] as const;
 
 /** Columns of the RunSchema table, one row per Runs column (PRODUCT.md "The workbook"). */
 export const SCHEMA_HEADER = [

@@ -13,6 +13,7 @@ import { registerBest, type RegisterResult, type RegistryEntry } from "./registr
 import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
+import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
 import type { ExperimentInfo, ReportSpec } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
@@ -41,6 +42,7 @@ export interface WorkbookGateway {
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
+  appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
 }
 
 /** A gateway over `run` (default: the global Excel.run). */
@@ -64,5 +66,6 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
+    appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
   };
 }

@@ -14,6 +14,7 @@ export * from "./marks";
 export * from "./events";
 export * from "./registry";
 export * from "./report";
+export * from "./history";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapColumns, parseText } from "../../src/core/parse/index";
 import { DEFAULT_SCHEMA } from "../../src/excel/index";
-import { effectiveMapping, initialChoices, isLargePaste, newSchemaColumns, planImport } from "../../src/taskpane/logic/importPlan";
+import { effectiveMapping, historyRows, initialChoices, isLargePaste, mapsRunId, newSchemaColumns, planImport, withRunIds } from "../../src/taskpane/logic/importPlan";
 
 describe("isLargePaste", () => {
   it("counts lines against the threshold", () => {
@@ -60,5 +60,37 @@ describe("planImport", () => {
 
   it("nothing to import without a result", () => {
     expect(planImport(null, [], false).canImport).toBe(false);
+  });
+});
+
+describe("step logs: run ids and History rows", () => {
+  const keras = "epoch,accuracy,loss,val_accuracy,val_loss\n0,0.61,0.66,0.6,0.65\n1,0.72,0.55,0.7,0.56\n2,0.8,0.43,0.74,0.49\n";
+
+  it("asks for a run id when the paste has none, and writes it as the first column", () => {
+    const result = parseText(keras);
+    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
+    expect(mapsRunId(choices)).toBe(false);
+    const plan = planImport(result, choices, false, "keras-001");
+    expect(plan.cells?.header[0]).toBe("run_id");
+    expect(plan.cells?.cells).toHaveLength(1);
+    expect(plan.cells?.cells[0]?.[0]).toBe("keras-001");
+  });
+
+  it("numbers ids for several runs and keeps number-like ids as text", () => {
+    const cells = withRunIds({ header: ["a"], cells: [[1], [2]], textCells: [[1, 0]], textHeader: [] }, "007");
+    expect(cells.cells.map((r) => r[0])).toEqual(["007-1", "007-2"]);
+    expect(cells.textCells).toEqual([[1, 1], [0, 0], [1, 0]]);
+    const untouched = { header: ["run_id"], cells: [["x"]], textCells: [], textHeader: [] };
+    expect(withRunIds(untouched, "y")).toBe(untouched);
+  });
+
+  it("turns the curves into History rows for the run", () => {
+    const result = parseText(keras);
+    const rows = historyRows(result.curves, "keras-001");
+    const total = (result.curves ?? []).reduce((n, c) => n + c.points.length, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(rows).toHaveLength(total);
+    expect(rows.every((r) => r[0] === "keras-001" && r[2] === "epoch")).toBe(true);
+    expect(historyRows(result.curves, " ")).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The Import tab's decisions, pure: when to use the Web Worker, what the confirmed column
  * mapping writes, and whether Import is allowed (never on errors unless "valid rows only").
  */
-import { goalFromName, hasErrors, suggestSpec, toSheetCells, validRowsOnly, type ColumnMapping, type ParseResult, type SheetCells } from "../../core/parse/index";
+import { goalFromName, hasErrors, suggestSpec, toSheetCells, validRowsOnly, type ColumnMapping, type ParseResult, type SheetCells, type StepCurve } from "../../core/parse/index";
+import type { HistoryRow } from "../../excel/index";
 import type { ColumnSpec } from "../../core/index";
 
 /** Pastes with more lines than this are parsed in the Web Worker, with progress and Cancel. */
@@ -64,8 +65,40 @@ export interface ImportPlan {
   cells: SheetCells | null;
 }
 
-/** What clicking Import would do with `result` under the confirmed mapping. */
-export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean): ImportPlan {
+const ID_NAMES = new Set(["run_id", "runid", "id"]);
+
+/** True when the confirmed mapping writes a run id column. */
+export function mapsRunId(choices: readonly MappingChoice[]): boolean {
+  return effectiveMapping(choices).some((m) => m.target !== null && ID_NAMES.has(m.target.trim().toLowerCase()));
+}
+
+/**
+ * Adds a `run_id` column for pastes without one (a training log is one run): the given id for a
+ * single row, `id-1`, `id-2`, ... for several. Text cells shift one column right. Pure.
+ */
+export function withRunIds(cells: SheetCells, runId: string): SheetCells {
+  const id = runId.trim();
+  if (id === "" || cells.header.some((h) => ID_NAMES.has(h.trim().toLowerCase()))) return cells;
+  const idOf = (i: number) => (cells.cells.length === 1 ? id : `${id}-${i + 1}`);
+  const textCells: [number, number][] = cells.textCells.map(([r, c]) => [r, c + 1]);
+  // An id like "007" or "=x" must stay text too.
+  if (/^[\t\r\n ]*[=+\-@]|^\d/.test(id)) cells.cells.forEach((_, r) => textCells.push([r, 0]));
+  return {
+    header: ["run_id", ...cells.header],
+    cells: cells.cells.map((row, i) => [idOf(i), ...row]),
+    textCells,
+    textHeader: cells.textHeader.map((c) => c + 1),
+  };
+}
+
+/** History rows (run_id, metric, x_name, x, value) for a step log's curves, all belonging to `runId`. Pure. */
+export function historyRows(curves: readonly StepCurve[] | undefined, runId: string): HistoryRow[] {
+  if (!curves || runId.trim() === "") return [];
+  return curves.flatMap((curve) => curve.points.map((p): HistoryRow => [runId.trim(), curve.metric, curve.x, p.x, p.y]));
+}
+
+/** What clicking Import would do with `result` under the confirmed mapping (and a run id for pastes without one). */
+export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean, runId = ""): ImportPlan {
   if (!result) return { canImport: false, reason: "Paste or open something to import.", errors: 0, warnings: 0, rows: 0, cells: null };
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;
@@ -76,6 +109,6 @@ export function planImport(result: ParseResult | null, choices: readonly Mapping
   const mapping = effectiveMapping(choices);
   if (!mapping.some((m) => m.target !== null)) return { canImport: false, reason: "No column is mapped.", errors, warnings, rows: 0, cells: null };
   if (usable.rows.length === 0) return { canImport: false, reason: "There are no rows to import.", errors, warnings, rows: 0, cells: null };
-  const cells = toSheetCells(usable, mapping);
+  const cells = withRunIds(toSheetCells(usable, mapping), runId);
   return { canImport: true, reason: null, errors, warnings, rows: cells.cells.length, cells };
 }

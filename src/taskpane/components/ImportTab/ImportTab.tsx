@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Input,
   Text,
   Textarea,
 } from "@fluentui/react-components";
@@ -166,6 +167,19 @@ export function ImportTab() {
             </div>
           )}
         </>
+      )}
+      {s.needsRunId && (
+        <Field label="Run id" hint={s.result && s.result.rows.length > 1 ? "The pasted runs have no id: they get this id with -1, -2, ..." : "The pasted run has no id: give it one."}>
+          <Input value={s.runId} onChange={(_, data) => s.setRunId(data.value)} data-testid="import-run-id" />
+        </Field>
+      )}
+      {s.hasCurves && (
+        <Checkbox
+          checked={s.keepHistory}
+          onChange={(_, data) => s.setKeepHistory(data.checked === true)}
+          label="Keep the per-epoch curves in the History sheet"
+          data-testid="keep-history"
+        />
       )}
       {s.notice && (
         <MessageBar intent="success" data-testid="import-notice">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { inferSchema, schemaToRows, type RunSchema } from "../../../core/index";
 import { detectFormat, mapColumns, type FormatName, type ParseResult } from "../../../core/parse/index";
 import { DEFAULT_SCHEMA } from "../../../excel/index";
-import { initialChoices, isLargePaste, newSchemaColumns, planImport, type MappingChoice } from "../../logic/importPlan";
+import { historyRows, initialChoices, isLargePaste, mapsRunId, newSchemaColumns, planImport, type MappingChoice } from "../../logic/importPlan";
 import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
 import { startParseWorker } from "../../parseWorker";
 import { useWorkbook } from "../../WorkbookContext";
@@ -26,6 +26,8 @@ export function useImportTab() {
   const [schema, setSchema] = useState<RunSchema | null>(null);
   const [hasSchemaTable, setHasSchemaTable] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [runId, setRunId] = useState("");
+  const [keepHistory, setKeepHistory] = useState(true);
   const job = useRef<ParseJob | null>(null);
   const worker = useRef<WorkerLike | null>(null);
 
@@ -129,7 +131,9 @@ export function useImportTab() {
     setText(await file.text());
   }, []);
 
-  const plan = useMemo(() => planImport(result, choices, validOnly), [result, choices, validOnly]);
+  const needsRunId = result !== null && choices.length > 0 && !mapsRunId(choices);
+  const plan = useMemo(() => planImport(result, choices, validOnly, needsRunId ? runId : ""), [result, choices, validOnly, needsRunId, runId]);
+  const hasCurves = (result?.curves?.length ?? 0) > 0;
 
   const toggleAdd = useCallback((source: string, add: boolean) => {
     setChoices((current) => current.map((c) => (c.source === source ? { ...c, addToSchema: add } : c)));
@@ -141,15 +145,20 @@ export function useImportTab() {
     const added = newSchemaColumns(choices);
     const outcome = await guard(async () => {
       if (added.length > 0 && hasSchemaTable) await gateway.addSchemaColumns(schemaToRows({ columns: added }).slice(1).map((r) => r.map((v) => v ?? "")));
-      return gateway.appendRuns(cells.header, cells.cells, cells.textCells);
+      const appended = await gateway.appendRuns(cells.header, cells.cells, cells.textCells);
+      // A step log is one run: its curves go to History under that run's id.
+      const firstId = cells.header[0] === "run_id" ? String(cells.cells[0]?.[0] ?? "") : "";
+      const history = hasCurves && keepHistory && cells.cells.length === 1 ? await gateway.appendHistory(historyRows(result?.curves, firstId)) : null;
+      return { ...appended, history };
     });
     if (!outcome) return;
     const parts = [`Imported ${outcome.appended} run${outcome.appended === 1 ? "" : "s"} into "${outcome.sheet}"${outcome.appended > 0 ? ` from row ${outcome.firstRow}` : ""}.`];
     if (outcome.skipped.length > 0) parts.push(`${outcome.skipped.length} already there (same run id) were skipped.`);
     if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
+    if (outcome.history && outcome.history.appended > 0) parts.push(`${outcome.history.appended} curve points kept in the History sheet.`);
     setNotice(parts.join(" "));
     notifyChanged();
-  }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged]);
+  }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged, hasCurves, keepHistory, result]);
 
   return {
     text,
@@ -168,6 +177,12 @@ export function useImportTab() {
     toggleAdd,
     validOnly,
     setValidOnly,
+    needsRunId,
+    runId,
+    setRunId,
+    hasCurves,
+    keepHistory,
+    setKeepHistory,
     plan,
     doImport,
     busy,
