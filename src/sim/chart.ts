@@ -18,8 +18,6 @@ const CHART_TYPES = new Set<string>(Object.values(ChartType));
 export function seriesFromSource(model: WorkbookModel, sheet: SheetModel, rect: Rect, seriesBy: string): SeriesModel[] {
   const byCols = seriesBy === "Columns" || (seriesBy !== "Rows" && rectRows(rect) >= rectCols(rect));
   const text = (r: number, c: number): boolean => typeof model.cellAt(sheet, r, c)?.v === "string";
-  const headerRow = byCols ? rect.c0 : rect.r0;
-  void headerRow;
   // Labels: the first row (for series by columns) holds names when any of it is text.
   let hasNames = false;
   let hasCats = false;

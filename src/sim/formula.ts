@@ -13,7 +13,7 @@ export interface FormulaValue {
 /** Reads a cell's value for references; `sheet` undefined means the formula's own sheet. */
 export type CellReader = (sheet: string | undefined, r: number, c: number) => FormulaValue;
 
-type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "id"; v: string } | { t: "op"; v: string };
+type Token = { t: "err"; v: string } | { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "id"; v: string } | { t: "op"; v: string };
 
 const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/;
 
@@ -27,6 +27,12 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const rest = src.slice(i);
+    const errLit = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!)/.exec(rest);
+    if (errLit) {
+      out.push({ t: "err", v: errLit[0] });
+      i += errLit[0].length;
+      continue;
+    }
     const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(rest);
     if (num) {
       out.push({ t: "num", v: Number(num[0]) });
@@ -132,6 +138,7 @@ class Parser {
   private primary(): Node {
     const t = this.take();
     if (t.t === "num") return { k: "lit", v: t.v };
+    if (t.t === "err") return { k: "lit", v: t.v, err: true };
     if (t.t === "str") return { k: "lit", v: t.v };
     if (t.t === "ref") {
       const parsed = parseAddress(t.v);

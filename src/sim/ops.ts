@@ -154,6 +154,7 @@ export function shiftCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, 
   }
   model.set(sheet, "cells", next);
   model.dirty = true;
+  adjustFormulaReferences(model, sheet, rect, dir, by);
   for (const t of model.tablesOn(sheet.id)) {
     const moved = shiftRect(t.rect, dir, rect, by);
     if (moved === null) model.removeItem(model.tables, t);
@@ -177,4 +178,60 @@ export function shiftCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, 
     : dir === "right" ? (entireCols ? "ColumnInserted" : "CellInserted")
     : entireCols ? "ColumnDeleted" : "CellDeleted";
   model.noteChange({ sheetId: sheet.id, rect, changeType, ...origin });
+}
+
+const REF_IN_FORMULA = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(!])/g;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+function colLetters(index: number): string {
+  let l = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
+  return l;
+}
+
+/**
+ * Rewrites references in every formula after cells moved, as Excel does: references past an
+ * insertion move with their cells; a single-cell reference to deleted cells becomes #REF!, a range
+ * shrinks. (String literals are not parsed out; formulas here are simple.)
+ */
+function adjustFormulaReferences(model: WorkbookModel, moved: SheetModel, rect: Rect, dir: Direction, by: number): void {
+  const vertical = dir === "down" || dir === "up";
+  const insert = dir === "down" || dir === "right";
+  const start = vertical ? rect.r0 : rect.c0;
+  const end = start + by - 1;
+  const shiftIndex = (i: number): number | null => {
+    if (insert) return i >= start ? i + by : i;
+    if (i > end) return i - by;
+    return i >= start ? null : i;
+  };
+  const inBand = (r: number, c: number): boolean => (vertical ? c >= rect.c0 && c <= rect.c1 : r >= rect.r0 && r <= rect.r1);
+  for (const sheet of model.sheets) {
+    for (const [k, cell] of sheet.cells) {
+      if (!cell.f) continue;
+      const f = cell.f.replace(REF_IN_FORMULA, (whole: string, prefix: string | undefined, ca: string, cl: string, ra: string, rd: string, ca2?: string, cl2?: string, ra2?: string, rd2?: string) => {
+        const target = prefix ? model.sheetByName(prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'")) : sheet;
+        if (target !== moved) return whole;
+        const pts = [[Number(rd) - 1, colNumber(cl)]];
+        if (cl2 !== undefined && rd2 !== undefined) pts.push([Number(rd2) - 1, colNumber(cl2)]);
+        if (!pts.every(([r, c]) => inBand(r ?? 0, c ?? 0))) return whole;
+        const movedPts = pts.map(([r = 0, c = 0]) => (vertical ? [shiftIndex(r), c] : [r, shiftIndex(c)]) as [number | null, number | null]);
+        if (movedPts.length === 1) {
+          const [r, c] = movedPts[0] ?? [null, null];
+          if (r === null || c === null) return "#REF!";
+          return `${prefix ?? ""}${ca}${colLetters(c)}${ra}${r + 1}`;
+        }
+        // A range: clamp endpoints that fell inside the deleted band.
+        const [[r1, c1] = [null, null], [r2, c2] = [null, null]] = movedPts;
+        const a = [r1 ?? (vertical ? start : (pts[0]?.[0] ?? 0)), c1 ?? (vertical ? (pts[0]?.[1] ?? 0) : start)];
+        const b = [r2 ?? (vertical ? start - 1 : (pts[1]?.[0] ?? 0)), c2 ?? (vertical ? (pts[1]?.[1] ?? 0) : start - 1)];
+        if ((a[0] ?? 0) > (b[0] ?? 0) || (a[1] ?? 0) > (b[1] ?? 0)) return "#REF!";
+        return `${prefix ?? ""}${ca}${colLetters(a[1] ?? 0)}${ra}${(a[0] ?? 0) + 1}:${ca2 ?? ""}${colLetters(b[1] ?? 0)}${ra2 ?? ""}${(b[0] ?? 0) + 1}`;
+      });
+      if (f !== cell.f) model.mapSet(sheet.cells, k, { ...cell, f });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 // Excel.Range and what hangs off it: format (fill, font), conditional formats, data validation.
 // https://learn.microsoft.com/en-us/javascript/api/excel/excel.range
-import { MAX_COLS, MAX_ROWS, type Rect, cellAddress, formatAddress, formatRect, parseAddress, rectCols, rectRows } from "./address";
+import { MAX_COLS, MAX_ROWS, type Rect, formatAddress, parseAddress, rectCols, rectRows } from "./address";
 import { ClientObjectBase, CollectionBase, type LoadOption } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
@@ -958,4 +958,3 @@ export function locateAddress(state: SyncState, defaultSheet: SheetModel, addres
   return { sheet, rect: parsed.rect };
 }
 
-export { cellAddress, formatRect };

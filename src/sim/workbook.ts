@@ -1,5 +1,5 @@
 // Excel.Workbook, Application, named items, settings and runtime.
-import { formatAddress, parseAddress } from "./address";
+import { formatAddress } from "./address";
 import { ClientObjectBase, CollectionBase, type ClientResult, queueResult } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
@@ -312,4 +312,3 @@ export class RuntimeProxy extends ClientObjectBase {
   }
 }
 
-export { parseAddress };

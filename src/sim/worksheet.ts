@@ -257,7 +257,7 @@ export class WorksheetProxy extends ClientObjectBase {
       if (m.activeSheetId === s.id) m.set(m, "activeSheetId", m.sheets.find((x) => x.visibility === "Visible")?.id ?? "");
     }, "worksheet.delete();");
   }
-  /** Number of cells... not part of Office JS; kept out. calculate() is accepted and recalculates. */
+  /** Recalculates formulas (the simulator always calculates fully). */
   calculate(_markAllDirty = false): void {
     this._write("calculate", null, (state) => state.model.recalculate());
   }

@@ -361,3 +361,32 @@ describe("data validation (https://learn.microsoft.com/office/dev/add-ins/excel/
     expect(e.code).toBe("InvalidArgument");
   });
 });
+
+describe("formula references follow moved cells (https://support.microsoft.com/office/insert-or-delete-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246)", () => {
+  it("shifts references past an inserted row and column", async () => {
+    const sim = fresh();
+    await write(sim, "A1:A3", [[1], [2], ["=SUM(A1:A2)*Runs!A2"]]);
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Runs");
+      ws.getRange("2:2").insert("Down");
+      ws.getRange("A:A").insert("Right");
+      await ctx.sync();
+    });
+    expect(sim.getFormulas("Runs", "B4")).toEqual([["=SUM(B1:B3)*Runs!B3"]]);
+    expect(sim.getValues("Runs", "B4")).toEqual([[6]]);
+  });
+
+  it("turns a reference to a deleted cell into #REF! and shrinks ranges", async () => {
+    const sim = fresh();
+    await write(sim, "A1:A4", [[1], [2], [3], ["=SUM(A1:A3)"]]);
+    await write(sim, "B1", [["=A2*10"]]);
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Runs").getRange("A2").delete("Up");
+      await ctx.sync();
+    });
+    expect(sim.getFormulas("Runs", "A3:B3")).toEqual([["=SUM(A1:A2)", ""]]);
+    expect(sim.getValues("Runs", "A3")).toEqual([[4]]);
+    expect(sim.getFormulas("Runs", "B1")).toEqual([["=#REF!*10"]]);
+    expect(sim.getValues("Runs", "B1")).toEqual([["#REF!"]]);
+  });
+});
