@@ -70,6 +70,7 @@ describe("step logs: run ids and History rows", () => {
     const result = parseText(keras);
     const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
     expect(mapsRunId(choices)).toBe(false);
+    expect(planImport(result, choices, false, "  ")).toMatchObject({ canImport: false, reason: "Give the run an id first." });
     const plan = planImport(result, choices, false, "keras-001");
     expect(plan.cells?.header[0]).toBe("run_id");
     expect(plan.cells?.cells).toHaveLength(1);

@@ -97,8 +97,12 @@ export function historyRows(curves: readonly StepCurve[] | undefined, runId: str
   return curves.flatMap((curve) => curve.points.map((p): HistoryRow => [runId.trim(), curve.metric, curve.x, p.x, p.y]));
 }
 
-/** What clicking Import would do with `result` under the confirmed mapping (and a run id for pastes without one). */
-export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean, runId = ""): ImportPlan {
+/**
+ * What clicking Import would do with `result` under the confirmed mapping. `runId` is given
+ * (possibly blank) when the paste has no id column: a blank one blocks the import, since runs
+ * without ids cannot be told apart or registered.
+ */
+export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean, runId?: string): ImportPlan {
   if (!result) return { canImport: false, reason: "Paste or open something to import.", errors: 0, warnings: 0, rows: 0, cells: null };
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;
@@ -109,6 +113,7 @@ export function planImport(result: ParseResult | null, choices: readonly Mapping
   const mapping = effectiveMapping(choices);
   if (!mapping.some((m) => m.target !== null)) return { canImport: false, reason: "No column is mapped.", errors, warnings, rows: 0, cells: null };
   if (usable.rows.length === 0) return { canImport: false, reason: "There are no rows to import.", errors, warnings, rows: 0, cells: null };
-  const cells = withRunIds(toSheetCells(usable, mapping), runId);
+  if (runId !== undefined && runId.trim() === "") return { canImport: false, reason: "Give the run an id first.", errors, warnings, rows: 0, cells: null };
+  const cells = withRunIds(toSheetCells(usable, mapping), runId ?? "");
   return { canImport: true, reason: null, errors, warnings, rows: cells.cells.length, cells };
 }

@@ -132,7 +132,7 @@ export function useImportTab() {
   }, []);
 
   const needsRunId = result !== null && choices.length > 0 && !mapsRunId(choices);
-  const plan = useMemo(() => planImport(result, choices, validOnly, needsRunId ? runId : ""), [result, choices, validOnly, needsRunId, runId]);
+  const plan = useMemo(() => planImport(result, choices, validOnly, needsRunId ? runId : undefined), [result, choices, validOnly, needsRunId, runId]);
   const hasCurves = (result?.curves?.length ?? 0) > 0;
 
   const toggleAdd = useCallback((source: string, add: boolean) => {
