@@ -51,7 +51,9 @@ export interface SimChangedEventArgs {
   address: string;
   changeType: ChangeRecord["changeType"];
   source: "Local" | "Remote";
-  triggerSource: "ThisLocalAddin" | "Unknown";
+  /** ExcelApi 1.14+. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+  /** ExcelApi 1.9+, single-cell changes only. */
   details?: { valueBefore: unknown; valueAfter: unknown; valueTypeBefore: string; valueTypeAfter: string };
   getRange(ctx: SimRequestContext): unknown;
   getRangeOrNullObject(ctx: SimRequestContext): unknown;
@@ -197,12 +199,13 @@ export class Engine implements EngineHooks {
       address,
       changeType: change.changeType,
       source: change.source,
-      triggerSource: change.triggerSource,
       getRange: (ctx) => ctx.workbook.worksheets.getItem(sheetId).getRange(address),
       getRangeOrNullObject: (ctx) => ctx.workbook.worksheets.getItem(sheetId).getRange(address),
     };
+    // triggerSource arrived in ExcelApi 1.14; older hosts don't send it.
+    if (this.apiVersion >= 14) args.triggerSource = change.triggerSource;
     // details is only available when a single cell changed (ExcelApi 1.9).
-    if (change.rect.r0 === change.rect.r1 && change.rect.c0 === change.rect.c1 && change.changeType === "RangeEdited") {
+    if (this.apiVersion >= 9 && change.rect.r0 === change.rect.r1 && change.rect.c0 === change.rect.c1 && change.changeType === "RangeEdited") {
       args.details = {
         valueBefore: change.before?.v ?? "",
         valueAfter: change.after?.v ?? "",

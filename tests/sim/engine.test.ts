@@ -384,3 +384,22 @@ describe("partial sync semantics (option)", () => {
     });
   });
 });
+
+describe("event args by host (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs)", () => {
+  it("an ExcelApi 1.7 host sends neither details (1.9) nor triggerSource (1.14)", async () => {
+    const sim = createExcelSimulator({ host: "old" });
+    const seen: SimChangedEventArgs[] = [];
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").onChanged.add(async (args) => {
+        seen.push(args as unknown as SimChangedEventArgs);
+      });
+      await ctx.sync();
+    });
+    sim.userEdit("Sheet1", "A1", 1);
+    await sim.idle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.details).toBeUndefined();
+    expect(seen[0]?.triggerSource).toBeUndefined();
+    expect(seen[0]?.source).toBe("Local");
+  });
+});
