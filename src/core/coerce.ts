@@ -5,7 +5,7 @@
 import { isBlank, type CellValue } from "./grid";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, ColumnType, IssueCode, Severity } from "./schema-types";
-import { isExcelError, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
+import { isExcelError, isMissingText, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
 
 /** Where cells come from: Excel keeps types, text files (CSV/TSV) have none, so plain numbers in text are normal there. */
 export type CellSource = "excel" | "text";
@@ -97,6 +97,9 @@ function numeric(raw: CellValue, spec: ColumnSpec, source: CellSource): Coerced 
     const s = String(raw);
     if (isNonFiniteText(s)) {
       return bad("non_finite", `${spec.name} is ${show(s)}, which means the value is missing or broken: it is left out, not counted as 0. Rerun or clear the cell.`, `is ${s.trim()}`, "warning");
+    }
+    if (isMissingText(s)) {
+      return bad("non_finite", `${spec.name} is ${show(s)}, which means missing: it is left out, not counted as 0. Fill in the value or clear the cell.`, `is missing (${s.trim()})`, "warning");
     }
     const parsed = parseNumberText(s);
     if (!parsed) return bad("wrong_type", `${spec.name} should be ${typeWord(spec)}, but it is ${show(s)}: type the value as a number.`, `is not a number (${show(s)})`);

@@ -7,7 +7,7 @@ import type { InferOptions, InferredSchema } from "./infer-types";
 import { tableLayout } from "./layout";
 import { goalFromName, isStatusName, normalizeName, roleFromName, splitHeader, unnamedColumnName } from "./names";
 import type { ColumnRole, ColumnSpec, ColumnType } from "./schema-types";
-import { isExcelError, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
+import { isExcelError, isMissingText, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
 
 /** How many data rows are sampled per column to guess its type (types settle long before). */
 const SAMPLE_ROWS = 5000;
@@ -71,7 +71,7 @@ function tallyCell(t: Tally, cell: CellValue): void {
   }
   if (cell === null) return;
   const s = cell.trim();
-  if (isNonFiniteText(s)) {
+  if (isNonFiniteText(s) || isMissingText(s)) {
     // nan/inf are what scripts print for a broken numeric metric: they vote "number".
     t.numbers++;
     return;
@@ -162,6 +162,7 @@ function choicesInOrder(t: Tally): string[] {
 
 /** Fills min/max that are safe to assume from the name and the values seen. */
 function boundsFor(spec: ColumnSpec, t: Tally): void {
+  if (spec.type !== "number" && spec.type !== "integer" && spec.type !== "percent") return;
   if (spec.type === "percent") {
     if (t.min >= 0 && t.max <= 1) {
       spec.min = 0;

@@ -83,6 +83,16 @@ export function isNonFiniteText(raw: string): boolean {
   return NON_FINITE.test(raw.trim());
 }
 
+const MISSING_WORDS = /^(na|n\/a|none|null|nil)$/i;
+
+/**
+ * True for the words tools write for a missing number: `NA` (R, Keras CSVLogger), `None`
+ * (Python), `null`, `N/A`. Only meaningful where a number is expected.
+ */
+export function isMissingText(raw: string): boolean {
+  return MISSING_WORDS.test(raw.trim());
+}
+
 const TRUE_WORDS = new Set(["true", "yes", "y"]);
 const FALSE_WORDS = new Set(["false", "no", "n"]);
 

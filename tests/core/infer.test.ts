@@ -99,6 +99,19 @@ describe("inferSchema edge cases", () => {
     ];
     expect(inferSchema(g).schema.columns.map((c) => c.name)).toEqual(["loss", "loss (2)"]);
   });
+  it("types a numeric column whose gaps are written NA, None, nan or inf as a number, without text bounds", () => {
+    const g: Grid = [
+      ["run_id", "accuracy", "val_loss"],
+      ["r1", "0.82", "nan"],
+      ["r2", "NA", "inf"],
+      ["r3", "0.9", "None"],
+    ];
+    const cols = inferSchema(g).schema.columns;
+    expect(cols[1]).toMatchObject({ type: "number", min: 0, max: 1 });
+    expect(cols[2]?.type).toBe("number");
+    const text = inferSchema([["notes"], ["a"], ["b"]]).schema.columns[0];
+    expect(text?.min).toBeUndefined();
+  });
   it("detects percent columns and booleans", () => {
     const g: Grid = [
       ["acc", "augment"],

@@ -88,6 +88,14 @@ describe("validate: one issue per problem, at the Excel row", () => {
     expect(r.runs[0]?.values.accuracy).toBeNull();
     expect(r.runs[0]?.invalid.accuracy).toBe("is nan");
   });
+  it("NA and None in a numeric column are missing with a warning", () => {
+    const r = validate([HEADER, withCell(6, "NA"), withCell(0, "r2", withCell(4, 2, withCell(6, "None")))], SCHEMA);
+    expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2, "non_finite", "warning"],
+      [3, "non_finite", "warning"],
+    ]);
+    expect(r.runs[0]?.invalid.accuracy).toBe("is missing (NA)");
+  });
   it("extra spaces get a trimmed fix", () => {
     const r = validate([["run_id", "notes"], ["r1", " tuned "]], { columns: [SCHEMA.columns[0] ?? { name: "run_id", type: "text", role: "id" }, { name: "notes", type: "text", role: "meta" }] });
     expect(r.issues[0]).toMatchObject({ code: "extra_spaces", severity: "info", fix: "tuned" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXCEL_ERRORS, excelSerialToDate, isExcelError, isNonFiniteText, parseDateCell, parseDuration, parseNumberText } from "../../src/core/index";
+import { EXCEL_ERRORS, excelSerialToDate, isExcelError, isMissingText, isNonFiniteText, parseDateCell, parseDuration, parseNumberText } from "../../src/core/index";
 
 describe("parseNumberText", () => {
   it.each([
@@ -37,6 +37,10 @@ describe("Excel errors and non-finite text", () => {
   it("recognises nan and inf as scripts print them", () => {
     for (const t of ["nan", "NaN", "inf", "-inf", "Infinity"]) expect(isNonFiniteText(t)).toBe(true);
     expect(isNonFiniteText("info")).toBe(false);
+  });
+  it("recognises the words tools write for a missing number", () => {
+    for (const t of ["NA", "n/a", "None", "null"]) expect(isMissingText(t)).toBe(true);
+    expect(isMissingText("nano")).toBe(false);
   });
 });
 
