@@ -1,7 +1,7 @@
 // createExcelSimulator(): the Excel, Office and OfficeExtension globals backed by one simulated
 // workbook, plus the inspection, user-edit, co-author and fault-injection side used by tests
 // and the playground.
-import { type Rect, formatAddress, formatRect, parseAddress } from "./address";
+import { MAX_COLS, type Rect, formatAddress, formatRect, parseAddress } from "./address";
 import { ClientObjectBase, ClientResult } from "./base";
 import * as Chart from "./chart";
 import { SimRequestContext, TrackedObjects } from "./context";
@@ -10,7 +10,7 @@ import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
 import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
 import { type ChangeRecord, type SheetModel, type WorkbookModel, newId, readValues } from "./model";
-import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, writeInputs } from "./ops";
+import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, shiftCells, writeInputs } from "./ops";
 import * as RangeMod from "./range";
 import * as TableMod from "./table";
 import { type CellData, type Scalar, formatText } from "./values";
@@ -130,6 +130,10 @@ export interface ExcelSimulator {
    * upcoming sync (1 = the next one), i.e. between two syncs of the add-in.
    */
   coAuthorEdit(sheet: string, address: string, value: Scalar[][] | Scalar, options?: { beforeSync?: number }): void;
+  /** A co-author inserts whole rows ("3:4") shifting cells, tables and formulas down (source "Remote"). */
+  coAuthorInsertRows(sheet: string, rows: string, options?: { beforeSync?: number }): void;
+  /** A co-author deletes whole rows ("3:4") (source "Remote"). */
+  coAuthorDeleteRows(sheet: string, rows: string, options?: { beforeSync?: number }): void;
   /** While on, every sync fails with InvalidOperationInCellEditMode (Excel.run with delayForCellEdit waits). */
   setCellEditMode(on: boolean): void;
 
@@ -275,6 +279,17 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     });
   };
 
+  const coAuthorRows = (sheet: string, rows: string, dir: "down" | "up", opts?: { beforeSync?: number }): void => {
+    const apply = (): void =>
+      engine.applyExternal((m) => {
+        const ref = locate(m, sheet, rows);
+        if (!ref.rect || ref.rect.c0 !== 0 || ref.rect.c1 !== MAX_COLS - 1) throw new Error(`'${rows}' is not a whole-row address like "3:4".`);
+        shiftCells(m, ref.sheet, ref.rect, dir, FROM_COAUTHOR);
+      });
+    if (opts?.beforeSync !== undefined) engine.runBeforeSync(opts.beforeSync, apply);
+    else apply();
+  };
+
   const tableInfo = (t: WorkbookModel["tables"][number]): TableInfo => {
     const sheet = model().sheetById(t.sheetId);
     const d = TableMod.dataRect(t);
@@ -384,6 +399,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       if (opts?.beforeSync !== undefined) engine.runBeforeSync(opts.beforeSync, apply);
       else apply();
     },
+    coAuthorInsertRows: (sheet, rows, opts) => coAuthorRows(sheet, rows, "down", opts),
+    coAuthorDeleteRows: (sheet, rows, opts) => coAuthorRows(sheet, rows, "up", opts),
     setCellEditMode: (on) => engine.setCellEditMode(on),
     stats: engine.stats,
     faults: {

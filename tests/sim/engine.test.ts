@@ -185,6 +185,27 @@ describe("co-authoring (https://learn.microsoft.com/office/dev/add-ins/excel/co-
     });
     expect(sim.changeLog.at(-1)).toMatchObject({ source: "Remote" });
   });
+
+  it("a co-author inserting a row between two syncs moves the cells an add-in located by index", async () => {
+    const sim = createExcelSimulator();
+    sim.setValues("Sheet1", "A1:B3", [["run_id", "acc"], ["r1", 0.9], ["r2", 0.8]]);
+    sim.addTable("Sheet1", "A1:B3", "Runs");
+    sim.coAuthorInsertRows("Sheet1", "2:2", { beforeSync: 2 });
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const ids = ws.getRange("A2:A3").load("values");
+      await ctx.sync();
+      expect(ids.values).toEqual([["r1"], ["r2"]]);
+      // Writing r1's score back by row number now lands on the co-author's blank row.
+      ws.getRange("B2").values = [[0.95]];
+      await ctx.sync();
+    });
+    expect(sim.getValues("Sheet1", "A2:B4")).toEqual([["", 0.95], ["r1", 0.9], ["r2", 0.8]]);
+    expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:B4");
+    sim.coAuthorDeleteRows("Sheet1", "2:2");
+    expect(sim.getValues("Sheet1", "A2:B3")).toEqual([["r1", 0.9], ["r2", 0.8]]);
+    expect(sim.changeLog.at(-1)).toMatchObject({ changeType: "RowDeleted", source: "Remote" });
+  });
 });
 
 describe("events (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events)", () => {
