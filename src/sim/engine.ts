@@ -148,6 +148,11 @@ export class Engine implements EngineHooks {
   removeEventHandler(reg: EventRegistration): void {
     this.handlers = this.handlers.filter((h) => h !== reg);
   }
+  /** Forgets every handler (a different workbook means a fresh add-in instance). */
+  clearEventHandlers(): void {
+    this.handlers = [];
+    this.eventsEnabled = true;
+  }
   handlerCount(): number {
     return this.handlers.length;
   }

@@ -155,7 +155,7 @@ export interface ExcelSimulator {
   subscribe(listener: () => void): () => void;
   /** Waits for event handlers (and what they trigger) to finish. */
   idle(): Promise<void>;
-  /** Replaces the whole workbook (used by xlsx loading and the playground menu). */
+  /** Replaces the whole workbook, like opening another file: event handlers are dropped (xlsx loading, the playground menu). */
   replaceWorkbook(model: WorkbookModel): void;
 }
 
@@ -420,6 +420,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     subscribe: (listener) => engine.subscribe(listener),
     idle: () => engine.idle(),
     replaceWorkbook: (m) => {
+      engine.clearEventHandlers();
       engine.model = m;
       m.version++;
       engine.notify();
