@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { dateToExcelSerial, fail, gridFromRecords, ok, type CellSource, type CellValue, type Grid, type Result } from "../core/index";
+import { parseText } from "../core/parse/index";
 import type { CliIO } from "./io";
 
 /** A table read from a file, ready for inferSchema/validate. */
@@ -140,18 +141,32 @@ async function readXlsx(bytes: Uint8Array, path: string, options: ReadOptions): 
   return ok({ grid: sheetGrid(ws, 1, 1, bottom, right), rowOffset: 1, source: "excel", label: `${path}, sheet ${ws.name}` });
 }
 
+/**
+ * JSON that JSON.parse refuses but scripts really write (Python's `NaN`/`Infinity`), and JSON
+ * Lines, go through the paste parser of src/core/parse, which reports errors by line.
+ */
+function gridFromScriptJson(text: string, format: "json" | "jsonl", label: string): Result<InputTable, string> {
+  const parsed = parseText(text, { format });
+  const errors = parsed.issues.filter((i) => i.severity === "error");
+  if (errors.length) return fail(`${label}: ${errors.slice(0, 3).map((i) => `line ${i.line}: ${i.message}`).join("; ")}`);
+  return ok({ grid: gridFromRecords(parsed.rows), rowOffset: 1, headerRow: 1, source: "excel", label });
+}
+
 function fromText(text: string, ext: string, label: string): Result<InputTable, string> {
   const trimmed = text.trimStart();
+  if (ext === "jsonl" || ext === "ndjson") return gridFromScriptJson(text, "jsonl", label);
   if (ext === "json" || (ext === "" && (trimmed.startsWith("[") || trimmed.startsWith("{")))) {
     const g = gridFromJson(text);
-    return g.ok ? ok({ grid: g.value, rowOffset: 1, headerRow: 1, source: "excel", label }) : fail(`${label} ${g.issues[0] ?? "is not valid JSON"}`);
+    if (g.ok) return ok({ grid: g.value, rowOffset: 1, headerRow: 1, source: "excel", label });
+    const script = gridFromScriptJson(text, "json", label);
+    return script.ok ? script : fail(`${label} ${g.issues[0] ?? "is not valid JSON"}`);
   }
   const delimiter = ext === "tsv" || ext === "tab" ? "\t" : ext === "csv" ? undefined : undefined;
   return ok({ grid: gridFromDelimited(text, delimiter), rowOffset: 1, source: "text", label });
 }
 
 /**
- * Reads a file (or stdin when path is `-`) by its extension: .csv, .tsv, .txt, .json, .xlsx.
+ * Reads a file (or stdin when path is `-`) by its extension: .csv, .tsv, .txt, .json, .jsonl, .xlsx.
  * Errors are sentences for stderr (the caller exits with code 2), never exceptions.
  */
 export async function readInput(path: string, io: CliIO, options: ReadOptions = {}): Promise<Result<InputTable, string>> {
@@ -165,8 +180,8 @@ export async function readInput(path: string, io: CliIO, options: ReadOptions = 
     return fromText(text, "", "standard input");
   }
   const ext = extension(path);
-  if (!["csv", "tsv", "tab", "txt", "json", "xlsx", "xlsm"].includes(ext)) {
-    return fail(`cannot read ${path}: use a .csv, .tsv, .json or .xlsx file`);
+  if (!["csv", "tsv", "tab", "txt", "json", "jsonl", "ndjson", "xlsx", "xlsm"].includes(ext)) {
+    return fail(`cannot read ${path}: use a .csv, .tsv, .json, .jsonl or .xlsx file`);
   }
   let bytes: Uint8Array;
   try {

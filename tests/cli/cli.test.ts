@@ -69,10 +69,18 @@ describe("runsheet validate", () => {
     const r = await run(["validate", DOGS, "--format", "text"]);
     expect(r.out).toMatch(/7 runs, 0 errors/);
   });
-  it("reads JSON runs (array or {runs}) and TSV", async () => {
+  it("reads JSON runs (array or {runs}, Python NaN), JSON Lines and TSV", async () => {
     const j = await run(["validate", "runs.json"], { "runs.json": JSON.stringify({ runs: [{ run_id: "a", acc: 0.5 }, { run_id: "a", acc: 0.6 }] }) });
     expect(j.code).toBe(1);
     expect((j.json().issues as { row: number; code: string }[])[0]).toMatchObject({ row: 3, code: "duplicate_id" });
+    const nan = await run(["best", "py.json", "--metric", "val_loss"], { "py.json": '[{"run_id": "a", "val_loss": NaN}, {"run_id": "b", "val_loss": 0.3}]' });
+    expect(nan.code).toBe(0);
+    expect(nan.json().excluded).toEqual([{ row: 2, reason: "val_loss is empty" }]);
+    const lines = await run(["validate", "runs.jsonl"], { "runs.jsonl": '{"run_id": "a", "acc": 0.5}\n{"run_id": "b", "acc": 0.7}\n' });
+    expect(lines.json().runs).toBe(2);
+    const badLine = await run(["validate", "runs.jsonl"], { "runs.jsonl": '{"run_id": "a"}\n{run_id: b}\n' });
+    expect(badLine.code).toBe(2);
+    expect(badLine.err).toMatch(/line 2/);
     const t = await run(["validate", "runs.tsv"], { "runs.tsv": "run_id\tacc\nx\t0.5\ny\t0.7\n" });
     expect(t.code).toBe(0);
     expect(t.json().runs).toBe(2);
