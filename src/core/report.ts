@@ -33,7 +33,7 @@ export interface ReportOptions extends Omit<BestOptions, "groupBy"> {
 }
 
 /** An experiment's best configuration with the metric values of its replicate runs. */
-interface Winner {
+export interface Winner {
   stats: ConfigStats;
   values: number[];
 }
