@@ -19,7 +19,6 @@ import { ArrowDownload20Regular, DocumentTable20Regular, PeopleTeam20Regular } f
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../taskpane/App";
 import { type ExcelSimulator, cellAddress, formatText } from "../sim";
-import { loadXlsx, saveXlsx } from "../sim/xlsx";
 import { ChartView } from "./ChartView/ChartView";
 import { Grid, type CellPos } from "./Grid/Grid";
 import { usePlaygroundStyles } from "./PlaygroundApp.styles";
@@ -84,6 +83,8 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
 
   const openFile = async (file: File) => {
     try {
+      // exceljs is large: load it only when a file is opened or saved.
+      const { loadXlsx } = await import("../sim/xlsx");
       const model = await loadXlsx(new Uint8Array(await file.arrayBuffer()));
       replace(() => model);
     } catch (e) {
@@ -92,6 +93,7 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   };
 
   const save = async () => {
+    const { saveXlsx } = await import("../sim/xlsx");
     const bytes = await saveXlsx(sim);
     const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const url = URL.createObjectURL(blob);
