@@ -116,7 +116,10 @@ function typeFromTally(t: Tally, name: string, maxChoices: number, status: boole
   if (t.filled === 0) return "text";
   const n = normalizeName(name);
   const all = (k: number): boolean => k === t.filled;
-  if (all(t.numbers)) {
+  // A stray word in a numeric column is a typo to report (wrong_type), not a reason to call the
+  // whole column text: three or more numbers making at least 3/4 of the filled cells decide it.
+  const mostlyNumbers = t.numbers >= 3 && t.numbers >= 0.75 * t.filled;
+  if (all(t.numbers) || mostlyNumbers) {
     if (t.percents > 0 && t.percents >= t.numbers * 0.8) return "percent";
     // Excel gives date cells to JS as serial numbers: trust the name before calling them numbers.
     if (DATE_NAMES.test(n) && all(t.serials)) return t.integers === t.numbers ? "date" : "datetime";

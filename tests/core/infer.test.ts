@@ -137,3 +137,26 @@ describe("inferSchema edge cases", () => {
     );
   });
 });
+
+describe("inferSchema with a stray word in a numeric column", () => {
+  const grid: Grid = [
+    ["run_id", "accuracy", "notes"],
+    ["a", 0.9, "ok"],
+    ["b", 0.91, "fine"],
+    ["c", "abc", "typo"],
+    ["d", 0.93, "ok"],
+    ["e", 0.95, "x"],
+  ];
+
+  it("keeps the column numeric so the word is reported, not silently accepted", () => {
+    const { schema } = inferSchema(grid);
+    expect(schema.columns.find((c) => c.name === "accuracy")?.type).toBe("number");
+    const issues = validate(grid, schema).issues.filter((i) => i.column === "accuracy");
+    expect(issues).toEqual([expect.objectContaining({ row: 4, code: "wrong_type", value: "abc" })]);
+  });
+
+  it("calls a column text when words are more than a quarter of it", () => {
+    const words: Grid = [["score"], [1], [2], [3], ["high"], ["low"]];
+    expect(inferSchema(words).schema.columns[0]?.type).not.toBe("number");
+  });
+});
