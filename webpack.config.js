@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Entries: taskpane (runs inside Excel), commands (ribbon function file), playground (the task pane
 // beside a simulated workbook, for browsers without Excel). Office.js is copied from
 // @microsoft/office-js into dist/assets/office so nothing needs the internet.

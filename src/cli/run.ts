@@ -2,16 +2,12 @@
  * `runsheet` dispatch: picks the sub-command, prints usage, and turns unexpected exceptions into
  * a message and exit code 2. The process entry (main.ts) only builds the CliIO.
  */
-// The lint rule against importing `src/commands` (the ribbon's function commands) also matches
-// this folder's own `src/cli/commands`, which the CLI layout requires; these imports are in-layer.
-/* eslint-disable @typescript-eslint/no-restricted-imports */
 import { bestCommand } from "./commands/best";
 import { compareCommand } from "./commands/compare";
 import { parseCommand } from "./commands/parse";
 import { reportCommand } from "./commands/report";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
-/* eslint-enable @typescript-eslint/no-restricted-imports */
 import { EXIT, type CliIO, type CommandHandler, type ExitCode } from "./io";
 
 /** Sub-commands with a one-line summary for the usage text. */

@@ -1,0 +1,94 @@
+/**
+ * The playground end to end: the real task pane against the simulated workbook, driven as a
+ * user would: type into a cell (the worksheet's onChanged reaches the pane), paste a training
+ * script's output into Import, find the best model, write the report.
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+const SHOTS = "tests/e2e/screenshots";
+
+/** Reads one cell of the simulated workbook through the page's test handle. */
+async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(
+    ([s, a]) => {
+      const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } }).__runsheetSim;
+      return sim.getValues(s!, a!)[0]?.[0];
+    },
+    [sheet, address],
+  );
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/playground.html");
+  await expect(page.getByTestId("runsheet-pane")).toBeVisible();
+});
+
+test("typing into a cell fires onChanged and the pane revalidates", async ({ page }) => {
+  await page.getByTestId("tab-check").click();
+  const summary = page.getByTestId("check-summary");
+  await expect(summary).toContainText(/in 11 runs/);
+  const before = await summary.textContent();
+  await expect(page.locator('[data-testid="issue-item"][data-row="2"]')).toHaveCount(0);
+
+  // L2 is exp1-s1's accuracy: a user types a word where a number belongs.
+  await page.locator('[data-address="L2"]').first().dblclick();
+  await page.getByTestId("cell-editor").fill("abc");
+  await page.getByTestId("cell-editor").press("Enter");
+  expect(await cellValue(page, "Runs", "L2")).toBe("abc");
+
+  const issue = page.locator('[data-testid="issue-item"][data-row="2"]');
+  await expect(issue.first()).toBeVisible();
+  await expect(issue.first()).toContainText(/accuracy/);
+  await expect(summary).not.toHaveText(before ?? "");
+  await page.screenshot({ path: `${SHOTS}/playground-live-check.png` });
+
+  // Putting a number back clears the issue again.
+  await page.locator('[data-address="L2"]').first().dblclick();
+  await page.getByTestId("cell-editor").fill("0.87");
+  await page.getByTestId("cell-editor").press("Enter");
+  await expect(issue).toHaveCount(0);
+});
+
+test("pasting Trainer output imports one run, formula-like text stays text", async ({ page }) => {
+  await page.getByTestId("tab-import").click();
+  const lines = [
+    "{'loss': 0.61, 'learning_rate': 0.001, 'epoch': 1.0}",
+    "{'eval_loss': 0.42, 'eval_accuracy': 0.901, 'epoch': 1.0}",
+    "{'loss': 0.33, 'learning_rate': 0.0005, 'epoch': 2.0}",
+    "{'eval_loss': 0.31, 'eval_accuracy': 0.934, 'epoch': 2.0}",
+  ].join("\n");
+  await page.getByTestId("import-text").fill(lines);
+  await expect(page.getByTestId("import-summary")).toContainText(/Trainer|dict/i);
+  await expect(page.getByTestId("import-preview")).toBeVisible();
+  await page.getByTestId("import-run-id").fill("=HYPERLINK(\"x\")");
+  await page.screenshot({ path: `${SHOTS}/playground-import-preview.png` });
+  await page.getByTestId("import-button").click();
+  await expect(page.getByTestId("import-notice")).toBeVisible();
+
+  const found = await page.evaluate(() => {
+    const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][]; getFormulas(sheet: string, address: string): unknown[][] } }).__runsheetSim;
+    const values = sim.getValues("Runs", "A1:A40").map((r) => r[0]);
+    const formulas = sim.getFormulas("Runs", "A1:A40").map((r) => r[0]);
+    const row = values.indexOf('=HYPERLINK("x")');
+    // Same text in formulas means Excel holds it as text, not as a formula it would evaluate.
+    return { row, formula: formulas[row] };
+  });
+  expect(found.row).toBeGreaterThan(0);
+  expect(found.formula).toBe('=HYPERLINK("x")');
+});
+
+test("best model: ranking with confidence intervals and an honest verdict; report written", async ({ page }) => {
+  await page.getByTestId("tab-best").click();
+  await page.getByTestId("find-best").click();
+  const verdict = page.getByTestId("best-verdict");
+  await expect(verdict).toBeVisible();
+  await expect(verdict).toHaveAttribute("data-kind", /clear|tied|cannot-tell|single/);
+  await expect(page.getByTestId("best-ranking")).toContainText(/exp2|2x256|layers/);
+  await page.screenshot({ path: `${SHOTS}/playground-best.png` });
+
+  await page.getByTestId("write-report").click();
+  await expect(page.getByRole("tab", { name: "Report" })).toBeVisible();
+  await page.getByRole("tab", { name: "Report" }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/playground-report.png` });
+});
