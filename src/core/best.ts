@@ -56,6 +56,17 @@ function metricReason(run: Run, name: string): string {
   return why ? `${name} ${why}` : `${name} is empty`;
 }
 
+/** Why a run's configuration is unknown, or null when every config column holds a usable value. */
+function unknownConfigReason(run: Run, columns: readonly ColumnSpec[]): string | null {
+  for (const c of columns) {
+    const why = run.invalid[c.name];
+    if (why) return `${c.name} ${why}, so its configuration is unknown`;
+    const v = run.values[c.name];
+    if (c.required && (v === null || v === undefined || v === "")) return `${c.name} is empty (required), so its configuration is unknown`;
+  }
+  return null;
+}
+
 /** Sign that makes "bigger is better" for a goal. */
 function sign(goal: Goal): number {
   return goal === "max" ? 1 : -1;
@@ -107,6 +118,7 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
     }
   }
   const groupNames = groupColumns ?? configColumns(schema).map((c) => c.name);
+  const groupSpecs = groupNames.map((n) => findColumn(schema, n)).filter((c): c is ColumnSpec => c !== undefined);
 
   const statusSpec = schema.columns.find((c) => isStatusName(c.name));
   const keep = options.statusFilter === false ? null : new Set((options.statusFilter ?? ["finished"]).map((s) => s.trim().toLowerCase()));
@@ -131,8 +143,11 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
       excluded.push({ row: run.excelRow, reason: metricReason(run, spec.name) });
       continue;
     }
-    let failed: string | null = null;
+    // A run whose configuration is unknown (a required param left empty, or a param that is not
+    // a valid value) cannot be a replicate of anything: ranking it alone would invent a config.
+    let failed: string | null = unknownConfigReason(run, groupSpecs);
     for (const c of constraints) {
+      if (failed) break;
       failed = constraintFails(run.values[c.column], c);
       if (failed) break;
     }

@@ -1,5 +1,6 @@
 // Workbooks the playground can start from: the seeds' dogs-vs-cats example (with the mistakes real
 // run logs have), a 5,000-run workbook for performance, and an empty one.
+import { inferSchema, schemaToRows, type ColumnSpec, type Grid, type RunSchema } from "../core";
 import { createExcelSimulator, type Scalar, type WorkbookModel } from "../sim";
 
 export const RUN_COLUMNS = [
@@ -54,6 +55,36 @@ function writeRunsTable(sim: ReturnType<typeof createExcelSimulator>, rows: Scal
   }
 }
 
+/** Columns a team would mark required in the example's RunSchema (the id, the configuration, the status). */
+const EXAMPLE_REQUIRED = new Set(["run_id", "experiment", "model", "dataset", "n_images", "layers", "learning_rate", "seed", "status"]);
+
+/**
+ * The example's RunSchema as its team would have saved it: inferred from the runs, then the
+ * required columns marked and the status choices fixed, so the planted mistakes are caught
+ * (a blank model is missing_required, "finshed" is not_in_choices).
+ */
+export function exampleSchema(grid: Grid): RunSchema {
+  const columns = inferSchema(grid).schema.columns.map((c): ColumnSpec => {
+    const spec: ColumnSpec = EXAMPLE_REQUIRED.has(c.name) ? { ...c, required: true } : { ...c };
+    if (c.name === "status") return { ...spec, type: "choice", role: "meta", choices: ["finished", "running", "failed"] };
+    return spec;
+  });
+  return { columns };
+}
+
+function writeSchemaTable(sim: ReturnType<typeof createExcelSimulator>, schema: RunSchema): void {
+  const rows = schemaToRows(schema) as Scalar[][];
+  const lastCol = String.fromCharCode(64 + (rows[0]?.length ?? 1));
+  sim.addSheet("Schema");
+  sim.setValues("Schema", `A1:${lastCol}${rows.length}`, rows);
+  sim.addTable("Schema", `A1:${lastCol}${rows.length}`, "RunSchema");
+  const s = sim.workbook.sheetByName("Schema");
+  if (s) {
+    [110, 70, 60, 62, 45, 45, 160, 70, 50, 40, 200].forEach((w, i) => s.colWidths.set(i, w));
+    s.freezeRows = 1;
+  }
+}
+
 /**
  * The seeds' example: dogs vs cats. exp1 is a neural network with one hidden layer trained on
  * 1,000 images; exp2 adds a second hidden layer and 1,000 more images (puppies and kittens).
@@ -98,6 +129,7 @@ export function buildExampleWorkbook(): WorkbookModel {
     // A run still going: no metrics yet.
     rows.push(["exp2-s5", "exp2", experiments[1]?.hypothesis ?? "", "mlp-2x256", "dogs-vs-cats-2k+puppies-kittens", 2000, 2, 0.001, 5, "running", "2024-03-21 09:40", "", "", "", "b7d20e4", "ben"]);
     writeRunsTable(sim, rows);
+    writeSchemaTable(sim, exampleSchema([[...RUN_COLUMNS], ...rows]));
   });
 }
 

@@ -154,3 +154,21 @@ describe("best is invariant to row order (property)", () => {
     );
   });
 });
+
+describe("best with an unknown configuration", () => {
+  const required: RunSchema = { columns: SCHEMA.columns.map((c) => (c.name === "layers" ? { ...c, required: true } : c)) };
+  const rows: CellValue[][] = [...ROWS.slice(0, 6), ["d1", "", 4, "finished", 0.99, 5], ["d2", "two", 5, "finished", 0.98, 5]];
+
+  it("excludes runs whose required param is empty or invalid, with the reason, instead of ranking them alone", () => {
+    const r = must(best(validate([HEADER, ...rows], required), { metric: "accuracy" }));
+    expect(r.ranking.map((c) => c.n)).toEqual([3, 3]);
+    expect(r.excluded).toContainEqual({ row: 8, reason: expect.stringContaining("layers is empty (required)") });
+    expect(r.excluded).toContainEqual({ row: 9, reason: expect.stringMatching(/^layers .*configuration is unknown/) });
+  });
+
+  it("keeps runs with an empty optional param as their own configuration", () => {
+    const r = must(best(validate([HEADER, ...rows.slice(0, 7)], SCHEMA), { metric: "accuracy" }));
+    expect(r.ranking).toHaveLength(3);
+    expect(r.best?.id).toBe("d1");
+  });
+});

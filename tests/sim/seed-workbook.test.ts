@@ -62,3 +62,27 @@ describe("other workbooks", () => {
     expect(sim.usedAddress("Sheet1")).toBeNull();
   });
 });
+
+describe("example workbook's saved RunSchema", () => {
+  const sim = load(buildExampleWorkbook());
+
+  it("lives in a RunSchema table on the Schema sheet, readable by core", async () => {
+    const { schemaFromRows, validate, best } = await import("../../src/core");
+    const schemaTable = sim.getTable("RunSchema");
+    expect(schemaTable?.sheet).toBe("Schema");
+    const schemaGrid = sim.getValues("Schema", `A1:K${(schemaTable?.rowCount ?? 0) + 1}`);
+    const read = schemaFromRows(schemaGrid);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    const runsTable = sim.getTable("Runs");
+    const grid = sim.getValues("Runs", `A1:P${(runsTable?.rowCount ?? 0) + 1}`);
+    const checked = validate(grid, read.value);
+    const codes = (code: string) => checked.issues.filter((i) => i.code === code).map((i) => `${i.column}@${i.row}`);
+    expect(codes("missing_required")).toContain("model@9");
+    expect(codes("not_in_choices")).toEqual(["status@5"]);
+    // The run with the blank model is left out of the ranking with a reason, not ranked on its own.
+    const ranked = best(checked, { metric: "accuracy" });
+    if (!ranked.ok) throw new Error("best failed");
+    expect(ranked.value.excluded).toContainEqual({ row: 9, reason: expect.stringContaining("model is empty") });
+    expect(ranked.value.ranking.map((c) => c.config["layers"])).toEqual([2, 1]);
+  });
+});
