@@ -1,10 +1,7 @@
-import { Tab, TabList, Title3, type SelectTabData } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { Spinner, Tab, TabList, Title3, type SelectTabData } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useMemo, useState } from "react";
 import { createWorkbookGateway, type WorkbookGateway } from "../excel/index";
 import { useAppStyles } from "./App.styles";
-import { BestTab } from "./components/BestTab/BestTab";
-import { CheckTab } from "./components/CheckTab/CheckTab";
-import { ImportTab } from "./components/ImportTab/ImportTab";
 import { RunsTab } from "./components/RunsTab/RunsTab";
 import { WorkbookContext } from "./WorkbookContext";
 
@@ -15,6 +12,12 @@ export interface AppProps {
   gateway?: WorkbookGateway;
   initialTab?: TabName;
 }
+
+// The first tab ships with the pane; the others (statistics, parsers) load when first opened,
+// which keeps the task pane's initial JavaScript small (see README "Bundle size").
+const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) => ({ default: m.CheckTab })));
+const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
+const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
@@ -45,10 +48,12 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
           ))}
         </TabList>
         <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-          {tab === "runs" && <RunsTab />}
-          {tab === "check" && <CheckTab />}
-          {tab === "import" && <ImportTab />}
-          {tab === "best" && <BestTab />}
+          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            {tab === "runs" && <RunsTab />}
+            {tab === "check" && <CheckTab />}
+            {tab === "import" && <ImportTab />}
+            {tab === "best" && <BestTab />}
+          </Suspense>
         </div>
       </main>
     </WorkbookContext.Provider>
