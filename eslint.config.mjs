@@ -32,7 +32,16 @@ const layerImports = (...layers) =>
 
 export default defineConfig([
   {
-    ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "playwright-report/**", "test-results/**", "tests/fixtures/**", "tests/lint-fixtures/**"],
+    ignores: [
+      "dist/**",
+      "build/**",
+      "node_modules/**",
+      "coverage/**",
+      "playwright-report/**",
+      "test-results/**",
+      "tests/fixtures/**",
+      "tests/lint-fixtures/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -57,18 +66,36 @@ export default defineConfig([
         "error",
         { patterns: [...uiLibraries, ...layerImports("excel", "taskpane", "playground", "commands", "sim", "cli")] },
       ],
-      "no-restricted-globals": ["error", "Excel", "Office", "OfficeExtension", "document", "window", "navigator", "localStorage"],
+      "no-restricted-globals": [
+        "error",
+        "Excel",
+        "Office",
+        "OfficeExtension",
+        "document",
+        "window",
+        "navigator",
+        "localStorage",
+      ],
     },
   },
   {
     files: ["src/taskpane/**/*.{ts,tsx}", "src/playground/**/*.{ts,tsx}", "src/commands/**/*.ts"],
     rules: {
       // Only src/excel may call Excel.*; the UI reaches the workbook through it.
-      "no-restricted-globals": ["error", { name: "Excel", message: "Call the workbook through src/excel, not Excel.* directly." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "Call the workbook through src/excel, not Excel.* directly." },
+      ],
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='Excel']", message: "Call the workbook through src/excel, not Excel.* directly." },
-        { selector: "TSQualifiedName[left.name='Excel']", message: "Excel types belong to src/excel; use its exported types." },
+        {
+          selector: "MemberExpression[object.name='Excel']",
+          message: "Call the workbook through src/excel, not Excel.* directly.",
+        },
+        {
+          selector: "TSQualifiedName[left.name='Excel']",
+          message: "Excel types belong to src/excel; use its exported types.",
+        },
       ],
     },
   },
@@ -84,7 +111,8 @@ export default defineConfig([
           message: "sync() inside a loop: queue the work for all items, then sync once (see STYLE.md).",
         },
         {
-          selector: "CallExpression[callee.property.name='forEach'] CallExpression[callee.property.name='sync'][arguments.length=0]",
+          selector:
+            "CallExpression[callee.property.name='forEach'] CallExpression[callee.property.name='sync'][arguments.length=0]",
           message: "sync() inside a forEach callback: queue the work for all items, then sync once.",
         },
       ],

@@ -39,7 +39,11 @@ module.exports = (env, argv) => {
           // Type-checking is `npm run typecheck`; the loader only transpiles, which keeps builds fast.
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
-        { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
       ],
     },
     optimization: {

@@ -44,7 +44,18 @@ function makeGrid(rows: number): Grid {
   for (let i = 0; i < rows; i++) {
     const layers = 1 + Math.floor(r() * 6);
     const lr = [0.1, 0.01, 0.001][Math.floor(r() * 3)] ?? 0.01;
-    const row: CellValue[] = [`r${i}`, MODELS[Math.floor(r() * 3)] ?? "mlp", layers, lr, i, r() < 0.9 ? "finished" : "failed", 0.5 + r() * 0.5, r(), 5 + r() * 100, i % 10 === 0 ? "rerun" : ""];
+    const row: CellValue[] = [
+      `r${i}`,
+      MODELS[Math.floor(r() * 3)] ?? "mlp",
+      layers,
+      lr,
+      i,
+      r() < 0.9 ? "finished" : "failed",
+      0.5 + r() * 0.5,
+      r(),
+      5 + r() * 100,
+      i % 10 === 0 ? "rerun" : "",
+    ];
     grid.push(row);
   }
   return grid;
@@ -105,13 +116,18 @@ function simpleStatsBest(): number {
     list.push(acc);
     groups.set(key, list);
   }
-  const ranked = [...groups.values()].map((xs) => ({ m: ssMean(xs), s: xs.length > 1 ? sampleStandardDeviation(xs) : 0, n: xs.length })).sort((a, b) => b.m - a.m);
+  const ranked = [...groups.values()]
+    .map((xs) => ({ m: ssMean(xs), s: xs.length > 1 ? sampleStandardDeviation(xs) : 0, n: xs.length }))
+    .sort((a, b) => b.m - a.m);
   return ranked.length;
 }
 
 const r = rng(7);
 const T_ARGS = Array.from({ length: 10_000 }, () => ({ p: 0.5 + r() * 0.499, df: 1 + r() * 60 }));
-const SAMPLES = Array.from({ length: 10_000 }, () => [Array.from({ length: 5 }, () => r()), Array.from({ length: 4 }, () => r())] as const);
+const SAMPLES = Array.from(
+  { length: 10_000 },
+  () => [Array.from({ length: 5 }, () => r()), Array.from({ length: 4 }, () => r())] as const,
+);
 
 function jstatWelch(a: readonly number[], b: readonly number[]): number {
   const va = jStat.variance(a, true) / a.length;

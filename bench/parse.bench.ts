@@ -11,7 +11,9 @@ function bigCsv(rows: number, cols: number): string {
   const header = Array.from({ length: cols }, (_, c) => (c === 0 ? "run_id" : `metric_${c}`)).join(",");
   const lines = [header];
   for (let r = 0; r < rows; r++) {
-    lines.push(Array.from({ length: cols }, (_, c) => (c === 0 ? `run${r}` : String(((r * 31 + c * 7) % 9973) / 100))).join(","));
+    lines.push(
+      Array.from({ length: cols }, (_, c) => (c === 0 ? `run${r}` : String(((r * 31 + c * 7) % 9973) / 100))).join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -19,7 +21,13 @@ function bigCsv(rows: number, cols: number): string {
 function bigJsonl(rows: number): string {
   const out: string[] = [];
   for (let r = 0; r < rows; r++) {
-    out.push(JSON.stringify({ run_id: `run${r}`, params: { lr: 0.001 * (r % 7), layers: r % 4 }, metrics: { accuracy: (r % 100) / 100, val_loss: 1 / (r + 1) } }));
+    out.push(
+      JSON.stringify({
+        run_id: `run${r}`,
+        params: { lr: 0.001 * (r % 7), layers: r % 4 },
+        metrics: { accuracy: (r % 100) / 100, val_loss: 1 / (r + 1) },
+      }),
+    );
   }
   return out.join("\n") + "\n";
 }
@@ -57,7 +65,11 @@ const cases: BenchCase[] = [
     unit: "ms per 50k lines",
     peerName: "JSON.parse per line",
     ours: () => parseText(jsonl, { format: "jsonl" }),
-    peer: () => jsonl.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as unknown),
+    peer: () =>
+      jsonl
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l) as unknown),
     repeat: 5,
   },
 ];

@@ -3,7 +3,15 @@
  * turned into usage messages (exit 2), plus the output format and the schema file.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { inferSchema, parseSchemaJson, validate, type Goal, type InferredSchema, type RunSchema, type ValidateResult } from "../core/index";
+import {
+  inferSchema,
+  parseSchemaJson,
+  validate,
+  type Goal,
+  type InferredSchema,
+  type RunSchema,
+  type ValidateResult,
+} from "../core/index";
 import { EXIT, type CliIO, type ExitCode } from "./io";
 import { readInput, type InputTable } from "./read-input";
 
@@ -15,7 +23,10 @@ export interface Parsed {
 }
 
 /** Parses argv for a command; returns the usage message instead of throwing. */
-export function parseFlags(argv: string[], options: OptionSpec): { ok: true; value: Parsed } | { ok: false; message: string } {
+export function parseFlags(
+  argv: string[],
+  options: OptionSpec,
+): { ok: true; value: Parsed } | { ok: false; message: string } {
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { ok: true, value: { values: values as Parsed["values"], positionals } };
@@ -38,7 +49,10 @@ export function str(p: Parsed, name: string): string | undefined {
 export function list(p: Parsed, name: string): string[] {
   const v = p.values[name];
   const raw = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return raw.flatMap((x) => (typeof x === "string" ? x.split(",") : [])).map((s) => s.trim()).filter((s) => s !== "");
+  return raw
+    .flatMap((x) => (typeof x === "string" ? x.split(",") : []))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 /** Prints a usage error and returns exit code 2. */
@@ -88,17 +102,24 @@ export async function loadInput(io: CliIO, command: string, file: string, p: Par
     try {
       text = new TextDecoder().decode(await io.readFile(schemaPath));
     } catch (e) {
-      io.stderr(`runsheet ${command}: cannot read the schema ${schemaPath} (${e instanceof Error ? e.message : String(e)})\n`);
+      io.stderr(
+        `runsheet ${command}: cannot read the schema ${schemaPath} (${e instanceof Error ? e.message : String(e)})\n`,
+      );
       return EXIT.usage;
     }
     const schema = parseSchemaJson(text);
     if (!schema.ok) {
-      io.stderr(`runsheet ${command}: the schema ${schemaPath} has problems:\n${schema.issues.map((i) => `  ${i.message}`).join("\n")}\n`);
+      io.stderr(
+        `runsheet ${command}: the schema ${schemaPath} has problems:\n${schema.issues.map((i) => `  ${i.message}`).join("\n")}\n`,
+      );
       return EXIT.usage;
     }
     return { table, schema: schema.value, inferred: null };
   }
-  const opts = table.headerRow !== undefined ? { rowOffset: table.rowOffset, headerRow: table.headerRow } : { rowOffset: table.rowOffset };
+  const opts =
+    table.headerRow !== undefined
+      ? { rowOffset: table.rowOffset, headerRow: table.headerRow }
+      : { rowOffset: table.rowOffset };
   const inferred = inferSchema(table.grid, opts);
   return { table, schema: inferred.schema, inferred };
 }
@@ -119,7 +140,13 @@ export interface CommandStart {
  * The common start of a data command: parse flags (COMMON_FLAGS plus `extra`), answer --help,
  * check --format and the single FILE argument. Returns the exit code when the command is done.
  */
-export function startCommand(argv: string[], io: CliIO, command: string, usage: string, extra: OptionSpec = {}): CommandStart | ExitCode {
+export function startCommand(
+  argv: string[],
+  io: CliIO,
+  command: string,
+  usage: string,
+  extra: OptionSpec = {},
+): CommandStart | ExitCode {
   const p = parseFlags(argv, { ...COMMON_FLAGS, ...extra });
   if (!p.ok) return usageError(io, command, p.message, usage);
   if (p.value.values.help) {
@@ -129,7 +156,8 @@ export function startCommand(argv: string[], io: CliIO, command: string, usage: 
   const format = formatOf(p.value);
   if (!format) return usageError(io, command, "--format must be json or text", usage);
   const [file, ...rest] = p.value.positionals;
-  if (!file || rest.length) return usageError(io, command, file ? `unexpected argument ${rest[0] ?? ""}` : "give the file to read", usage);
+  if (!file || rest.length)
+    return usageError(io, command, file ? `unexpected argument ${rest[0] ?? ""}` : "give the file to read", usage);
   return { flags: p.value, format, file };
 }
 
@@ -143,4 +171,3 @@ export function validateLoaded(loaded: Loaded, maxIssues?: number): ValidateResu
     ...(maxIssues !== undefined ? { maxIssues } : {}),
   });
 }
-

@@ -5,7 +5,16 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { dateToExcelSerial, fail, gridFromRecords, ok, type CellSource, type CellValue, type Grid, type Result } from "../core/index";
+import {
+  dateToExcelSerial,
+  fail,
+  gridFromRecords,
+  ok,
+  type CellSource,
+  type CellValue,
+  type Grid,
+  type Result,
+} from "../core/index";
 import { parseText } from "../core/parse/index";
 import type { CliIO } from "./io";
 
@@ -37,7 +46,11 @@ function extension(path: string): string {
 /** Parses delimited text with PapaParse, keeping every cell as text (numbers stay as the user wrote them). */
 export function gridFromDelimited(text: string, delimiter?: string): Grid {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { delimiter: delimiter ?? "", skipEmptyLines: false, delimitersToGuess: [",", "\t", ";", "|"] });
+  const parsed = Papa.parse<string[]>(body, {
+    delimiter: delimiter ?? "",
+    skipEmptyLines: false,
+    delimitersToGuess: [",", "\t", ";", "|"],
+  });
   const rows = parsed.data;
   // PapaParse reports the final newline as one empty row; Excel shows no such row.
   const last = rows[rows.length - 1];
@@ -53,7 +66,11 @@ export function gridFromJson(text: string): Result<Grid, string> {
   } catch (e) {
     return fail(`is not valid JSON (${errorText(e)})`);
   }
-  const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { runs?: unknown }).runs) ? (value as { runs: unknown[] }).runs : null;
+  const list = Array.isArray(value)
+    ? value
+    : value && typeof value === "object" && Array.isArray((value as { runs?: unknown }).runs)
+      ? (value as { runs: unknown[] }).runs
+      : null;
   if (!list) return fail('must hold an array of runs, or an object {"runs": [...]}');
   const records: Record<string, unknown>[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -73,7 +90,14 @@ export function excelJsCell(value: unknown): CellValue {
     const v = value as Record<string, unknown>;
     if (typeof v.error === "string") return v.error;
     if ("formula" in v || "sharedFormula" in v) return excelJsCell(v.result);
-    if (Array.isArray(v.richText)) return v.richText.map((p: unknown) => (p && typeof p === "object" && typeof (p as { text?: unknown }).text === "string" ? (p as { text: string }).text : "")).join("");
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((p: unknown) =>
+          p && typeof p === "object" && typeof (p as { text?: unknown }).text === "string"
+            ? (p as { text: string }).text
+            : "",
+        )
+        .join("");
     if (typeof v.text === "string") return v.text;
   }
   return JSON.stringify(value);
@@ -87,7 +111,10 @@ interface TableRef {
 function tablesOf(ws: ExcelJS.Worksheet): TableRef[] {
   const out: TableRef[] = [];
   for (const entry of ws.getTables() as unknown[]) {
-    const t = entry && typeof entry === "object" ? (entry as { table?: { name?: unknown; tableRef?: unknown; ref?: unknown } }).table : undefined;
+    const t =
+      entry && typeof entry === "object"
+        ? (entry as { table?: { name?: unknown; tableRef?: unknown; ref?: unknown } }).table
+        : undefined;
     const ref = typeof t?.tableRef === "string" ? t.tableRef : typeof t?.ref === "string" ? t.ref : undefined;
     if (t && typeof t.name === "string" && ref) out.push({ name: t.name, ref });
   }
@@ -125,20 +152,37 @@ async function readXlsx(bytes: Uint8Array, path: string, options: ReadOptions): 
   }
   let ws: ExcelJS.Worksheet | undefined;
   if (options.sheet !== undefined) {
-    ws = wb.worksheets.find((s) => s.name === options.sheet) ?? wb.worksheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase());
-    if (!ws) return fail(`has no sheet named "${options.sheet}" (sheets: ${wb.worksheets.map((s) => s.name).join(", ")})`);
+    ws =
+      wb.worksheets.find((s) => s.name === options.sheet) ??
+      wb.worksheets.find((s) => s.name.toLowerCase() === options.sheet?.toLowerCase());
+    if (!ws)
+      return fail(`has no sheet named "${options.sheet}" (sheets: ${wb.worksheets.map((s) => s.name).join(", ")})`);
   } else {
-    ws = wb.worksheets.find((s) => tablesOf(s).some((t) => t.name.toLowerCase() === "runs")) ?? wb.worksheets.find((s) => s.name.toLowerCase() === "runs") ?? wb.worksheets[0];
+    ws =
+      wb.worksheets.find((s) => tablesOf(s).some((t) => t.name.toLowerCase() === "runs")) ??
+      wb.worksheets.find((s) => s.name.toLowerCase() === "runs") ??
+      wb.worksheets[0];
   }
   if (!ws) return fail("has no sheets");
   const table = tablesOf(ws).find((t) => t.name.toLowerCase() === "runs");
   const range = table ? decodeRef(table.ref) : null;
   if (table && range) {
-    return ok({ grid: sheetGrid(ws, range.top, range.left, range.bottom, range.right), rowOffset: range.top, headerRow: range.top, source: "excel", label: `${path}, sheet ${ws.name}, table ${table.name}` });
+    return ok({
+      grid: sheetGrid(ws, range.top, range.left, range.bottom, range.right),
+      rowOffset: range.top,
+      headerRow: range.top,
+      source: "excel",
+      label: `${path}, sheet ${ws.name}, table ${table.name}`,
+    });
   }
   const bottom = ws.rowCount;
   const right = ws.columnCount;
-  return ok({ grid: sheetGrid(ws, 1, 1, bottom, right), rowOffset: 1, source: "excel", label: `${path}, sheet ${ws.name}` });
+  return ok({
+    grid: sheetGrid(ws, 1, 1, bottom, right),
+    rowOffset: 1,
+    source: "excel",
+    label: `${path}, sheet ${ws.name}`,
+  });
 }
 
 /**
@@ -148,7 +192,13 @@ async function readXlsx(bytes: Uint8Array, path: string, options: ReadOptions): 
 function gridFromScriptJson(text: string, format: "json" | "jsonl", label: string): Result<InputTable, string> {
   const parsed = parseText(text, { format });
   const errors = parsed.issues.filter((i) => i.severity === "error");
-  if (errors.length) return fail(`${label}: ${errors.slice(0, 3).map((i) => `line ${i.line}: ${i.message}`).join("; ")}`);
+  if (errors.length)
+    return fail(
+      `${label}: ${errors
+        .slice(0, 3)
+        .map((i) => `line ${i.line}: ${i.message}`)
+        .join("; ")}`,
+    );
   return ok({ grid: gridFromRecords(parsed.rows), rowOffset: 1, headerRow: 1, source: "excel", label });
 }
 
@@ -169,7 +219,11 @@ function fromText(text: string, ext: string, label: string): Result<InputTable, 
  * Reads a file (or stdin when path is `-`) by its extension: .csv, .tsv, .txt, .json, .jsonl, .xlsx.
  * Errors are sentences for stderr (the caller exits with code 2), never exceptions.
  */
-export async function readInput(path: string, io: CliIO, options: ReadOptions = {}): Promise<Result<InputTable, string>> {
+export async function readInput(
+  path: string,
+  io: CliIO,
+  options: ReadOptions = {},
+): Promise<Result<InputTable, string>> {
   if (path === "-") {
     let text: string;
     try {

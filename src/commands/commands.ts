@@ -17,6 +17,10 @@ async function run(event: Office.AddinCommands.Event, action: () => Promise<stri
 }
 
 // Registered at load, as the function-commands docs do, so a click right after loading finds them.
-Office.actions.associate("validateRuns", (event: Office.AddinCommands.Event) => run(event, () => validateRunsAction(createWorkbookGateway())));
-Office.actions.associate("markBestRun", (event: Office.AddinCommands.Event) => run(event, () => markBestRunAction(createWorkbookGateway())));
+Office.actions.associate("validateRuns", (event: Office.AddinCommands.Event) =>
+  run(event, () => validateRunsAction(createWorkbookGateway())),
+);
+Office.actions.associate("markBestRun", (event: Office.AddinCommands.Event) =>
+  run(event, () => markBestRunAction(createWorkbookGateway())),
+);
 void Office.onReady();

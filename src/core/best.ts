@@ -31,17 +31,31 @@ export interface RunsWithSchema {
 }
 
 /** Resolves a metric column and its goal: explicit goal, else the schema's, else the name rules. */
-export function resolveMetric(schema: RunSchema, name: string, goal?: Goal): Result<{ spec: ColumnSpec; goal: Goal }, Problem> {
+export function resolveMetric(
+  schema: RunSchema,
+  name: string,
+  goal?: Goal,
+): Result<{ spec: ColumnSpec; goal: Goal }, Problem> {
   const spec = findColumn(schema, name);
   if (!spec) {
     const metrics = schema.columns.filter((c) => c.role === "metric").map((c) => c.name);
-    return fail({ code: "unknown_metric", message: `There is no column "${name}"${metrics.length ? `; metrics are: ${metrics.join(", ")}` : ""}.` });
+    return fail({
+      code: "unknown_metric",
+      message: `There is no column "${name}"${metrics.length ? `; metrics are: ${metrics.join(", ")}` : ""}.`,
+    });
   }
   if (!isNumericType(spec.type)) {
-    return fail({ code: "metric_not_numeric", message: `${spec.name} is a ${spec.type} column; the best run needs a numeric metric.` });
+    return fail({
+      code: "metric_not_numeric",
+      message: `${spec.name} is a ${spec.type} column; the best run needs a numeric metric.`,
+    });
   }
   const g = goal ?? spec.goal ?? goalFromName(spec.name);
-  if (!g) return fail({ code: "no_goal", message: `It is not clear whether a higher or lower ${spec.name} is better: give the goal (max or min).` });
+  if (!g)
+    return fail({
+      code: "no_goal",
+      message: `It is not clear whether a higher or lower ${spec.name} is better: give the goal (max or min).`,
+    });
   return ok({ spec, goal: g });
 }
 
@@ -62,7 +76,8 @@ function unknownConfigReason(run: Run, columns: readonly ColumnSpec[]): string |
     const why = run.invalid[c.name];
     if (why) return `${c.name} ${why}, so its configuration is unknown`;
     const v = run.values[c.name];
-    if (c.required && (v === null || v === undefined || v === "")) return `${c.name} is empty (required), so its configuration is unknown`;
+    if (c.required && (v === null || v === undefined || v === ""))
+      return `${c.name} is empty (required), so its configuration is unknown`;
   }
   return null;
 }
@@ -121,7 +136,10 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
   const groupSpecs = groupNames.map((n) => findColumn(schema, n)).filter((c): c is ColumnSpec => c !== undefined);
 
   const statusSpec = schema.columns.find((c) => isStatusName(c.name));
-  const keep = options.statusFilter === false ? null : new Set((options.statusFilter ?? ["finished"]).map((s) => s.trim().toLowerCase()));
+  const keep =
+    options.statusFilter === false
+      ? null
+      : new Set((options.statusFilter ?? ["finished"]).map((s) => s.trim().toLowerCase()));
   const keepText = keep ? [...keep].join(" or ") : "";
 
   const excluded: { row: number; reason: string }[] = [];
@@ -134,7 +152,13 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
       const status = run.values[statusSpec.name];
       const text = status === null || status === undefined ? "" : String(status).trim().toLowerCase();
       if (!keep.has(text)) {
-        excluded.push({ row: run.excelRow, reason: text === "" ? `${statusSpec.name} is empty, not ${keepText}` : `${statusSpec.name} is ${String(status)}, not ${keepText}` });
+        excluded.push({
+          row: run.excelRow,
+          reason:
+            text === ""
+              ? `${statusSpec.name} is empty, not ${keepText}`
+              : `${statusSpec.name} is ${String(status)}, not ${keepText}`,
+        });
         continue;
       }
     }
@@ -170,7 +194,9 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
   const ranked = [...groups.values()].map((g) => {
     const sum = summarize(g.values);
     const breakers = tieBreakers.map((tb) => {
-      const vals = g.runs.map((r) => r.values[tb.spec.name]).filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+      const vals = g.runs
+        .map((r) => r.values[tb.spec.name])
+        .filter((x): x is number => typeof x === "number" && Number.isFinite(x));
       return vals.length ? summarize(vals).mean * sign(tb.goal) : -Infinity;
     });
     return { g, sum, breakers };
@@ -190,10 +216,26 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
     const config: Record<string, RunValue> = {};
     const first = g.runs[0];
     for (const name of groupNames) config[name] = first?.values[name] ?? null;
-    return { rows: g.runs.map((r) => r.excelRow), ids: g.runs.map((r) => r.id), config, n: sum.n, mean: sum.mean, std: sum.std, ci95: sum.ci95 };
+    return {
+      rows: g.runs.map((r) => r.excelRow),
+      ids: g.runs.map((r) => r.id),
+      config,
+      n: sum.n,
+      mean: sum.mean,
+      std: sum.std,
+      ci95: sum.ci95,
+    };
   });
 
-  const result: BestResult = { metric: spec.name, goal, best: null, ranking, pValue: null, tiedWithRunnerUp: false, excluded };
+  const result: BestResult = {
+    metric: spec.name,
+    goal,
+    best: null,
+    ranking,
+    pValue: null,
+    tiedWithRunnerUp: false,
+    excluded,
+  };
   const top = ranked[0];
   if (!top) {
     result.pValueReason = "no run qualifies";
@@ -232,7 +274,10 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
     const p = pareto;
     const points = kept
       .map((r) => ({ key: r.excelRow, x: r.values[spec.name], y: r.values[p.spec.name] }))
-      .filter((pt): pt is { key: number; x: number; y: number } => typeof pt.x === "number" && typeof pt.y === "number" && Number.isFinite(pt.y));
+      .filter(
+        (pt): pt is { key: number; x: number; y: number } =>
+          typeof pt.x === "number" && typeof pt.y === "number" && Number.isFinite(pt.y),
+      );
     result.pareto = paretoFront(points, goal, p.goal);
     result.paretoMetric = { metric: p.spec.name, goal: p.goal };
   }

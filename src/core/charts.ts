@@ -18,7 +18,13 @@ export function configLabel(config: Record<string, RunValue>): string {
  * Column chart of means with their 95% CI as error bars (0 for single runs, which have none):
  * what the Report and the Best view draw per configuration or per experiment.
  */
-export function ciColumnChart(title: string, xTitle: string, metric: string, labels: string[], stats: readonly Pick<ConfigStats, "mean" | "ci95">[]): ChartSpec {
+export function ciColumnChart(
+  title: string,
+  xTitle: string,
+  metric: string,
+  labels: string[],
+  stats: readonly Pick<ConfigStats, "mean" | "ci95">[],
+): ChartSpec {
   return {
     kind: "column",
     title,
@@ -29,7 +35,10 @@ export function ciColumnChart(title: string, xTitle: string, metric: string, lab
         name: metric,
         x: labels,
         y: stats.map((c) => c.mean),
-        errorBars: { minus: stats.map((c) => (c.ci95 ? c.mean - c.ci95[0] : 0)), plus: stats.map((c) => (c.ci95 ? c.ci95[1] - c.mean : 0)) },
+        errorBars: {
+          minus: stats.map((c) => (c.ci95 ? c.mean - c.ci95[0] : 0)),
+          plus: stats.map((c) => (c.ci95 ? c.ci95[1] - c.mean : 0)),
+        },
       },
     ],
   };
@@ -38,7 +47,13 @@ export function ciColumnChart(title: string, xTitle: string, metric: string, lab
 /** Column chart of the metric's mean per configuration (best first); `limit` keeps it readable (default 20 bars). */
 export function configChart(result: BestResult, limit = 20): ChartSpec {
   const top = result.ranking.slice(0, limit);
-  return ciColumnChart(`${result.metric} per configuration (mean, 95% CI)`, "configuration", result.metric, top.map((c) => configLabel(c.config)), top);
+  return ciColumnChart(
+    `${result.metric} per configuration (mean, 95% CI)`,
+    "configuration",
+    result.metric,
+    top.map((c) => configLabel(c.config)),
+    top,
+  );
 }
 
 /** Scatter of a metric against a numeric param, one point per run with both values. */
@@ -53,7 +68,13 @@ export function metricVsParamChart(data: RunsWithSchema, metric: string, param: 
       y.push(b);
     }
   }
-  return { kind: "scatter", title: `${metric} vs ${param}`, xTitle: param, yTitle: metric, series: [{ name: "runs", x, y }] };
+  return {
+    kind: "scatter",
+    title: `${metric} vs ${param}`,
+    xTitle: param,
+    yTitle: metric,
+    series: [{ name: "runs", x, y }],
+  };
 }
 
 /** Scatter of the two Pareto metrics: all qualifying runs, and the front as its own series. */

@@ -7,7 +7,16 @@ import type { InferOptions, InferredSchema } from "./infer-types";
 import { tableLayout } from "./layout";
 import { goalFromName, isStatusName, normalizeName, roleFromName, splitHeader, unnamedColumnName } from "./names";
 import type { ColumnRole, ColumnSpec, ColumnType } from "./schema-types";
-import { isExcelError, isMissingText, isNonFiniteText, isUrl, parseBooleanText, parseDateCell, parseDuration, parseNumberText } from "./values";
+import {
+  isExcelError,
+  isMissingText,
+  isNonFiniteText,
+  isUrl,
+  parseBooleanText,
+  parseDateCell,
+  parseDuration,
+  parseNumberText,
+} from "./values";
 
 /** How many data rows are sampled per column to guess its type (types settle long before). */
 const SAMPLE_ROWS = 5000;
@@ -109,7 +118,8 @@ function tallyCell(t: Tally, cell: CellValue): void {
   t.texts++;
 }
 
-const DATE_NAMES = /(^|_)(date|started|start|end|ended|finished|created|created_at|updated|timestamp|time|start_time|end_time)$/;
+const DATE_NAMES =
+  /(^|_)(date|started|start|end|ended|finished|created|created_at|updated|timestamp|time|start_time|end_time)$/;
 const LONG_TEXT = 40;
 
 function typeFromTally(t: Tally, name: string, maxChoices: number, status: boolean): ColumnType {

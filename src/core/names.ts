@@ -34,7 +34,15 @@ export function normalizeName(name: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
-const MIN_PATTERNS = [/loss/, /error/, /(^|_)err($|_)/, /^latency/, /latency/, /(^|_)(mse|rmse|mae|mape|perplexity|ppl|wer|cer)($|_)/, /(^|_)(time|duration|runtime)(_|$)/];
+const MIN_PATTERNS = [
+  /loss/,
+  /error/,
+  /(^|_)err($|_)/,
+  /^latency/,
+  /latency/,
+  /(^|_)(mse|rmse|mae|mape|perplexity|ppl|wer|cer)($|_)/,
+  /(^|_)(time|duration|runtime)(_|$)/,
+];
 const MAX_PATTERNS = [
   /^acc/,
   /(^|_)acc(uracy)?($|_)/,
@@ -89,9 +97,22 @@ const META_NAMES = new Set([
   "command",
   "artifact_uri",
 ]);
-const DATA_NAMES = new Set(["dataset", "data", "data_version", "dataset_version", "n_images", "n_samples", "n_train", "n_test", "train_size", "test_size", "split"]);
+const DATA_NAMES = new Set([
+  "dataset",
+  "data",
+  "data_version",
+  "dataset_version",
+  "n_images",
+  "n_samples",
+  "n_train",
+  "n_test",
+  "train_size",
+  "test_size",
+  "split",
+]);
 /** Dataset sizes (`n_images`, `num_train_samples`), not model sizes like `n_layers`, which are params. */
-const DATA_SIZE = /^(n|num|number_of)_(train_|test_|val_|eval_)?(images|samples|examples|rows|records|items|docs|documents|tokens|sentences|files|train|test|val)$/;
+const DATA_SIZE =
+  /^(n|num|number_of)_(train_|test_|val_|eval_)?(images|samples|examples|rows|records|items|docs|documents|tokens|sentences|files|train|test|val)$/;
 const TAG_NAMES = new Set(["tag", "tags", "label", "labels"]);
 
 /**

@@ -59,12 +59,20 @@ function seedsText(a: number, b: number): string {
  * "exp2 beats exp1 by 3.1 points of accuracy (p = 0.004)" or "cannot tell exp2 from exp1
  * (p = 0.41, 3 seeds each)". Tied when p >= 0.05 or the 95% CIs overlap (as in best()).
  */
-export function verdictSentence(name: string, win: Winner, baseName: string, base: Winner, spec: ColumnSpec, goal: Goal): { text: string; p: number | null } {
+export function verdictSentence(
+  name: string,
+  win: Winner,
+  baseName: string,
+  base: Winner,
+  spec: ColumnSpec,
+  goal: Goal,
+): { text: string; p: number | null } {
   const test = welchTTest(win.values, base.values);
   const nA = win.stats.n;
   const nB = base.stats.n;
   if (!test) {
-    const who = nA < 2 && nB < 2 ? "a single run each" : nA < 2 ? `${name} has a single run` : `${baseName} has a single run`;
+    const who =
+      nA < 2 && nB < 2 ? "a single run each" : nA < 2 ? `${name} has a single run` : `${baseName} has a single run`;
     return { text: `cannot tell ${name} from ${baseName} (${who}; run more seeds)`, p: null };
   }
   if (isTie(test.p, win.stats.ci95, base.stats.ci95)) {
@@ -145,7 +153,14 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     const result = best({ runs, schema: data.schema }, bestOptions);
     if (!result.ok) return result;
     const top = result.value.ranking[0];
-    const winner = top ? { stats: top, values: top.rows.map((row) => byRow.get(row)?.values[spec.name]).filter((v): v is number => typeof v === "number") } : null;
+    const winner = top
+      ? {
+          stats: top,
+          values: top.rows
+            .map((row) => byRow.get(row)?.values[spec.name])
+            .filter((v): v is number => typeof v === "number"),
+        }
+      : null;
     perName.set(name, { runs, result: result.value, winner });
   }
 
@@ -158,18 +173,41 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     const info = infos.find((e) => e.id === name);
     let hypothesis: string | null = info?.hypothesis ?? null;
     if (hypothesis === null && hypSpec) {
-      const h = runs.map((r) => r.values[hypSpec.name]).find((v) => v !== null && v !== undefined && String(v).trim() !== "");
+      const h = runs
+        .map((r) => r.values[hypSpec.name])
+        .find((v) => v !== null && v !== undefined && String(v).trim() !== "");
       hypothesis = h === undefined || h === null ? null : String(h);
     }
     const baseline = info?.baseline ?? (i > 0 ? (names[i - 1] ?? null) : null);
-    const section: ReportSection = { experiment: name, hypothesis, best: null, summary: "", baseline, pValue: null, verdict: "", runs: runs.length, excluded: result.excluded.length };
+    const section: ReportSection = {
+      experiment: name,
+      hypothesis,
+      best: null,
+      summary: "",
+      baseline,
+      pValue: null,
+      verdict: "",
+      runs: runs.length,
+      excluded: result.excluded.length,
+    };
     if (!winner) {
       section.summary = `no finished run with ${spec.name}`;
       section.verdict = `${name} has no finished run with ${spec.name} yet`;
     } else {
       const top = winner.stats;
-      section.best = { id: result.best?.id ?? "", row: result.best?.row ?? 0, config: top.config, n: top.n, mean: top.mean, std: top.std, ci95: top.ci95 };
-      section.summary = top.n > 1 ? `${meanPlusMinus(top.mean, top.ci95)} (95% CI, n = ${top.n})` : `${meanPlusMinus(top.mean, null)} (single run)`;
+      section.best = {
+        id: result.best?.id ?? "",
+        row: result.best?.row ?? 0,
+        config: top.config,
+        n: top.n,
+        mean: top.mean,
+        std: top.std,
+        ci95: top.ci95,
+      };
+      section.summary =
+        top.n > 1
+          ? `${meanPlusMinus(top.mean, top.ci95)} (95% CI, n = ${top.n})`
+          : `${meanPlusMinus(top.mean, null)} (single run)`;
       const base = baseline === null ? undefined : perName.get(baseline);
       if (baseline === null) {
         section.verdict = `${name} is the first experiment: ${spec.name} ${section.summary}`;
@@ -189,7 +227,15 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
 
   const charts: ChartSpec[] = [];
   if (perExperiment.length) {
-    charts.push(ciColumnChart(`Best ${spec.name} per experiment (mean, 95% CI)`, "experiment", spec.name, perExperiment.map((e) => e.name), perExperiment.map((e) => e.stats)));
+    charts.push(
+      ciColumnChart(
+        `Best ${spec.name} per experiment (mean, 95% CI)`,
+        "experiment",
+        spec.name,
+        perExperiment.map((e) => e.name),
+        perExperiment.map((e) => e.stats),
+      ),
+    );
   }
   const overall = best(data, options.pareto ? { ...bestOptions, pareto: options.pareto } : bestOptions);
   if (overall.ok && overall.value.ranking.length) {
@@ -200,6 +246,12 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     if (pareto) charts.push(pareto);
   }
   const generated = (options.now ?? new Date()).toISOString();
-  return ok({ title: options.title ?? `RunSheet report: ${spec.name}`, metric: spec.name, goal, generated, sections, charts });
+  return ok({
+    title: options.title ?? `RunSheet report: ${spec.name}`,
+    metric: spec.name,
+    goal,
+    generated,
+    sections,
+    charts,
+  });
 }
-

@@ -48,18 +48,42 @@ function checkRules(schema: RunSchema): SchemaIssue[] {
     const at = `columns[${i}]`;
     const key = normalizeName(c.name);
     const first = seen.get(key);
-    if (first !== undefined) issues.push({ path: `${at}.name`, code: "duplicate_column", message: `The column name "${c.name}" is used twice (also columns[${first}]): rename one.` });
+    if (first !== undefined)
+      issues.push({
+        path: `${at}.name`,
+        code: "duplicate_column",
+        message: `The column name "${c.name}" is used twice (also columns[${first}]): rename one.`,
+      });
     else seen.set(key, i);
-    if (c.min !== undefined && c.max !== undefined && c.min > c.max) issues.push({ path: `${at}.min`, code: "bad_range", message: `${c.name}: min (${c.min}) is larger than max (${c.max}): swap them.` });
-    if (c.type === "choice" && (!c.choices || c.choices.length === 0)) issues.push({ path: `${at}.choices`, code: "no_choices", message: `${c.name} is a choice column without choices: list them, or make it a text column.` });
+    if (c.min !== undefined && c.max !== undefined && c.min > c.max)
+      issues.push({
+        path: `${at}.min`,
+        code: "bad_range",
+        message: `${c.name}: min (${c.min}) is larger than max (${c.max}): swap them.`,
+      });
+    if (c.type === "choice" && (!c.choices || c.choices.length === 0))
+      issues.push({
+        path: `${at}.choices`,
+        code: "no_choices",
+        message: `${c.name} is a choice column without choices: list them, or make it a text column.`,
+      });
     if (c.pattern !== undefined) {
       try {
         new RegExp(c.pattern, "u");
       } catch {
-        issues.push({ path: `${at}.pattern`, code: "bad_pattern", message: `${c.name}: the pattern ${c.pattern} is not a valid regular expression: fix or remove it.` });
+        issues.push({
+          path: `${at}.pattern`,
+          code: "bad_pattern",
+          message: `${c.name}: the pattern ${c.pattern} is not a valid regular expression: fix or remove it.`,
+        });
       }
     }
-    if (c.goal !== undefined && c.role !== "metric") issues.push({ path: `${at}.goal`, code: "goal_not_metric", message: `${c.name} has a goal but is not a metric: set its role to metric, or remove the goal.` });
+    if (c.goal !== undefined && c.role !== "metric")
+      issues.push({
+        path: `${at}.goal`,
+        code: "goal_not_metric",
+        message: `${c.name} has a goal but is not a metric: set its role to metric, or remove the goal.`,
+      });
   });
   return issues;
 }
@@ -86,8 +110,10 @@ export function checkSchema(value: unknown): Result<RunSchema, SchemaIssue> {
       ...parsed.error.issues.map((i) => {
         const path = pathText(i.path);
         let message = i.message;
-        if (i.code === "invalid_value" && path.endsWith(".type")) message = `type must be one of ${COLUMN_TYPES.join(", ")}`;
-        if (i.code === "invalid_value" && path.endsWith(".role")) message = `role must be one of ${COLUMN_ROLES.join(", ")}`;
+        if (i.code === "invalid_value" && path.endsWith(".type"))
+          message = `type must be one of ${COLUMN_TYPES.join(", ")}`;
+        if (i.code === "invalid_value" && path.endsWith(".role"))
+          message = `role must be one of ${COLUMN_ROLES.join(", ")}`;
         return { path, code: i.code, message: `${path}: ${message}.` };
       }),
     );
@@ -103,19 +129,47 @@ export function parseSchemaJson(text: string): Result<RunSchema, SchemaIssue> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return fail({ path: "(root)", code: "bad_json", message: `The schema is not valid JSON (${e instanceof Error ? e.message : "parse error"}): check commas and quotes.` });
+    return fail({
+      path: "(root)",
+      code: "bad_json",
+      message: `The schema is not valid JSON (${e instanceof Error ? e.message : "parse error"}): check commas and quotes.`,
+    });
   }
   return checkSchema(value);
 }
 
 /** Header of the Schema sheet's RunSchema table, in order. */
-export const SCHEMA_TABLE_HEADER = ["name", "type", "role", "required", "min", "max", "choices", "pattern", "unit", "goal", "description"] as const;
+export const SCHEMA_TABLE_HEADER = [
+  "name",
+  "type",
+  "role",
+  "required",
+  "min",
+  "max",
+  "choices",
+  "pattern",
+  "unit",
+  "goal",
+  "description",
+] as const;
 
 /** The schema as rows of the RunSchema table (header first); choices joined with ", ". */
 export function schemaToRows(schema: RunSchema): Grid {
   const rows: Grid = [[...SCHEMA_TABLE_HEADER]];
   for (const c of schema.columns) {
-    rows.push([c.name, c.type, c.role, c.required ?? false, c.min ?? "", c.max ?? "", (c.choices ?? []).join(", "), c.pattern ?? "", c.unit ?? "", c.goal ?? "", c.description ?? ""]);
+    rows.push([
+      c.name,
+      c.type,
+      c.role,
+      c.required ?? false,
+      c.min ?? "",
+      c.max ?? "",
+      (c.choices ?? []).join(", "),
+      c.pattern ?? "",
+      c.unit ?? "",
+      c.goal ?? "",
+      c.description ?? "",
+    ]);
   }
   return rows;
 }
@@ -133,7 +187,11 @@ export function schemaFromRows(rows: Grid, firstRow = 1): Result<RunSchema, Sche
     const row = rows[r] ?? [];
     const get = (name: string): string => cellText(row[col(name)] ?? null).trim();
     if (get("name") === "") continue;
-    const spec: Record<string, unknown> = { name: get("name"), type: get("type").toLowerCase(), role: get("role").toLowerCase() };
+    const spec: Record<string, unknown> = {
+      name: get("name"),
+      type: get("type").toLowerCase(),
+      role: get("role").toLowerCase(),
+    };
     const required = parseBooleanText(get("required"));
     // An unchecked box and an empty cell mean the same: not required (absent, as in the JSON form).
     if (required === true) spec.required = true;
@@ -156,7 +214,9 @@ export function schemaFromRows(rows: Grid, firstRow = 1): Result<RunSchema, Sche
     ...checked.issues.map((i) => {
       const m = /^columns\[(\d+)\](.*)$/.exec(i.path);
       const row = m ? rowNumbers[Number(m[1])] : undefined;
-      return row === undefined ? i : { ...i, path: `row ${row}${m?.[2] ?? ""}`, message: i.message.replace(i.path, `row ${row}${m?.[2] ?? ""}`) };
+      return row === undefined
+        ? i
+        : { ...i, path: `row ${row}${m?.[2] ?? ""}`, message: i.message.replace(i.path, `row ${row}${m?.[2] ?? ""}`) };
     }),
   );
 }

@@ -87,7 +87,9 @@ export function welchTTest(a: readonly number[], b: readonly number[]): WelchRes
   const diff = mean(a) - mean(b);
   const se2 = va + vb;
   if (se2 === 0) {
-    return diff === 0 ? { t: 0, df: a.length + b.length - 2, p: 1 } : { t: diff > 0 ? Infinity : -Infinity, df: a.length + b.length - 2, p: 0 };
+    return diff === 0
+      ? { t: 0, df: a.length + b.length - 2, p: 1 }
+      : { t: diff > 0 ? Infinity : -Infinity, df: a.length + b.length - 2, p: 0 };
   }
   const t = diff / Math.sqrt(se2);
   // Welch–Satterthwaite, written with variance shares so tiny variances do not underflow to 0/0.

@@ -39,7 +39,10 @@ class IssueSink {
 }
 
 /** Maps header cells to schema columns by name, ignoring case, spaces/dashes vs underscores and units. */
-function mapHeader(header: readonly CellValue[], schema: RunSchema): { byIndex: (ColumnSpec | undefined)[]; unknown: { index: number; text: string }[]; found: Set<ColumnSpec> } {
+function mapHeader(
+  header: readonly CellValue[],
+  schema: RunSchema,
+): { byIndex: (ColumnSpec | undefined)[]; unknown: { index: number; text: string }[]; found: Set<ColumnSpec> } {
   const byName = new Map<string, ColumnSpec>();
   for (const spec of schema.columns) byName.set(normalizeName(spec.name), spec);
   const found = new Set<ColumnSpec>();
@@ -112,7 +115,11 @@ function isRecords(input: Grid | readonly Record<string, unknown>[]): input is r
  * Records (objects, e.g. parsed JSON runs) are accepted too: they are laid out as a grid with a
  * header row 1, so record i (0-based) is reported on row i + 2.
  */
-export function validate(input: Grid | readonly Record<string, unknown>[], schema: RunSchema, options: ValidateOptions = {}): ValidateResult {
+export function validate(
+  input: Grid | readonly Record<string, unknown>[],
+  schema: RunSchema,
+  options: ValidateOptions = {},
+): ValidateResult {
   if (isRecords(input)) return validate(gridFromRecords(input), schema, { ...options, headerRow: 1, rowOffset: 1 });
   const grid = input;
   const offset = options.rowOffset ?? 1;
@@ -125,7 +132,14 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
   if (!header) {
     for (const spec of schema.columns) {
       if (spec.required) {
-        sink.add({ row: Math.max(headerRow, offset), column: spec.name, code: "missing_required", severity: "error", message: `The sheet has no header row with a ${spec.name} column: add a header row with the column names.`, value: null });
+        sink.add({
+          row: Math.max(headerRow, offset),
+          column: spec.name,
+          code: "missing_required",
+          severity: "error",
+          message: `The sheet has no header row with a ${spec.name} column: add a header row with the column names.`,
+          value: null,
+        });
       }
     }
     return emptyResult(schema, Math.max(headerRow, offset), sink);
@@ -133,11 +147,25 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
 
   const { byIndex, unknown, found } = mapHeader(header, schema);
   for (const u of unknown) {
-    sink.add({ row: headerRow, column: u.text, code: "unknown_column", severity: "warning", message: `The column "${u.text}" is not in the schema: add it to the Schema sheet so it is checked, or ignore this if it is a scratch column.`, value: u.text });
+    sink.add({
+      row: headerRow,
+      column: u.text,
+      code: "unknown_column",
+      severity: "warning",
+      message: `The column "${u.text}" is not in the schema: add it to the Schema sheet so it is checked, or ignore this if it is a scratch column.`,
+      value: u.text,
+    });
   }
   for (const spec of schema.columns) {
     if (spec.required && !found.has(spec)) {
-      sink.add({ row: headerRow, column: spec.name, code: "missing_required", severity: "error", message: `The column ${spec.name} is required but is not in the header row (row ${headerRow}): add a column named ${spec.name}.`, value: null });
+      sink.add({
+        row: headerRow,
+        column: spec.name,
+        code: "missing_required",
+        severity: "error",
+        message: `The column ${spec.name} is required but is not in the header row (row ${headerRow}): add a column named ${spec.name}.`,
+        value: null,
+      });
     }
   }
 
@@ -147,18 +175,30 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
   byIndex.forEach((spec, index) => {
     if (spec) indexOf.set(spec, index);
   });
-  const readers: { index: number; name: string; reader: ColumnReader }[] = schema.columns.map((spec) => ({ index: indexOf.get(spec) ?? -1, name: spec.name, reader: columnReader(spec) }));
+  const readers: { index: number; name: string; reader: ColumnReader }[] = schema.columns.map((spec) => ({
+    index: indexOf.get(spec) ?? -1,
+    name: spec.name,
+    reader: columnReader(spec),
+  }));
   const mappedCount = indexOf.size;
   const template = valuesTemplate(schema);
   const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
   // Configuration = params except seed (for replicate groups); a duplicate is the same
   // configuration with the same seed too.
   const configNames = configColumns(schema).map((c) => c.name);
-  const seedNames = schema.columns.filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name);
+  const seedNames = schema.columns
+    .filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase()))
+    .map((c) => c.name);
   const firstParam = schema.columns.find((c) => c.role === "param" && found.has(c));
-  const dupNames = [...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))), ...seedNames].join(", ");
+  const dupNames = [
+    ...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))),
+    ...seedNames,
+  ].join(", ");
 
-  const lastIndex = options.lastRow !== undefined ? Math.min(grid.length - 1, options.lastRow - offset) : tableLayout(grid, headerIndex).lastDataIndex;
+  const lastIndex =
+    options.lastRow !== undefined
+      ? Math.min(grid.length - 1, options.lastRow - offset)
+      : tableLayout(grid, headerIndex).lastDataIndex;
   const ids = new Map<string, number>();
   const configs = new Map<string, number>();
   const groups = new Map<string, number>();
@@ -192,7 +232,14 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
         invalid[name] = out.invalid;
       }
       if (out.issue) {
-        const issue: ValidationIssue = { row: excelRow, column: name, code: out.issue.code, severity: out.issue.severity, message: out.issue.message, value: raw ?? null };
+        const issue: ValidationIssue = {
+          row: excelRow,
+          column: name,
+          code: out.issue.code,
+          severity: out.issue.severity,
+          message: out.issue.message,
+          value: raw ?? null,
+        };
         if (out.issue.fix !== undefined) issue.fix = out.issue.fix;
         sink.add(issue);
       }
@@ -207,7 +254,14 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
         id = cellText(v).trim();
         const first = ids.get(id);
         if (first !== undefined) {
-          sink.add({ row: excelRow, column: idSpec.name, code: "duplicate_id", severity: "error", message: `The ${idSpec.name} "${id}" is already used on row ${first}: give this run its own ${idSpec.name}.`, value: id });
+          sink.add({
+            row: excelRow,
+            column: idSpec.name,
+            code: "duplicate_id",
+            severity: "error",
+            message: `The ${idSpec.name} "${id}" is already used on row ${first}: give this run its own ${idSpec.name}.`,
+            value: id,
+          });
         } else ids.set(id, excelRow);
       }
     }
@@ -218,7 +272,14 @@ export function validate(input: Grid | readonly Record<string, unknown>[], schem
       if (first !== undefined && sink.full) sink.skip("warning");
       else if (first !== undefined) {
         const advice = seedNames.length ? "give it another seed" : "add a seed column to tell the replicates apart";
-        sink.add({ row: excelRow, column: firstParam.name, code: "duplicate_config", severity: "warning", message: `Row ${excelRow} has the same settings as row ${first} (${dupNames}): if it is a rerun, ${advice}; otherwise delete one of the two.`, value: null });
+        sink.add({
+          row: excelRow,
+          column: firstParam.name,
+          code: "duplicate_config",
+          severity: "warning",
+          message: `Row ${excelRow} has the same settings as row ${first} (${dupNames}): if it is a rerun, ${advice}; otherwise delete one of the two.`,
+          value: null,
+        });
       } else configs.set(key, excelRow);
     }
     if (collect) {

@@ -26,7 +26,12 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 
 /** True when the cell holds one of Excel's error values (`#DIV/0!`, `#N/A`, ...). */
 export function isExcelError(value: CellValue | undefined): boolean {
-  return typeof value === "string" && value.length > 1 && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  return (
+    typeof value === "string" &&
+    value.length > 1 &&
+    value.charCodeAt(0) === 35 &&
+    EXCEL_ERRORS.has(value.trim().toUpperCase())
+  );
 }
 
 /** How a number was written when it came as text. */
@@ -168,7 +173,8 @@ export function parseDateCell(value: CellValue): ParsedDate | null {
 }
 
 const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$/;
-const UNIT_PARTS = /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s)?$/i;
+const UNIT_PARTS =
+  /^(?:(\d+(?:\.\d+)?)\s*d)?\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s)?$/i;
 
 /**
  * Reads a duration in seconds: a number (seconds), `h:mm:ss` / `mm:ss`, or unit text such as

@@ -36,14 +36,20 @@ export function parseWhere(text: string, schema?: RunSchema): Result<Constraint[
   for (const clause of clauses) {
     const m = CLAUSE.exec(clause);
     if (!m || !m[1] || !m[2] || m[3] === undefined) {
-      problems.push({ code: "bad_constraint", message: `"${clause}" is not a constraint: write it as column<=value, e.g. latency_ms<=50.` });
+      problems.push({
+        code: "bad_constraint",
+        message: `"${clause}" is not a constraint: write it as column<=value, e.g. latency_ms<=50.`,
+      });
       continue;
     }
     let column = m[1].trim();
     if (schema) {
       const spec = findColumn(schema, column);
       if (!spec) {
-        problems.push({ code: "unknown_column", message: `The constraint "${clause}" names a column "${column}" that is not in the schema: check the spelling.` });
+        problems.push({
+          code: "unknown_column",
+          message: `The constraint "${clause}" names a column "${column}" that is not in the schema: check the spelling.`,
+        });
         continue;
       }
       column = spec.name;
@@ -72,9 +78,20 @@ export function constraintText(c: Constraint): string {
  */
 export function constraintFails(value: RunValue | undefined, c: Constraint): string | null {
   if (value === null || value === undefined) return `${c.column} is empty, so ${constraintText(c)} cannot be checked`;
-  if (typeof c.value === "number" && typeof value !== "number") return `${c.column} is not a number, so ${constraintText(c)} cannot be checked`;
+  if (typeof c.value === "number" && typeof value !== "number")
+    return `${c.column} is not a number, so ${constraintText(c)} cannot be checked`;
   const d = compare(value, c.value);
   const holds =
-    c.op === "<" ? d < 0 : c.op === "<=" ? d <= 0 : c.op === ">" ? d > 0 : c.op === ">=" ? d >= 0 : c.op === "=" ? d === 0 : d !== 0;
+    c.op === "<"
+      ? d < 0
+      : c.op === "<="
+        ? d <= 0
+        : c.op === ">"
+          ? d > 0
+          : c.op === ">="
+            ? d >= 0
+            : c.op === "="
+              ? d === 0
+              : d !== 0;
   return holds ? null : `${c.column} is ${String(value)}, which fails ${constraintText(c)}`;
 }

@@ -8,14 +8,25 @@ import type { RunSchema } from "../core/index";
 export const DEFAULT_SCHEMA: RunSchema = {
   columns: [
     { name: "run_id", type: "text", role: "id", required: true, description: "Unique id of the run" },
-    { name: "experiment", type: "text", role: "tag", required: true, description: "Experiment the run belongs to (see Experiments)" },
+    {
+      name: "experiment",
+      type: "text",
+      role: "tag",
+      required: true,
+      description: "Experiment the run belongs to (see Experiments)",
+    },
     { name: "hypothesis", type: "text", role: "meta", description: "What this run is meant to show" },
     { name: "model", type: "text", role: "param", description: "Model or architecture" },
     { name: "dataset", type: "text", role: "data", description: "Dataset name and version" },
     { name: "n_images", type: "integer", role: "data", min: 0, description: "Number of training examples" },
     { name: "layers", type: "integer", role: "param", min: 1 },
     { name: "learning_rate", type: "number", role: "param", min: 0 },
-    { name: "seed", type: "integer", role: "meta", description: "Random seed: runs differing only by seed are replicates" },
+    {
+      name: "seed",
+      type: "integer",
+      role: "meta",
+      description: "Random seed: runs differing only by seed are replicates",
+    },
     {
       name: "status",
       type: "choice",

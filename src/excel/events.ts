@@ -30,7 +30,12 @@ export async function subscribeToChanges(
   if (!capabilities.events) return NOT_SUPPORTED;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const handler = sheet.onChanged.add((event: Excel.WorksheetChangedEventArgs) => {
-    onChange({ sheet: sheetName, address: event.address, changeType: String(event.changeType), source: String(event.source) });
+    onChange({
+      sheet: sheetName,
+      address: event.address,
+      changeType: String(event.changeType),
+      source: String(event.source),
+    });
     return Promise.resolve();
   });
   await context.sync();

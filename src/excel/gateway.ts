@@ -5,9 +5,27 @@
  */
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import { applyFixes, clearMarks, markIssues, selectCell, type CellFix, type CellMark, type FixResult, type MarkResult } from "./marks";
+import {
+  applyFixes,
+  clearMarks,
+  markIssues,
+  selectCell,
+  type CellFix,
+  type CellMark,
+  type FixResult,
+  type MarkResult,
+} from "./marks";
 import type { CellRef } from "./locate";
-import { adoptActiveSheet, readSchemaTable, readSheetUsedRange, readTrackerStatus, readWorkbook, type SheetGrid, type TrackerStatus, type WorkbookSnapshot } from "./read-runs";
+import {
+  adoptActiveSheet,
+  readSchemaTable,
+  readSheetUsedRange,
+  readTrackerStatus,
+  readWorkbook,
+  type SheetGrid,
+  type TrackerStatus,
+  type WorkbookSnapshot,
+} from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
@@ -36,7 +54,11 @@ export interface WorkbookGateway {
   clearMarks(): Promise<number>;
   select(cell: CellRef): Promise<void>;
   applyFixes(fixes: readonly CellFix[]): Promise<FixResult>;
-  appendRuns(header: readonly string[], cells: readonly (readonly CellValue[])[], textCells?: readonly (readonly [number, number])[]): Promise<AppendResult>;
+  appendRuns(
+    header: readonly string[],
+    cells: readonly (readonly CellValue[])[],
+    textCells?: readonly (readonly [number, number])[],
+  ): Promise<AppendResult>;
   addSchemaColumns(rows: readonly (readonly (string | number | boolean)[])[]): Promise<number>;
   registerBest(entry: RegistryEntry): Promise<RegisterResult>;
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;

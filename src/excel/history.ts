@@ -19,7 +19,10 @@ const keyOf = (row: readonly unknown[]) => `${String(row[0])}\u0000${String(row[
  * Appends points to the History table, creating the History sheet when missing. Syncs: one to
  * look, then one to create; or one to read existing points and one to write.
  */
-export async function appendHistory(context: Excel.RequestContext, rows: readonly HistoryRow[]): Promise<HistoryResult> {
+export async function appendHistory(
+  context: Excel.RequestContext,
+  rows: readonly HistoryRow[],
+): Promise<HistoryResult> {
   if (rows.length === 0) return { appended: 0, skipped: 0 };
   const last = columnLetter(HISTORY_HEADER.length - 1);
   const table = context.workbook.tables.getItemOrNullObject(TABLES.history);
@@ -32,7 +35,10 @@ export async function appendHistory(context: Excel.RequestContext, rows: readonl
   for (const row of rows) if (!unique.has(keyOf(row))) unique.set(keyOf(row), row);
 
   if (table.isNullObject) {
-    if (!sheet.isNullObject) throw new Error(`A sheet named "${SHEETS.history}" exists without RunSheet's History table; rename it so RunSheet can create its own.`);
+    if (!sheet.isNullObject)
+      throw new Error(
+        `A sheet named "${SHEETS.history}" exists without RunSheet's History table; rename it so RunSheet can create its own.`,
+      );
     const fresh = [...unique.values()];
     const created = context.workbook.worksheets.add(SHEETS.history);
     created.getRange(`A1:${last}1`).values = [HISTORY_HEADER.slice()];

@@ -13,7 +13,9 @@ export interface CellRef {
 
 /** Lower-cased trimmed header text, how issue columns are matched to header cells. */
 function key(text: unknown): string {
-  return String(text ?? "").trim().toLowerCase();
+  return String(text ?? "")
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -21,7 +23,10 @@ function key(text: unknown): string {
  * `headerRow` (default: the grid's own header row). Null when the column is not in the header
  * (an issue about the whole row is placed on the first column).
  */
-export function cellLocator(grid: SheetGrid, headerRow = grid.headerRow ?? grid.rowOffset): (issue: Pick<ValidationIssue, "row" | "column">) => CellRef | null {
+export function cellLocator(
+  grid: SheetGrid,
+  headerRow = grid.headerRow ?? grid.rowOffset,
+): (issue: Pick<ValidationIssue, "row" | "column">) => CellRef | null {
   const header = grid.grid[headerRow - grid.rowOffset] ?? [];
   const index = new Map<string, number>();
   header.forEach((h, i) => {

@@ -46,7 +46,8 @@ function parseStored(value: unknown): StoredMarks | null {
     const parsed: unknown = JSON.parse(value);
     if (parsed && typeof parsed === "object" && "sheet" in parsed && "cells" in parsed) {
       const { sheet, cells } = parsed as { sheet: unknown; cells: unknown };
-      if (typeof sheet === "string" && Array.isArray(cells)) return { sheet, cells: cells.filter((c): c is string => typeof c === "string") };
+      if (typeof sheet === "string" && Array.isArray(cells))
+        return { sheet, cells: cells.filter((c): c is string => typeof c === "string") };
     }
   } catch {
     // A setting someone edited by hand: treat as no marks.
@@ -116,7 +117,8 @@ export async function markIssues(
   marks: readonly CellMark[],
   capabilities: Capabilities = detectCapabilities(),
 ): Promise<MarkResult> {
-  if (!capabilities.conditionalFormats || !capabilities.settings) return { marked: 0, removed: 0, omitted: marks.length, supported: false };
+  if (!capabilities.conditionalFormats || !capabilities.settings)
+    return { marked: 0, removed: 0, omitted: marks.length, supported: false };
   const removed = await queueRemoveOwnMarks(context);
   const worst = new Map<string, "error" | "warning">();
   for (const mark of marks) {
@@ -139,7 +141,10 @@ export async function markIssues(
 }
 
 /** Removes every RunSheet mark (and only those). */
-export async function clearMarks(context: Excel.RequestContext, capabilities: Capabilities = detectCapabilities()): Promise<number> {
+export async function clearMarks(
+  context: Excel.RequestContext,
+  capabilities: Capabilities = detectCapabilities(),
+): Promise<number> {
   if (!capabilities.conditionalFormats || !capabilities.settings) return 0;
   const removed = await queueRemoveOwnMarks(context);
   context.workbook.settings.add(SETTINGS.marks, JSON.stringify({ sheet: "", cells: [] }));

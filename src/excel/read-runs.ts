@@ -44,7 +44,12 @@ interface Extent {
  * Reads the values of `extent` on `sheet` in blocks of whole rows of at most `cellsPerRead`
  * cells, one sync per block (a 50,000-run table does not fit one response).
  */
-export async function readValuesChunked(context: Excel.RequestContext, sheet: Excel.Worksheet, extent: Extent, cellsPerRead = CELLS_PER_READ): Promise<Grid> {
+export async function readValuesChunked(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  extent: Extent,
+  cellsPerRead = CELLS_PER_READ,
+): Promise<Grid> {
   const rowsPerRead = Math.max(1, Math.floor(cellsPerRead / Math.max(1, extent.columnCount)));
   const grid: Grid = [];
   const readFrom = async (offset: number): Promise<void> => {
@@ -62,7 +67,9 @@ export async function readValuesChunked(context: Excel.RequestContext, sheet: Ex
 }
 
 function toGrid(values: unknown[][]): Grid {
-  return values.map((row) => row.map((v): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)));
+  return values.map((row) =>
+    row.map((v): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)),
+  );
 }
 
 /**
@@ -70,7 +77,10 @@ function toGrid(values: unknown[][]): Grid {
  * one for the runs' extent and the schema's values, then one per block of runs (a single one up
  * to CELLS_PER_READ cells). Runs come from the Runs table when it exists, else from the adopted sheet.
  */
-export async function readWorkbook(context: Excel.RequestContext, cellsPerRead = CELLS_PER_READ): Promise<WorkbookSnapshot> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  cellsPerRead = CELLS_PER_READ,
+): Promise<WorkbookSnapshot> {
   const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
   runsTable.load("name");
   const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
@@ -118,7 +128,11 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerRead =
 }
 
 /** The used range (values only) of a sheet, or null when the sheet is empty. Two syncs for a sheet that fits one read. */
-export async function readSheetUsedRange(context: Excel.RequestContext, sheetName: string, cellsPerRead = CELLS_PER_READ): Promise<SheetGrid | null> {
+export async function readSheetUsedRange(
+  context: Excel.RequestContext,
+  sheetName: string,
+  cellsPerRead = CELLS_PER_READ,
+): Promise<SheetGrid | null> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");

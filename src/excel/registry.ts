@@ -28,7 +28,9 @@ export interface RegisterResult {
 export function registryRow(entry: RegistryEntry): (string | number)[] {
   const frozen = JSON.stringify(entry.row);
   if (frozen.length > MAX_CELL_TEXT) {
-    throw new RangeError(`The run's row is ${frozen.length} characters as JSON, more than an Excel cell holds (${MAX_CELL_TEXT}).`);
+    throw new RangeError(
+      `The run's row is ${frozen.length} characters as JSON, more than an Excel cell holds (${MAX_CELL_TEXT}).`,
+    );
   }
   return [entry.runId, entry.metric, entry.value, entry.registeredAt ?? new Date().toISOString(), entry.reason, frozen];
 }
@@ -47,7 +49,10 @@ export async function registerBest(context: Excel.RequestContext, entry: Registr
   await context.sync();
 
   if (table.isNullObject) {
-    if (!sheet.isNullObject) throw new Error(`A sheet named "${SHEETS.registry}" exists without RunSheet's Registry table; rename it so RunSheet can create its own.`);
+    if (!sheet.isNullObject)
+      throw new Error(
+        `A sheet named "${SHEETS.registry}" exists without RunSheet's Registry table; rename it so RunSheet can create its own.`,
+      );
     const created = context.workbook.worksheets.add(SHEETS.registry);
     created.getRange(`A1:${last}1`).values = [REGISTRY_HEADER.slice()];
     const body = created.getRange(`A2:${last}2`);
@@ -66,7 +71,9 @@ export async function registerBest(context: Excel.RequestContext, entry: Registr
   const idAt = header.indexOf("run_id");
   const metricAt = header.indexOf("metric");
   const body = range.values.slice(1);
-  const found = body.findIndex((r) => String(r[idAt] ?? "") === entry.runId && String(r[metricAt] ?? "") === entry.metric);
+  const found = body.findIndex(
+    (r) => String(r[idAt] ?? "") === entry.runId && String(r[metricAt] ?? "") === entry.metric,
+  );
   if (found >= 0) return { status: "already-registered", row: range.rowIndex + 2 + found };
 
   // Align to the table's header (users may reorder or add columns).

@@ -6,7 +6,14 @@
  * Office JS cannot set custom error-bar amounts, so the CI half-widths are written as columns
  * next to each series instead of drawn.
  */
-import { columnLetter, type CellValue, type ChartKind, type ChartSpec, type ExperimentInfo, type ReportSpec } from "../core/index";
+import {
+  columnLetter,
+  type CellValue,
+  type ChartKind,
+  type ChartSpec,
+  type ExperimentInfo,
+  type ReportSpec,
+} from "../core/index";
 import { SETTINGS, SHEETS, TABLES, TEXT_FORMAT } from "./constants";
 
 const CHART_TYPE: Record<ChartKind, "ColumnClustered" | "XYScatter" | "XYScatterLines"> = {
@@ -15,7 +22,18 @@ const CHART_TYPE: Record<ChartKind, "ColumnClustered" | "XYScatter" | "XYScatter
   line: "XYScatterLines",
 };
 
-export const REPORT_HEADER = ["Experiment", "Hypothesis", "Best run", "Mean ± CI", "n", "Baseline", "p", "Verdict", "Runs", "Excluded"] as const;
+export const REPORT_HEADER = [
+  "Experiment",
+  "Hypothesis",
+  "Best run",
+  "Mean ± CI",
+  "n",
+  "Baseline",
+  "p",
+  "Verdict",
+  "Runs",
+  "Excluded",
+] as const;
 /** Column widths (points) so the report reads without resizing. */
 const REPORT_WIDTHS = [80, 200, 80, 110, 30, 70, 60, 300, 40, 55];
 
@@ -100,7 +118,9 @@ export async function writeReport(context: Excel.RequestContext, spec: ReportSpe
   let sheet: Excel.Worksheet;
   const replaced = !existing.isNullObject;
   if (replaced && (owned.isNullObject || owned.value !== true)) {
-    throw new Error(`A sheet named "${SHEETS.report}" exists that RunSheet did not create, so it was left alone. Rename it to let RunSheet write its report.`);
+    throw new Error(
+      `A sheet named "${SHEETS.report}" exists that RunSheet did not create, so it was left alone. Rename it to let RunSheet write its report.`,
+    );
   }
   if (replaced) {
     sheet = existing;
@@ -116,7 +136,11 @@ export async function writeReport(context: Excel.RequestContext, spec: ReportSpe
     context.workbook.settings.add(SETTINGS.reportOwned, true);
   }
 
-  const head: (string | number)[][] = [[spec.title], [`Generated ${spec.generated}`], [`Metric: ${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`]];
+  const head: (string | number)[][] = [
+    [spec.title],
+    [`Generated ${spec.generated}`],
+    [`Metric: ${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`],
+  ];
   const headRange = sheet.getRange("A1:A3");
   headRange.numberFormat = textFormats(head);
   headRange.values = head;
@@ -147,7 +171,8 @@ export async function writeReport(context: Excel.RequestContext, spec: ReportSpe
     const data = sheet.getRange(`A${top}:${columnLetter(blockWidth - 1)}${top + block.values.length - 1}`);
     data.numberFormat = textFormats(block.values);
     data.values = block.values;
-    const rangeOf = (column: number, n: number) => sheet.getRange(`${columnLetter(column)}${top + 1}:${columnLetter(column)}${top + n}`);
+    const rangeOf = (column: number, n: number) =>
+      sheet.getRange(`${columnLetter(column)}${top + 1}:${columnLetter(column)}${top + n}`);
     const [first, ...rest] = block.series;
     if (!first) return;
     const chart = sheet.charts.add(CHART_TYPE[chartSpec.kind], rangeOf(first.y, first.n), "Columns");
@@ -163,12 +188,20 @@ export async function writeReport(context: Excel.RequestContext, spec: ReportSpe
     chart.axes.categoryAxis.title.text = chartSpec.xTitle;
     chart.axes.valueAxis.title.text = chartSpec.yTitle;
     const chartTop = 1 + i * CHART_ROWS;
-    chart.setPosition(`${columnLetter(CHART_FIRST_COLUMN)}${chartTop}`, `${columnLetter(CHART_FIRST_COLUMN + CHART_COLUMNS - 1)}${chartTop + CHART_ROWS - 2}`);
+    chart.setPosition(
+      `${columnLetter(CHART_FIRST_COLUMN)}${chartTop}`,
+      `${columnLetter(CHART_FIRST_COLUMN + CHART_COLUMNS - 1)}${chartTop + CHART_ROWS - 2}`,
+    );
     row = top + block.values.length + 2;
   });
   sheet.activate();
   await context.sync();
-  return { sheet: SHEETS.report, sections: spec.sections.length, charts: spec.charts.filter((c) => c.series.length > 0).length, replaced };
+  return {
+    sheet: SHEETS.report,
+    sections: spec.sections.length,
+    charts: spec.charts.filter((c) => c.series.length > 0).length,
+    replaced,
+  };
 }
 
 /** Rows of the Experiments table as core's ExperimentInfo (empty when there is no table). Two syncs. */

@@ -63,22 +63,41 @@ export function rowsToSchema(values: CellValue[][], headerRow = 1): SchemaFromRo
     const excelRow = headerRow + 1 + i;
     const name = text(at(row, "name"));
     if (name === "") {
-      if (!row.every((v) => isBlank(v))) problems.push({ row: excelRow, column: "name", message: "This schema row has no column name, so it is ignored." });
+      if (!row.every((v) => isBlank(v)))
+        problems.push({
+          row: excelRow,
+          column: "name",
+          message: "This schema row has no column name, so it is ignored.",
+        });
       return;
     }
     if (seen.has(name)) {
-      problems.push({ row: excelRow, column: "name", message: `The column "${name}" is described twice; the first row is used.` });
+      problems.push({
+        row: excelRow,
+        column: "name",
+        message: `The column "${name}" is described twice; the first row is used.`,
+      });
       return;
     }
     seen.add(name);
     const typeText = text(at(row, "type")).toLowerCase();
     let type: ColumnType = "text";
     if ((COLUMN_TYPES as readonly string[]).includes(typeText)) type = typeText as ColumnType;
-    else if (typeText !== "") problems.push({ row: excelRow, column: "type", message: `"${typeText}" is not a column type (use one of ${COLUMN_TYPES.join(", ")}); treated as text.` });
+    else if (typeText !== "")
+      problems.push({
+        row: excelRow,
+        column: "type",
+        message: `"${typeText}" is not a column type (use one of ${COLUMN_TYPES.join(", ")}); treated as text.`,
+      });
     const roleText = text(at(row, "role")).toLowerCase();
     let role: ColumnRole = "meta";
     if ((COLUMN_ROLES as readonly string[]).includes(roleText)) role = roleText as ColumnRole;
-    else if (roleText !== "") problems.push({ row: excelRow, column: "role", message: `"${roleText}" is not a role (use one of ${COLUMN_ROLES.join(", ")}); treated as meta.` });
+    else if (roleText !== "")
+      problems.push({
+        row: excelRow,
+        column: "role",
+        message: `"${roleText}" is not a role (use one of ${COLUMN_ROLES.join(", ")}); treated as meta.`,
+      });
     const spec: ColumnSpec = { name, type, role };
     if (truthy(at(row, "required"))) spec.required = true;
     const min = numberOrUndefined(at(row, "min"));
@@ -96,7 +115,8 @@ export function rowsToSchema(values: CellValue[][], headerRow = 1): SchemaFromRo
     if (unit !== "") spec.unit = unit;
     const goalText = text(at(row, "goal")).toLowerCase();
     if (goalText === "max" || goalText === "min") spec.goal = goalText as Goal;
-    else if (goalText !== "") problems.push({ row: excelRow, column: "goal", message: `"${goalText}" is not a goal (use max or min).` });
+    else if (goalText !== "")
+      problems.push({ row: excelRow, column: "goal", message: `"${goalText}" is not a goal (use max or min).` });
     const description = text(at(row, "description"));
     if (description !== "") spec.description = description;
     columns.push(spec);

@@ -61,7 +61,14 @@ export async function createTracker(
 ): Promise<TrackerLayoutResult> {
   const parts: Part[] = [
     { sheet: SHEETS.runs, table: TABLES.runs, header: schema.columns.map((c) => c.name), rows: [] },
-    { sheet: SHEETS.schema, table: TABLES.schema, header: SCHEMA_HEADER, rows: schemaToRows(schema).slice(1).map((r) => r.map((v) => v ?? "")) },
+    {
+      sheet: SHEETS.schema,
+      table: TABLES.schema,
+      header: SCHEMA_HEADER,
+      rows: schemaToRows(schema)
+        .slice(1)
+        .map((r) => r.map((v) => v ?? "")),
+    },
     { sheet: SHEETS.experiments, table: TABLES.experiments, header: EXPERIMENTS_HEADER, rows: [] },
     { sheet: SHEETS.registry, table: TABLES.registry, header: REGISTRY_HEADER, rows: [] },
   ];
@@ -97,7 +104,9 @@ export async function createTracker(
       formatRunsColumns(created, schema);
       runsSheet = created;
       if (capabilities.freezePanes && created.freezePanes) {
-        created.freezePanes.freezeAt(created.getRange(`A1:${columnLetter(Math.min(FROZEN_COLUMNS, part.header.length) - 1)}1`));
+        created.freezePanes.freezeAt(
+          created.getRange(`A1:${columnLetter(Math.min(FROZEN_COLUMNS, part.header.length) - 1)}1`),
+        );
       }
     }
     if (capabilities.dataValidation) addDropdowns(created, part);

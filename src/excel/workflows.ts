@@ -45,12 +45,21 @@ export interface CheckOutcome {
 const NO_COUNTS: IssueCounts = { error: 0, warning: 0, info: 0 };
 
 /** Validates the given grid against `schema` (or one inferred from it) and locates each issue's cell. Pure. */
-export function checkGrid(grid: SheetGrid, tableSchema: RunSchema | null): Omit<CheckOutcome, "marks" | "schemaProblems"> {
+export function checkGrid(
+  grid: SheetGrid,
+  tableSchema: RunSchema | null,
+): Omit<CheckOutcome, "marks" | "schemaProblems"> {
   const headerOption = grid.headerRow !== undefined ? { headerRow: grid.headerRow } : {};
-  const inferred = tableSchema && tableSchema.columns.length > 0 ? null : inferSchema(grid.grid, { rowOffset: grid.rowOffset, ...headerOption });
+  const inferred =
+    tableSchema && tableSchema.columns.length > 0
+      ? null
+      : inferSchema(grid.grid, { rowOffset: grid.rowOffset, ...headerOption });
   const schema = inferred ? inferred.schema : (tableSchema ?? { columns: [] });
   const headerRow = grid.headerRow ?? inferred?.headerRow;
-  const result = validate(grid.grid, schema, { rowOffset: grid.rowOffset, ...(headerRow !== undefined ? { headerRow } : {}) });
+  const result = validate(grid.grid, schema, {
+    rowOffset: grid.rowOffset,
+    ...(headerRow !== undefined ? { headerRow } : {}),
+  });
   const locate = cellLocator(grid, result.headerRow);
   return {
     grid,
@@ -151,13 +160,22 @@ export async function generateReport(gateway: WorkbookGateway, request: ReportRe
  * adopted sheet) but no Schema sheet, the schema written is the one inferred from those runs, so
  * validation stops depending on re-inference after every edit; otherwise the default schema.
  */
-export async function setUpTracker(gateway: WorkbookGateway): Promise<TrackerLayoutResult & { schemaFrom: "default" | "runs" | "existing" }> {
+export async function setUpTracker(
+  gateway: WorkbookGateway,
+): Promise<TrackerLayoutResult & { schemaFrom: "default" | "runs" | "existing" }> {
   const snapshot = await gateway.read();
-  if (snapshot.schema) return { ...(await gateway.createTracker(snapshot.schema.schema.columns.length > 0 ? snapshot.schema.schema : DEFAULT_SCHEMA)), schemaFrom: "existing" };
+  if (snapshot.schema)
+    return {
+      ...(await gateway.createTracker(
+        snapshot.schema.schema.columns.length > 0 ? snapshot.schema.schema : DEFAULT_SCHEMA,
+      )),
+      schemaFrom: "existing",
+    };
   if (snapshot.runs) {
     const headerOption = snapshot.runs.headerRow !== undefined ? { headerRow: snapshot.runs.headerRow } : {};
     const inferred = inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset, ...headerOption });
-    if (inferred.schema.columns.length > 0) return { ...(await gateway.createTracker(inferred.schema)), schemaFrom: "runs" };
+    if (inferred.schema.columns.length > 0)
+      return { ...(await gateway.createTracker(inferred.schema)), schemaFrom: "runs" };
   }
   return { ...(await gateway.createTracker(DEFAULT_SCHEMA)), schemaFrom: "default" };
 }

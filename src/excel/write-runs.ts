@@ -197,7 +197,9 @@ export async function addSchemaColumns(
   await context.sync();
   const known = new Set(names.values.slice(1).map((r) => String(r[0]).trim().toLowerCase()));
   const fresh = rows.filter((r) => {
-    const name = String(r[0] ?? "").trim().toLowerCase();
+    const name = String(r[0] ?? "")
+      .trim()
+      .toLowerCase();
     if (name === "" || known.has(name)) return false;
     known.add(name);
     return true;
@@ -214,7 +216,9 @@ export async function addSchemaColumns(
     table.rows.add(undefined, padded);
   }
   // Text cells (names, patterns) keep exactly what was given.
-  body.worksheet.getRangeByIndexes(firstRowIndex, body.columnIndex, padded.length, 1).numberFormat = padded.map(() => [TEXT_FORMAT]);
+  body.worksheet.getRangeByIndexes(firstRowIndex, body.columnIndex, padded.length, 1).numberFormat = padded.map(() => [
+    TEXT_FORMAT,
+  ]);
   await context.sync();
   return fresh.length;
 }

@@ -46,7 +46,12 @@ export const usePlaygroundStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  formula: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", fontFamily: tokens.fontFamilyMonospace },
+  formula: {
+    overflow: "hidden",
+    whiteSpace: "nowrap",
+    textOverflow: "ellipsis",
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   tabs: {
     display: "flex",
     alignItems: "center",

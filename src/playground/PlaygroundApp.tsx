@@ -24,7 +24,12 @@ import { Grid, type CellPos } from "./Grid/Grid";
 import { usePlaygroundStyles } from "./PlaygroundApp.styles";
 import { buildEmptyWorkbook, buildExampleWorkbook, buildLargeWorkbook } from "./seed-workbook";
 
-const HOST_LABELS = { web: "on the web", windows: "on Windows", mac: "on Mac", old: "(old build, ExcelApi 1.7)" } as const;
+const HOST_LABELS = {
+  web: "on the web",
+  windows: "on Windows",
+  mac: "on Mac",
+  old: "(old build, ExcelApi 1.7)",
+} as const;
 
 function switchHost(host: keyof typeof HOST_LABELS): void {
   const url = new URL(window.location.href);
@@ -95,7 +100,9 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   const save = async () => {
     const { saveXlsx } = await import("../sim/xlsx");
     const bytes = await saveXlsx(sim);
-    const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const blob = new Blob([bytes.slice().buffer as ArrayBuffer], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -168,8 +175,12 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
             <MenuPopover>
               <MenuList>
                 <MenuItem onClick={coAuthor}>A co-author edits a cell</MenuItem>
-                <MenuItem onClick={() => sim.faults.failSync(1, "GeneralException", "(simulated by the playground)")}>Fail the next sync</MenuItem>
-                <MenuItem onClick={() => sim.faults.failSync(1, "InvalidOperationInCellEditMode")}>Next sync hits cell-edit mode</MenuItem>
+                <MenuItem onClick={() => sim.faults.failSync(1, "GeneralException", "(simulated by the playground)")}>
+                  Fail the next sync
+                </MenuItem>
+                <MenuItem onClick={() => sim.faults.failSync(1, "InvalidOperationInCellEditMode")}>
+                  Next sync hits cell-edit mode
+                </MenuItem>
                 <MenuDivider />
                 {(["web", "windows", "mac", "old"] as const).map((h) => (
                   <MenuItem key={h} disabled={h === sim.host} onClick={() => switchHost(h)}>
@@ -199,7 +210,8 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
           />
           <span className={styles.spacer} />
           <Text className={styles.stats} data-testid="sim-stats">
-            Excel {HOST_LABELS[sim.host]} · {sim.stats.syncCount} syncs{last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
+            Excel {HOST_LABELS[sim.host]} · {sim.stats.syncCount} syncs
+            {last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
           </Text>
         </div>
         <div className={styles.formulaBar}>
@@ -229,7 +241,11 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
         <ul className={styles.eventLog} aria-label="Worksheet change events" data-testid="event-log">
           {events.map((e, i) => (
             <li key={`${sim.changeLog.length}-${i}`}>
-              onChanged {model.sheetById(e.sheetId)?.name ?? "?"}!{e.rect.r0 === e.rect.r1 && e.rect.c0 === e.rect.c1 ? cellAddress(e.rect.r0, e.rect.c0) : `${cellAddress(e.rect.r0, e.rect.c0)}:${cellAddress(e.rect.r1, e.rect.c1)}`} {e.changeType} source={e.source} trigger={e.triggerSource}
+              onChanged {model.sheetById(e.sheetId)?.name ?? "?"}!
+              {e.rect.r0 === e.rect.r1 && e.rect.c0 === e.rect.c1
+                ? cellAddress(e.rect.r0, e.rect.c0)
+                : `${cellAddress(e.rect.r0, e.rect.c0)}:${cellAddress(e.rect.r1, e.rect.c1)}`}{" "}
+              {e.changeType} source={e.source} trigger={e.triggerSource}
             </li>
           ))}
         </ul>

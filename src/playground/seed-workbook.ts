@@ -4,8 +4,22 @@ import { inferSchema, schemaToRows, type ColumnSpec, type Grid, type RunSchema }
 import { createExcelSimulator, type Scalar, type WorkbookModel } from "../sim";
 
 export const RUN_COLUMNS = [
-  "run_id", "experiment", "hypothesis", "model", "dataset", "n_images", "layers", "learning_rate", "seed",
-  "status", "started", "accuracy", "val_loss", "notes", "code_version", "owner",
+  "run_id",
+  "experiment",
+  "hypothesis",
+  "model",
+  "dataset",
+  "n_images",
+  "layers",
+  "learning_rate",
+  "seed",
+  "status",
+  "started",
+  "accuracy",
+  "val_loss",
+  "notes",
+  "code_version",
+  "owner",
 ] as const;
 
 /** Deterministic pseudo-random numbers (mulberry32) so the example is the same on every load. */
@@ -56,7 +70,17 @@ function writeRunsTable(sim: ReturnType<typeof createExcelSimulator>, rows: Scal
 }
 
 /** Columns a team would mark required in the example's RunSchema (the id, the configuration, the status). */
-const EXAMPLE_REQUIRED = new Set(["run_id", "experiment", "model", "dataset", "n_images", "layers", "learning_rate", "seed", "status"]);
+const EXAMPLE_REQUIRED = new Set([
+  "run_id",
+  "experiment",
+  "model",
+  "dataset",
+  "n_images",
+  "layers",
+  "learning_rate",
+  "seed",
+  "status",
+]);
 
 /**
  * The example's RunSchema as its team would have saved it: inferred from the runs, then the
@@ -66,7 +90,8 @@ const EXAMPLE_REQUIRED = new Set(["run_id", "experiment", "model", "dataset", "n
 export function exampleSchema(grid: Grid): RunSchema {
   const columns = inferSchema(grid).schema.columns.map((c): ColumnSpec => {
     const spec: ColumnSpec = EXAMPLE_REQUIRED.has(c.name) ? { ...c, required: true } : { ...c };
-    if (c.name === "status") return { ...spec, type: "choice", role: "meta", choices: ["finished", "running", "failed"] };
+    if (c.name === "status")
+      return { ...spec, type: "choice", role: "meta", choices: ["finished", "running", "failed"] };
     return spec;
   });
   return { columns };
@@ -96,8 +121,30 @@ export function buildExampleWorkbook(): WorkbookModel {
     const rand = random(42);
     const rows: Scalar[][] = [];
     const experiments = [
-      { id: "exp1", hypothesis: "A 1-hidden-layer network separates dogs from cats on 1,000 images", model: "mlp-1x256", dataset: "dogs-vs-cats-1k", n: 1000, layers: 1, lr: 0.001, seeds: [1, 2, 3, 4, 5], acc: 0.885, loss: 0.31 },
-      { id: "exp2", hypothesis: "A 2nd hidden layer and 1,000 more images (puppies, kittens) improve accuracy", model: "mlp-2x256", dataset: "dogs-vs-cats-2k+puppies-kittens", n: 2000, layers: 2, lr: 0.001, seeds: [1, 2, 3, 4], acc: 0.912, loss: 0.26 },
+      {
+        id: "exp1",
+        hypothesis: "A 1-hidden-layer network separates dogs from cats on 1,000 images",
+        model: "mlp-1x256",
+        dataset: "dogs-vs-cats-1k",
+        n: 1000,
+        layers: 1,
+        lr: 0.001,
+        seeds: [1, 2, 3, 4, 5],
+        acc: 0.885,
+        loss: 0.31,
+      },
+      {
+        id: "exp2",
+        hypothesis: "A 2nd hidden layer and 1,000 more images (puppies, kittens) improve accuracy",
+        model: "mlp-2x256",
+        dataset: "dogs-vs-cats-2k+puppies-kittens",
+        n: 2000,
+        layers: 2,
+        lr: 0.001,
+        seeds: [1, 2, 3, 4],
+        acc: 0.912,
+        loss: 0.26,
+      },
     ];
     let day = 4;
     for (const e of experiments) {
@@ -106,8 +153,22 @@ export function buildExampleWorkbook(): WorkbookModel {
         const loss = round(normal(rand, e.loss, 0.015), 3);
         const hour = 9 + Math.floor(rand() * 8);
         rows.push([
-          `${e.id}-s${seed}`, e.id, e.hypothesis, e.model, e.dataset, e.n, e.layers, e.lr, seed,
-          "finished", `2024-03-${pad(day)} ${pad(hour)}:${pad(Math.floor(rand() * 60))}`, acc, loss, "", e.id === "exp1" ? "a1f3c9e" : "b7d20e4", seed % 2 ? "ana" : "ben",
+          `${e.id}-s${seed}`,
+          e.id,
+          e.hypothesis,
+          e.model,
+          e.dataset,
+          e.n,
+          e.layers,
+          e.lr,
+          seed,
+          "finished",
+          `2024-03-${pad(day)} ${pad(hour)}:${pad(Math.floor(rand() * 60))}`,
+          acc,
+          loss,
+          "",
+          e.id === "exp1" ? "a1f3c9e" : "b7d20e4",
+          seed % 2 ? "ana" : "ben",
         ]);
         day++;
       }
@@ -125,9 +186,35 @@ export function buildExampleWorkbook(): WorkbookModel {
     set("exp2-s3", "model", "");
     // A re-run logged under the id of an earlier one.
     const dup = at("exp1-s2");
-    if (dup) rows.push([...dup.slice(0, 10), "2024-03-20 16:05", 0.879, 0.322, "re-run after fixing the loader", "a1f3c9e", "ana"]);
+    if (dup)
+      rows.push([
+        ...dup.slice(0, 10),
+        "2024-03-20 16:05",
+        0.879,
+        0.322,
+        "re-run after fixing the loader",
+        "a1f3c9e",
+        "ana",
+      ]);
     // A run still going: no metrics yet.
-    rows.push(["exp2-s5", "exp2", experiments[1]?.hypothesis ?? "", "mlp-2x256", "dogs-vs-cats-2k+puppies-kittens", 2000, 2, 0.001, 5, "running", "2024-03-21 09:40", "", "", "", "b7d20e4", "ben"]);
+    rows.push([
+      "exp2-s5",
+      "exp2",
+      experiments[1]?.hypothesis ?? "",
+      "mlp-2x256",
+      "dogs-vs-cats-2k+puppies-kittens",
+      2000,
+      2,
+      0.001,
+      5,
+      "running",
+      "2024-03-21 09:40",
+      "",
+      "",
+      "",
+      "b7d20e4",
+      "ben",
+    ]);
     writeRunsTable(sim, rows);
     writeSchemaTable(sim, exampleSchema([[...RUN_COLUMNS], ...rows]));
   });
@@ -148,9 +235,22 @@ export function buildLargeWorkbook(count = 5000): WorkbookModel {
       const status = rand() < 0.03 ? "failed" : rand() < 0.02 ? "running" : "finished";
       const done = status === "finished";
       rows.push([
-        `exp${exp}-s${seed}`, `exp${exp}`, `Variant ${exp} of the dogs-vs-cats baseline`, models[modelIdx] ?? "mlp", "dogs-vs-cats-2k", 1000 * (1 + (exp % 3)), layers,
-        [0.01, 0.003, 0.001, 0.0003][exp % 4] ?? 0.001, seed, status, `2024-${pad(1 + (exp % 12))}-${pad(1 + (seed % 28))} ${pad(8 + (seed % 10))}:00`,
-        done ? round(normal(rand, base, 0.01), 4) : "", done ? round(normal(rand, 0.5 - modelIdx * 0.05, 0.02), 4) : "", "", `c${(1000 + exp).toString(16)}`, ["ana", "ben", "chloe"][exp % 3] ?? "ana",
+        `exp${exp}-s${seed}`,
+        `exp${exp}`,
+        `Variant ${exp} of the dogs-vs-cats baseline`,
+        models[modelIdx] ?? "mlp",
+        "dogs-vs-cats-2k",
+        1000 * (1 + (exp % 3)),
+        layers,
+        [0.01, 0.003, 0.001, 0.0003][exp % 4] ?? 0.001,
+        seed,
+        status,
+        `2024-${pad(1 + (exp % 12))}-${pad(1 + (seed % 28))} ${pad(8 + (seed % 10))}:00`,
+        done ? round(normal(rand, base, 0.01), 4) : "",
+        done ? round(normal(rand, 0.5 - modelIdx * 0.05, 0.02), 4) : "",
+        "",
+        `c${(1000 + exp).toString(16)}`,
+        ["ana", "ben", "chloe"][exp % 3] ?? "ana",
       ]);
     }
     writeRunsTable(sim, rows);

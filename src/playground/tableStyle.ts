@@ -17,7 +17,14 @@ export function tablePaint(table: TableModel): TablePaint {
   const accents = ["#156082", "#E97132", "#196B24", "#0F9ED5", "#A02B93", "#4EA72E"];
   const accent = n % 7 === 1 ? "#404040" : (accents[((n % 7) + 4) % 6] ?? "#156082");
   const band = table.showBandedRows;
-  if (family === "Light") return { headerBold: true, headerColor: n >= 8 ? "#FFFFFF" : undefined, headerFill: n >= 8 ? accent : undefined, bandFill: band ? "#F2F2F2" : undefined };
-  if (family === "Dark") return { headerBold: true, headerColor: "#FFFFFF", headerFill: "#000000", bandFill: band ? "#D9D9D9" : undefined };
+  if (family === "Light")
+    return {
+      headerBold: true,
+      headerColor: n >= 8 ? "#FFFFFF" : undefined,
+      headerFill: n >= 8 ? accent : undefined,
+      bandFill: band ? "#F2F2F2" : undefined,
+    };
+  if (family === "Dark")
+    return { headerBold: true, headerColor: "#FFFFFF", headerFill: "#000000", bandFill: band ? "#D9D9D9" : undefined };
   return { headerBold: true, headerColor: "#FFFFFF", headerFill: accent, bandFill: band ? `${accent}22` : undefined };
 }

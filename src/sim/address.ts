@@ -74,7 +74,9 @@ export function parseAddress(address: string): ParsedAddress | null {
 
 /** Quotes a sheet name the way Excel does in addresses ('My sheet'!A1). */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A1 of a single 0-based cell. */

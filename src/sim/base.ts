@@ -6,12 +6,20 @@ import type { QueuedOp, SyncState } from "./engine-types";
 import type { SimRequestContext } from "./context";
 import type { WorkbookModel } from "./model";
 
-export type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number } | Record<string, unknown>;
+export type LoadOption =
+  | string
+  | string[]
+  | { select?: string | string[]; expand?: string | string[]; top?: number; skip?: number }
+  | Record<string, unknown>;
 
 /** Turns every accepted `load()` argument into a list of "a/b/c" paths (empty list = all scalars). */
 export function loadPaths(option: LoadOption | undefined): string[] {
   if (option === undefined) return [];
-  if (typeof option === "string") return option.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(option)) return option.flatMap((o) => loadPaths(o));
   if ("select" in option || "expand" in option) {
     const sel = option.select as string | string[] | undefined;
@@ -174,7 +182,11 @@ export abstract class ClientObjectBase {
     const values = new Map<string, unknown>();
     for (const name of scalars) {
       if (!this._scalarNames().includes(name)) {
-        throw officeError(Codes.invalidArgument, `${this._type}.load`, `The property '${name}' does not exist on ${this._type}.`);
+        throw officeError(
+          Codes.invalidArgument,
+          `${this._type}.load`,
+          `The property '${name}' does not exist on ${this._type}.`,
+        );
       }
       const v = this._readScalar(name, state);
       values.set(name, v);
@@ -182,7 +194,12 @@ export abstract class ClientObjectBase {
     }
     for (const [head, rest] of nested) {
       const child = this._navigation(head);
-      if (!child) throw officeError(Codes.invalidArgument, `${this._type}.load`, `'${head}' is not a navigation property of ${this._type}.`);
+      if (!child)
+        throw officeError(
+          Codes.invalidArgument,
+          `${this._type}.load`,
+          `'${head}' is not a navigation property of ${this._type}.`,
+        );
       child._loadNow(rest, state);
     }
     state.after.push(() => {
@@ -227,7 +244,11 @@ export class ClientResult<T> {
   private _value: T | undefined;
   get value(): T {
     if (!this._has) {
-      throw officeError(Codes.valueNotLoaded, "ClientResult.value", "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.");
+      throw officeError(
+        Codes.valueNotLoaded,
+        "ClientResult.value",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
     }
     return this._value as T;
   }
@@ -239,7 +260,11 @@ export class ClientResult<T> {
 }
 
 /** Queues an operation that produces a ClientResult. */
-export function queueResult<T>(obj: ClientObjectBase, member: string, compute: (state: SyncState) => T): ClientResult<T> {
+export function queueResult<T>(
+  obj: ClientObjectBase,
+  member: string,
+  compute: (state: SyncState) => T,
+): ClientResult<T> {
   const result = new ClientResult<T>();
   obj._queue({
     location: `${obj._type}.${member}`,

@@ -35,7 +35,11 @@ export function seriesFromSource(model: WorkbookModel, sheet: SheetModel, rect: 
     const r0 = rect.r0 + (hasNames ? 1 : 0);
     const xs = hasCats ? { sheetId: sheet.id, rect: { r0, r1: rect.r1, c0: rect.c0, c1: rect.c0 } } : undefined;
     for (let c = rect.c0 + (hasCats ? 1 : 0); c <= rect.c1; c++) {
-      const s: SeriesModel = { id: newId(), name: hasNames ? String(model.cellAt(sheet, rect.r0, c)?.v ?? "") : `Series${out.length + 1}`, values: { sheetId: sheet.id, rect: { r0, r1: rect.r1, c0: c, c1: c } } };
+      const s: SeriesModel = {
+        id: newId(),
+        name: hasNames ? String(model.cellAt(sheet, rect.r0, c)?.v ?? "") : `Series${out.length + 1}`,
+        values: { sheetId: sheet.id, rect: { r0, r1: rect.r1, c0: c, c1: c } },
+      };
       if (xs) s.xValues = xs;
       out.push(s);
     }
@@ -43,7 +47,11 @@ export function seriesFromSource(model: WorkbookModel, sheet: SheetModel, rect: 
     const c0 = rect.c0 + (hasNames ? 1 : 0);
     const xs = hasCats ? { sheetId: sheet.id, rect: { r0: rect.r0, r1: rect.r0, c0, c1: rect.c1 } } : undefined;
     for (let r = rect.r0 + (hasCats ? 1 : 0); r <= rect.r1; r++) {
-      const s: SeriesModel = { id: newId(), name: hasNames ? String(model.cellAt(sheet, r, rect.c0)?.v ?? "") : `Series${out.length + 1}`, values: { sheetId: sheet.id, rect: { r0: r, r1: r, c0, c1: rect.c1 } } };
+      const s: SeriesModel = {
+        id: newId(),
+        name: hasNames ? String(model.cellAt(sheet, r, rect.c0)?.v ?? "") : `Series${out.length + 1}`,
+        values: { sheetId: sheet.id, rect: { r0: r, r1: r, c0, c1: rect.c1 } },
+      };
       if (xs) s.xValues = xs;
       out.push(s);
     }
@@ -54,7 +62,10 @@ export function seriesFromSource(model: WorkbookModel, sheet: SheetModel, rect: 
 /** Excel.ChartCollection of a worksheet. */
 export class ChartCollectionProxy extends CollectionBase<ChartProxy> {
   readonly _type = "ChartCollection";
-  constructor(context: SimRequestContext, private readonly _ws: WorksheetProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _ws: WorksheetProxy,
+  ) {
     super(context);
   }
   protected override _collectionScalars(): readonly string[] {
@@ -84,20 +95,38 @@ export class ChartCollectionProxy extends CollectionBase<ChartProxy> {
   /** Adds a chart of an Excel.ChartType over `sourceData` ("Auto", "Columns" or "Rows"). */
   add(type: string, sourceData: RangeProxy, seriesBy: string = "Auto"): ChartProxy {
     const id = newId();
-    this._write("add", { type, seriesBy }, (state) => {
-      const sheet = this._ws._sheet(state);
-      assertEditable(sheet, "ChartCollection.add");
-      if (!CHART_TYPES.has(type) || type === "Invalid") throw officeError(Codes.invalidArgument, "ChartCollection.add", `'${type}' is not an Excel.ChartType.`);
-      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw officeError(Codes.invalidArgument, "ChartCollection.add", "seriesBy must be Auto, Columns or Rows.");
-      const src = sourceData._ref(state);
-      const n = sheet.charts.length + 1;
-      const chart: ChartModel = {
-        id, name: `Chart ${n}`, type, title: "", titleVisible: false, categoryAxisTitle: "", valueAxisTitle: "",
-        legendVisible: true, legendPosition: "Right", series: seriesFromSource(state.model, src.sheet, src.rect, seriesBy),
-        top: 20 + 10 * n, left: 400 + 10 * n, width: 360, height: 216,
-      };
-      state.model.insertAt(sheet.charts, sheet.charts.length, chart);
-    }, `charts.add("${type}", range, "${seriesBy}");`);
+    this._write(
+      "add",
+      { type, seriesBy },
+      (state) => {
+        const sheet = this._ws._sheet(state);
+        assertEditable(sheet, "ChartCollection.add");
+        if (!CHART_TYPES.has(type) || type === "Invalid")
+          throw officeError(Codes.invalidArgument, "ChartCollection.add", `'${type}' is not an Excel.ChartType.`);
+        if (!["Auto", "Columns", "Rows"].includes(seriesBy))
+          throw officeError(Codes.invalidArgument, "ChartCollection.add", "seriesBy must be Auto, Columns or Rows.");
+        const src = sourceData._ref(state);
+        const n = sheet.charts.length + 1;
+        const chart: ChartModel = {
+          id,
+          name: `Chart ${n}`,
+          type,
+          title: "",
+          titleVisible: false,
+          categoryAxisTitle: "",
+          valueAxisTitle: "",
+          legendVisible: true,
+          legendPosition: "Right",
+          series: seriesFromSource(state.model, src.sheet, src.rect, seriesBy),
+          top: 20 + 10 * n,
+          left: 400 + 10 * n,
+          width: 360,
+          height: 216,
+        };
+        state.model.insertAt(sheet.charts, sheet.charts.length, chart);
+      },
+      `charts.add("${type}", range, "${seriesBy}");`,
+    );
     return new ChartProxy(this.context, this._ws, () => id);
   }
   override getCount(): ClientResult<number> {
@@ -108,7 +137,12 @@ export class ChartCollectionProxy extends CollectionBase<ChartProxy> {
 /** Excel.Chart. */
 export class ChartProxy extends ClientObjectBase {
   readonly _type = "Chart";
-  constructor(context: SimRequestContext, private readonly _ws: WorksheetProxy, private readonly _locate: (state: SyncState) => string | null, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _ws: WorksheetProxy,
+    private readonly _locate: (state: SyncState) => string | null,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
   /** @internal */
@@ -197,7 +231,10 @@ export class ChartProxy extends ClientObjectBase {
     return new ChartPartProxy(this.context, this, "ChartTitle", { text: "title", visible: "titleVisible" });
   }
   get legend(): ChartPartProxy {
-    return new ChartPartProxy(this.context, this, "ChartLegend", { visible: "legendVisible", position: "legendPosition" });
+    return new ChartPartProxy(this.context, this, "ChartLegend", {
+      visible: "legendVisible",
+      position: "legendPosition",
+    });
   }
   get axes(): ChartAxesProxy {
     return new ChartAxesProxy(this.context, this);
@@ -210,27 +247,34 @@ export class ChartProxy extends ClientObjectBase {
   }
   /** Places the chart over cells startCell..endCell (addresses or ranges). */
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
-    this._write("setPosition", { startCell: typeof startCell === "string" ? startCell : "<range>", endCell: typeof endCell === "string" ? endCell : endCell ? "<range>" : null }, (state) => {
-      const c = this._chart(state);
-      const rectOf = (x: RangeProxy | string): Rect => {
-        if (typeof x !== "string") return x._ref(state).rect;
-        const p = parseAddress(x);
-        if (!p) throw officeError(Codes.invalidArgument, "Chart.setPosition", `'${x}' is not a valid address.`);
-        return p.rect;
-      };
-      const a = rectOf(startCell);
-      const b = endCell === undefined ? undefined : rectOf(endCell);
-      const m = state.model;
-      // 48 pt per default column, 15 pt per row, as on a default sheet.
-      m.set(c, "left", a.c0 * 48);
-      m.set(c, "top", a.r0 * 15);
-      if (b) {
-        m.set(c, "width", Math.max(48, (b.c1 - a.c0 + 1) * 48));
-        m.set(c, "height", Math.max(15, (b.r1 - a.r0 + 1) * 15));
-      }
-      m.set(c, "startCell", typeof startCell === "string" ? startCell : undefined);
-      m.set(c, "endCell", typeof endCell === "string" ? endCell : undefined);
-    });
+    this._write(
+      "setPosition",
+      {
+        startCell: typeof startCell === "string" ? startCell : "<range>",
+        endCell: typeof endCell === "string" ? endCell : endCell ? "<range>" : null,
+      },
+      (state) => {
+        const c = this._chart(state);
+        const rectOf = (x: RangeProxy | string): Rect => {
+          if (typeof x !== "string") return x._ref(state).rect;
+          const p = parseAddress(x);
+          if (!p) throw officeError(Codes.invalidArgument, "Chart.setPosition", `'${x}' is not a valid address.`);
+          return p.rect;
+        };
+        const a = rectOf(startCell);
+        const b = endCell === undefined ? undefined : rectOf(endCell);
+        const m = state.model;
+        // 48 pt per default column, 15 pt per row, as on a default sheet.
+        m.set(c, "left", a.c0 * 48);
+        m.set(c, "top", a.r0 * 15);
+        if (b) {
+          m.set(c, "width", Math.max(48, (b.c1 - a.c0 + 1) * 48));
+          m.set(c, "height", Math.max(15, (b.r1 - a.r0 + 1) * 15));
+        }
+        m.set(c, "startCell", typeof startCell === "string" ? startCell : undefined);
+        m.set(c, "endCell", typeof endCell === "string" ? endCell : undefined);
+      },
+    );
   }
   delete(): void {
     this._write("delete", null, (state) => {
@@ -244,11 +288,17 @@ export class ChartProxy extends ClientObjectBase {
   }
 }
 
-type ChartField = "title" | "titleVisible" | "legendVisible" | "legendPosition" | "categoryAxisTitle" | "valueAxisTitle";
+type ChartField =
+  "title" | "titleVisible" | "legendVisible" | "legendPosition" | "categoryAxisTitle" | "valueAxisTitle";
 
 /** Excel.ChartTitle / ChartLegend / ChartAxisTitle: a few scalar fields mapped onto the chart model. */
 export class ChartPartProxy extends ClientObjectBase {
-  constructor(context: SimRequestContext, private readonly _chart: ChartProxy, readonly _type: string, private readonly _fields: Record<string, ChartField>) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _chart: ChartProxy,
+    readonly _type: string,
+    private readonly _fields: Record<string, ChartField>,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -295,7 +345,10 @@ export class ChartPartProxy extends ClientObjectBase {
 /** Excel.ChartAxes. */
 export class ChartAxesProxy extends ClientObjectBase {
   readonly _type = "ChartAxes";
-  constructor(context: SimRequestContext, private readonly _chart: ChartProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _chart: ChartProxy,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -324,7 +377,11 @@ export class ChartAxesProxy extends ClientObjectBase {
 /** Excel.ChartAxis (only its title is simulated). */
 export class ChartAxisProxy extends ClientObjectBase {
   readonly _type = "ChartAxis";
-  constructor(context: SimRequestContext, private readonly _chart: ChartProxy, private readonly _field: "categoryAxisTitle" | "valueAxisTitle") {
+  constructor(
+    context: SimRequestContext,
+    private readonly _chart: ChartProxy,
+    private readonly _field: "categoryAxisTitle" | "valueAxisTitle",
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -348,7 +405,10 @@ export class ChartAxisProxy extends ClientObjectBase {
 /** Excel.ChartSeriesCollection. */
 export class ChartSeriesCollectionProxy extends CollectionBase<ChartSeriesProxy> {
   readonly _type = "ChartSeriesCollection";
-  constructor(context: SimRequestContext, private readonly _chart: ChartProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _chart: ChartProxy,
+  ) {
     super(context);
   }
   protected override _collectionScalars(): readonly string[] {
@@ -361,7 +421,11 @@ export class ChartSeriesCollectionProxy extends CollectionBase<ChartSeriesProxy>
     return this._chart._chart(state).series.map((s) => new ChartSeriesProxy(this.context, this._chart, () => s.id));
   }
   getItemAt(index: number): ChartSeriesProxy {
-    return new ChartSeriesProxy(this.context, this._chart, (state) => this._chart._chart(state).series[index]?.id ?? null);
+    return new ChartSeriesProxy(
+      this.context,
+      this._chart,
+      (state) => this._chart._chart(state).series[index]?.id ?? null,
+    );
   }
   /** Adds an empty series (ExcelApi 1.7); give it values with setValues. */
   add(name?: string, index?: number): ChartSeriesProxy {
@@ -383,7 +447,11 @@ export class ChartSeriesCollectionProxy extends CollectionBase<ChartSeriesProxy>
 /** Excel.ChartSeries. */
 export class ChartSeriesProxy extends ClientObjectBase {
   readonly _type = "ChartSeries";
-  constructor(context: SimRequestContext, private readonly _chart: ChartProxy, private readonly _locate: (state: SyncState) => string | null) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _chart: ChartProxy,
+    private readonly _locate: (state: SyncState) => string | null,
+  ) {
     super(context);
   }
   private _series(state: SyncState): SeriesModel {
@@ -433,6 +501,8 @@ export class ChartSeriesProxy extends ClientObjectBase {
     });
   }
   delete(): void {
-    this._write("delete", null, (state) => state.model.removeItem(this._chart._chart(state).series, this._series(state)));
+    this._write("delete", null, (state) =>
+      state.model.removeItem(this._chart._chart(state).series, this._series(state)),
+    );
   }
 }

@@ -44,9 +44,12 @@ export class SimRequestContext {
   /** @internal Called by proxies. Objects used after their Excel.run ended fail like Office JS (InvalidObjectPath) unless tracked. */
   _enqueue(op: QueuedOp, obj: ClientObjectBase | undefined): void {
     if (this._closed && (!obj || !this.trackedObjects.has(obj))) {
-      this._ops.push({ ...op, run: () => {
-        throw officeError(Codes.invalidObjectPath, op.location);
-      } });
+      this._ops.push({
+        ...op,
+        run: () => {
+          throw officeError(Codes.invalidObjectPath, op.location);
+        },
+      });
       return;
     }
     this._ops.push(op);

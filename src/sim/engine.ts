@@ -210,7 +210,12 @@ export class Engine implements EngineHooks {
     // triggerSource arrived in ExcelApi 1.14; older hosts don't send it.
     if (this.apiVersion >= 14) args.triggerSource = change.triggerSource;
     // details is only available when a single cell changed (ExcelApi 1.9).
-    if (this.apiVersion >= 9 && change.rect.r0 === change.rect.r1 && change.rect.c0 === change.rect.c1 && change.changeType === "RangeEdited") {
+    if (
+      this.apiVersion >= 9 &&
+      change.rect.r0 === change.rect.r1 &&
+      change.rect.c0 === change.rect.c1 &&
+      change.changeType === "RangeEdited"
+    ) {
       args.details = {
         valueBefore: change.before?.v ?? "",
         valueAfter: change.after?.v ?? "",
@@ -245,7 +250,8 @@ export class Engine implements EngineHooks {
     };
     const fault = this.faults.find((f) => f.atSync === index);
     if (fault) this.faults = this.faults.filter((f) => f !== fault);
-    const faultError = (f: ScheduledFault) => officeError(f.code, "RequestContext.sync", f.message ?? "(injected fault)");
+    const faultError = (f: ScheduledFault) =>
+      officeError(f.code, "RequestContext.sync", f.message ?? "(injected fault)");
     if (ops.length === 0) {
       if (fault) fail(faultError(fault));
       stat.ok = true;
@@ -253,7 +259,13 @@ export class Engine implements EngineHooks {
     }
     if (this.cellEditMode) fail(officeError(Codes.invalidOperationInCellEditMode, "RequestContext.sync"));
     if (bytes > this.options.payloadLimitBytes) {
-      fail(officeError(Codes.requestPayloadSizeLimitExceeded, "RequestContext.sync", `(${bytes} bytes; limit ${this.options.payloadLimitBytes}).`));
+      fail(
+        officeError(
+          Codes.requestPayloadSizeLimitExceeded,
+          "RequestContext.sync",
+          `(${bytes} bytes; limit ${this.options.payloadLimitBytes}).`,
+        ),
+      );
     }
     const state: SyncState = { model: this.model, after: [], onFail: [], responseBytes: 0 };
     const partial = this.options.syncSemantics === "partial";
@@ -283,12 +295,21 @@ export class Engine implements EngineHooks {
           abort(e);
         }
         const inner = e instanceof Error ? e.message : String(e);
-        abort(new SimOfficeError(Codes.generalException, `There was an internal error while processing the request. (${inner})`, op.location, op.statement));
+        abort(
+          new SimOfficeError(
+            Codes.generalException,
+            `There was an internal error while processing the request. (${inner})`,
+            op.location,
+            op.statement,
+          ),
+        );
       }
     }
     if (fault) abort(faultError(fault));
     if (state.responseBytes > this.options.payloadLimitBytes) {
-      abort(officeError(Codes.responsePayloadSizeLimitExceeded, "RequestContext.sync", `(${state.responseBytes} bytes).`));
+      abort(
+        officeError(Codes.responsePayloadSizeLimitExceeded, "RequestContext.sync", `(${state.responseBytes} bytes).`),
+      );
     }
     stat.responseBytes = state.responseBytes;
     const changes = this.model.commit();
@@ -299,7 +320,11 @@ export class Engine implements EngineHooks {
 }
 
 /** Resolves "Sheet!A1" style test addresses against the model (throws plain Errors: test helpers). */
-export function locate(model: WorkbookModel, sheetName: string, address: string): { sheet: NonNullable<ReturnType<WorkbookModel["sheetByName"]>>; rect: Rect } {
+export function locate(
+  model: WorkbookModel,
+  sheetName: string,
+  address: string,
+): { sheet: NonNullable<ReturnType<WorkbookModel["sheetByName"]>>; rect: Rect } {
   const sheet = model.sheetByName(sheetName);
   if (!sheet) throw new Error(`No worksheet named '${sheetName}'.`);
   const parsed = parseAddress(address);

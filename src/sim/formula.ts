@@ -13,7 +13,13 @@ export interface FormulaValue {
 /** Reads a cell's value for references; `sheet` undefined means the formula's own sheet. */
 export type CellReader = (sheet: string | undefined, r: number, c: number) => FormulaValue;
 
-type Token = { t: "err"; v: string } | { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: string } | { t: "id"; v: string } | { t: "op"; v: string };
+type Token =
+  | { t: "err"; v: string }
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; v: string }
+  | { t: "id"; v: string }
+  | { t: "op"; v: string };
 
 const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/;
 
@@ -305,7 +311,9 @@ function callFunction(name: string, args: Node[], read: CellReader): Val {
       return xs.reduce((s, x) => s + x, 0) / xs.length;
     }
     case "MIN":
-      return numbersOf(args, read).reduce((m, x) => Math.min(m, x), Infinity) === Infinity ? 0 : Math.min(...numbersOf(args, read));
+      return numbersOf(args, read).reduce((m, x) => Math.min(m, x), Infinity) === Infinity
+        ? 0
+        : Math.min(...numbersOf(args, read));
     case "MAX":
       return numbersOf(args, read).length === 0 ? 0 : Math.max(...numbersOf(args, read));
     case "COUNT":

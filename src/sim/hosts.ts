@@ -20,9 +20,24 @@ export interface HostProfile {
 }
 
 export const HOST_PROFILES: Record<HostName, HostProfile> = {
-  web: { platform: "OfficeOnline", excelApi: 17, sets: { excelapionline: 1, dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 }, version: "16.0.18000.10000" },
-  windows: { platform: "PC", excelApi: 17, sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 }, version: "16.0.18000.20000" },
-  mac: { platform: "Mac", excelApi: 16, sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 }, version: "16.90" },
+  web: {
+    platform: "OfficeOnline",
+    excelApi: 17,
+    sets: { excelapionline: 1, dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 },
+    version: "16.0.18000.10000",
+  },
+  windows: {
+    platform: "PC",
+    excelApi: 17,
+    sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 },
+    version: "16.0.18000.20000",
+  },
+  mac: {
+    platform: "Mac",
+    excelApi: 16,
+    sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 },
+    version: "16.90",
+  },
   old: { platform: "PC", excelApi: 7, sets: { dialogapi: 1, addincommands: 1 }, version: "16.0.4266.1001" },
 };
 

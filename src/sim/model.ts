@@ -106,7 +106,8 @@ export interface NamedItemModel {
 export interface ChangeRecord {
   sheetId: string;
   rect: Rect;
-  changeType: "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted";
+  changeType:
+    "RangeEdited" | "RowInserted" | "RowDeleted" | "ColumnInserted" | "ColumnDeleted" | "CellInserted" | "CellDeleted";
   source: "Local" | "Remote";
   triggerSource: "ThisLocalAddin" | "Unknown";
   before?: CellData | undefined;
@@ -250,7 +251,8 @@ export class WorkbookModel {
     return sheet.cells.get(cellKey(r, c));
   }
   setCell(sheet: SheetModel, r: number, c: number, cell: CellData | undefined): void {
-    const empty = cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
+    const empty =
+      cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
     this.mapSet(sheet.cells, cellKey(r, c), empty ? undefined : cell);
     this.dirty = true;
   }

@@ -24,7 +24,13 @@ export const FROM_USER: Origin = { source: "Local", triggerSource: "Unknown" };
 export const FROM_COAUTHOR: Origin = { source: "Remote", triggerSource: "Unknown" };
 
 /** Builds the new content of one cell from an input value, keeping its formatting. */
-export function inputCell(model: WorkbookModel, sheet: SheetModel, old: CellData | undefined, raw: Scalar, location: string): CellData {
+export function inputCell(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  old: CellData | undefined,
+  raw: Scalar,
+  location: string,
+): CellData {
   let parsed;
   try {
     parsed = parseInput(raw, old?.nf);
@@ -58,13 +64,23 @@ export function shapeInput<T>(input: unknown, rect: Rect, location: string): (r:
   const bad = input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols);
   if (bad) {
     const got = `${input.length}x${Array.isArray(input[0]) ? (input[0] as unknown[]).length : 0}`;
-    throw officeError(Codes.invalidArgument, location, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (range is ${rows}x${cols}, input is ${got}).`);
+    throw officeError(
+      Codes.invalidArgument,
+      location,
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (range is ${rows}x${cols}, input is ${got}).`,
+    );
   }
   return (r, c) => ((input as unknown[][])[r]?.[c] ?? null) as T | null;
 }
 
 /** Writes input values (as typed) into a rectangle and records one change for events. */
-export function writeInputs(model: WorkbookModel, ref: RangeRef, input: unknown, location: string, origin: Origin): void {
+export function writeInputs(
+  model: WorkbookModel,
+  ref: RangeRef,
+  input: unknown,
+  location: string,
+  origin: Origin,
+): void {
   const { sheet, rect } = ref;
   const at = shapeInput<Scalar>(input, rect, location);
   const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
@@ -73,7 +89,8 @@ export function writeInputs(model: WorkbookModel, ref: RangeRef, input: unknown,
     for (let c = rect.c0; c <= rect.c1; c++) {
       const raw = at(r - rect.r0, c - rect.c0);
       if (raw === null || raw === undefined) continue; // null means "leave this cell unchanged"
-      if (typeof raw === "object") throw officeError(Codes.invalidArgument, location, "Cell values must be strings, numbers or booleans.");
+      if (typeof raw === "object")
+        throw officeError(Codes.invalidArgument, location, "Cell values must be strings, numbers or booleans.");
       model.setCell(sheet, r, c, inputCell(model, sheet, model.cellAt(sheet, r, c), raw, location));
     }
   }
@@ -173,14 +190,26 @@ export function shiftCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, 
   const entireRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
   const entireCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
   const changeType =
-    dir === "down" ? (entireRows ? "RowInserted" : "CellInserted")
-    : dir === "up" ? (entireRows ? "RowDeleted" : "CellDeleted")
-    : dir === "right" ? (entireCols ? "ColumnInserted" : "CellInserted")
-    : entireCols ? "ColumnDeleted" : "CellDeleted";
+    dir === "down"
+      ? entireRows
+        ? "RowInserted"
+        : "CellInserted"
+      : dir === "up"
+        ? entireRows
+          ? "RowDeleted"
+          : "CellDeleted"
+        : dir === "right"
+          ? entireCols
+            ? "ColumnInserted"
+            : "CellInserted"
+          : entireCols
+            ? "ColumnDeleted"
+            : "CellDeleted";
   model.noteChange({ sheetId: sheet.id, rect, changeType, ...origin });
 }
 
-const REF_IN_FORMULA = /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(!])/g;
+const REF_IN_FORMULA =
+  /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(!])/g;
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -198,7 +227,13 @@ function colLetters(index: number): string {
  * insertion move with their cells; a single-cell reference to deleted cells becomes #REF!, a range
  * shrinks. (String literals are not parsed out; formulas here are simple.)
  */
-function adjustFormulaReferences(model: WorkbookModel, moved: SheetModel, rect: Rect, dir: Direction, by: number): void {
+function adjustFormulaReferences(
+  model: WorkbookModel,
+  moved: SheetModel,
+  rect: Rect,
+  dir: Direction,
+  by: number,
+): void {
   const vertical = dir === "down" || dir === "up";
   const insert = dir === "down" || dir === "right";
   const start = vertical ? rect.r0 : rect.c0;
@@ -208,29 +243,51 @@ function adjustFormulaReferences(model: WorkbookModel, moved: SheetModel, rect: 
     if (i > end) return i - by;
     return i >= start ? null : i;
   };
-  const inBand = (r: number, c: number): boolean => (vertical ? c >= rect.c0 && c <= rect.c1 : r >= rect.r0 && r <= rect.r1);
+  const inBand = (r: number, c: number): boolean =>
+    vertical ? c >= rect.c0 && c <= rect.c1 : r >= rect.r0 && r <= rect.r1;
   for (const sheet of model.sheets) {
     for (const [k, cell] of sheet.cells) {
       if (!cell.f) continue;
-      const f = cell.f.replace(REF_IN_FORMULA, (whole: string, prefix: string | undefined, ca: string, cl: string, ra: string, rd: string, ca2?: string, cl2?: string, ra2?: string, rd2?: string) => {
-        const target = prefix ? model.sheetByName(prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'")) : sheet;
-        if (target !== moved) return whole;
-        const pts = [[Number(rd) - 1, colNumber(cl)]];
-        if (cl2 !== undefined && rd2 !== undefined) pts.push([Number(rd2) - 1, colNumber(cl2)]);
-        if (!pts.every(([r, c]) => inBand(r ?? 0, c ?? 0))) return whole;
-        const movedPts = pts.map(([r = 0, c = 0]) => (vertical ? [shiftIndex(r), c] : [r, shiftIndex(c)]) as [number | null, number | null]);
-        if (movedPts.length === 1) {
-          const [r, c] = movedPts[0] ?? [null, null];
-          if (r === null || c === null) return "#REF!";
-          return `${prefix ?? ""}${ca}${colLetters(c)}${ra}${r + 1}`;
-        }
-        // A range: clamp endpoints that fell inside the deleted band.
-        const [[r1, c1] = [null, null], [r2, c2] = [null, null]] = movedPts;
-        const a = [r1 ?? (vertical ? start : (pts[0]?.[0] ?? 0)), c1 ?? (vertical ? (pts[0]?.[1] ?? 0) : start)];
-        const b = [r2 ?? (vertical ? start - 1 : (pts[1]?.[0] ?? 0)), c2 ?? (vertical ? (pts[1]?.[1] ?? 0) : start - 1)];
-        if ((a[0] ?? 0) > (b[0] ?? 0) || (a[1] ?? 0) > (b[1] ?? 0)) return "#REF!";
-        return `${prefix ?? ""}${ca}${colLetters(a[1] ?? 0)}${ra}${(a[0] ?? 0) + 1}:${ca2 ?? ""}${colLetters(b[1] ?? 0)}${ra2 ?? ""}${(b[0] ?? 0) + 1}`;
-      });
+      const f = cell.f.replace(
+        REF_IN_FORMULA,
+        (
+          whole: string,
+          prefix: string | undefined,
+          ca: string,
+          cl: string,
+          ra: string,
+          rd: string,
+          ca2?: string,
+          cl2?: string,
+          ra2?: string,
+          rd2?: string,
+        ) => {
+          const target = prefix
+            ? model.sheetByName(prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'"))
+            : sheet;
+          if (target !== moved) return whole;
+          const pts = [[Number(rd) - 1, colNumber(cl)]];
+          if (cl2 !== undefined && rd2 !== undefined) pts.push([Number(rd2) - 1, colNumber(cl2)]);
+          if (!pts.every(([r, c]) => inBand(r ?? 0, c ?? 0))) return whole;
+          const movedPts = pts.map(
+            ([r = 0, c = 0]) => (vertical ? [shiftIndex(r), c] : [r, shiftIndex(c)]) as [number | null, number | null],
+          );
+          if (movedPts.length === 1) {
+            const [r, c] = movedPts[0] ?? [null, null];
+            if (r === null || c === null) return "#REF!";
+            return `${prefix ?? ""}${ca}${colLetters(c)}${ra}${r + 1}`;
+          }
+          // A range: clamp endpoints that fell inside the deleted band.
+          const [[r1, c1] = [null, null], [r2, c2] = [null, null]] = movedPts;
+          const a = [r1 ?? (vertical ? start : (pts[0]?.[0] ?? 0)), c1 ?? (vertical ? (pts[0]?.[1] ?? 0) : start)];
+          const b = [
+            r2 ?? (vertical ? start - 1 : (pts[1]?.[0] ?? 0)),
+            c2 ?? (vertical ? (pts[1]?.[1] ?? 0) : start - 1),
+          ];
+          if ((a[0] ?? 0) > (b[0] ?? 0) || (a[1] ?? 0) > (b[1] ?? 0)) return "#REF!";
+          return `${prefix ?? ""}${ca}${colLetters(a[1] ?? 0)}${ra}${(a[0] ?? 0) + 1}:${ca2 ?? ""}${colLetters(b[1] ?? 0)}${ra2 ?? ""}${(b[0] ?? 0) + 1}`;
+        },
+      );
       if (f !== cell.f) model.mapSet(sheet.cells, k, { ...cell, f });
     }
   }

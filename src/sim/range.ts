@@ -5,7 +5,13 @@ import { ClientObjectBase, CollectionBase, type LoadOption } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
-import { type ConditionalFormatModel, DEFAULT_COLUMN_WIDTH, type DataValidationModel, type SheetModel, newId } from "./model";
+import {
+  type ConditionalFormatModel,
+  DEFAULT_COLUMN_WIDTH,
+  type DataValidationModel,
+  type SheetModel,
+  newId,
+} from "./model";
 import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputs } from "./ops";
 import { type CellData, formatText, valueType } from "./values";
 import { WorksheetProxy } from "./worksheet";
@@ -20,7 +26,11 @@ export class RangeProxy extends ClientObjectBase {
   private _cfs: ConditionalFormatCollectionProxy | undefined;
   private _dv: DataValidationProxy | undefined;
 
-  constructor(context: SimRequestContext, private readonly _locate: RangeLocator, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _locate: RangeLocator,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
 
@@ -127,21 +137,31 @@ export class RangeProxy extends ClientObjectBase {
     return this._get("values");
   }
   set values(v: unknown) {
-    this._write("values", v, (state) => {
-      const ref = this._ref(state);
-      assertEditable(ref.sheet, "Range.values");
-      writeInputs(state.model, ref, v, "Range.values", FROM_ADDIN);
-    }, "range.values = ...;");
+    this._write(
+      "values",
+      v,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.values");
+        writeInputs(state.model, ref, v, "Range.values", FROM_ADDIN);
+      },
+      "range.values = ...;",
+    );
   }
   get formulas(): (string | number | boolean)[][] {
     return this._get("formulas");
   }
   set formulas(v: unknown) {
-    this._write("formulas", v, (state) => {
-      const ref = this._ref(state);
-      assertEditable(ref.sheet, "Range.formulas");
-      writeInputs(state.model, ref, v, "Range.formulas", FROM_ADDIN);
-    }, "range.formulas = ...;");
+    this._write(
+      "formulas",
+      v,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.formulas");
+        writeInputs(state.model, ref, v, "Range.formulas", FROM_ADDIN);
+      },
+      "range.formulas = ...;",
+    );
   }
   get formulasLocal(): (string | number | boolean)[][] {
     return this._get("formulasLocal");
@@ -150,22 +170,27 @@ export class RangeProxy extends ClientObjectBase {
     return this._get("numberFormat");
   }
   set numberFormat(v: unknown) {
-    this._write("numberFormat", v, (state) => {
-      const ref = this._ref(state);
-      assertEditable(ref.sheet, "Range.numberFormat");
-      const at = shapeInput<string>(v, ref.rect, "Range.numberFormat");
-      for (let r = ref.rect.r0; r <= ref.rect.r1; r++) {
-        for (let c = ref.rect.c0; c <= ref.rect.c1; c++) {
-          const nf = at(r - ref.rect.r0, c - ref.rect.c0);
-          if (nf === null) continue;
-          if (typeof nf !== "string") throw officeError(Codes.invalidArgument, "Range.numberFormat");
-          const cell = { ...(state.model.cellAt(ref.sheet, r, c) ?? { v: "" }) };
-          if (nf === "General") delete cell.nf;
-          else cell.nf = nf;
-          state.model.setCell(ref.sheet, r, c, cell);
+    this._write(
+      "numberFormat",
+      v,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.numberFormat");
+        const at = shapeInput<string>(v, ref.rect, "Range.numberFormat");
+        for (let r = ref.rect.r0; r <= ref.rect.r1; r++) {
+          for (let c = ref.rect.c0; c <= ref.rect.c1; c++) {
+            const nf = at(r - ref.rect.r0, c - ref.rect.c0);
+            if (nf === null) continue;
+            if (typeof nf !== "string") throw officeError(Codes.invalidArgument, "Range.numberFormat");
+            const cell = { ...(state.model.cellAt(ref.sheet, r, c) ?? { v: "" }) };
+            if (nf === "General") delete cell.nf;
+            else cell.nf = nf;
+            state.model.setCell(ref.sheet, r, c, cell);
+          }
         }
-      }
-    }, "range.numberFormat = ...;");
+      },
+      "range.numberFormat = ...;",
+    );
   }
   get numberFormatLocal(): string[][] {
     return this._get("numberFormatLocal");
@@ -216,23 +241,43 @@ export class RangeProxy extends ClientObjectBase {
   }
 
   /** A range derived from this one by a pure geometric function (checked against the grid). */
-  private _derive(member: string, fn: (rect: Rect, state: SyncState, sheet: SheetModel) => Rect | null, nullable = false): RangeProxy {
-    return new RangeProxy(this.context, (state) => {
-      const ref = this._ref(state);
-      const rect = fn(ref.rect, state, ref.sheet);
-      if (rect === null) return null;
-      if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
-        throw officeError(Codes.invalidArgument, `Range.${member}`, "The resulting range is outside the worksheet.");
-      }
-      return { sheet: ref.sheet, rect };
-    }, nullable);
+  private _derive(
+    member: string,
+    fn: (rect: Rect, state: SyncState, sheet: SheetModel) => Rect | null,
+    nullable = false,
+  ): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      (state) => {
+        const ref = this._ref(state);
+        const rect = fn(ref.rect, state, ref.sheet);
+        if (rect === null) return null;
+        if (
+          rect.r0 < 0 ||
+          rect.c0 < 0 ||
+          rect.r1 >= MAX_ROWS ||
+          rect.c1 >= MAX_COLS ||
+          rect.r1 < rect.r0 ||
+          rect.c1 < rect.c0
+        ) {
+          throw officeError(Codes.invalidArgument, `Range.${member}`, "The resulting range is outside the worksheet.");
+        }
+        return { sheet: ref.sheet, rect };
+      },
+      nullable,
+    );
   }
 
   getCell(row: number, column: number): RangeProxy {
     return this._derive("getCell", (r) => ({ r0: r.r0 + row, c0: r.c0 + column, r1: r.r0 + row, c1: r.c0 + column }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this._derive("getOffsetRange", (r) => ({ r0: r.r0 + rowOffset, r1: r.r1 + rowOffset, c0: r.c0 + columnOffset, c1: r.c1 + columnOffset }));
+    return this._derive("getOffsetRange", (r) => ({
+      r0: r.r0 + rowOffset,
+      r1: r.r1 + rowOffset,
+      c0: r.c0 + columnOffset,
+      c1: r.c1 + columnOffset,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     this._requires(7, "getResizedRange");
@@ -272,14 +317,25 @@ export class RangeProxy extends ClientObjectBase {
     return this._derive("getLastCell", (r) => ({ r0: r.r1, r1: r.r1, c0: r.c1, c1: r.c1 }));
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
-    return this._derive("getAbsoluteResizedRange", (r) => ({ ...r, r1: r.r0 + numRows - 1, c1: r.c0 + numColumns - 1 }));
+    return this._derive("getAbsoluteResizedRange", (r) => ({
+      ...r,
+      r1: r.r0 + numRows - 1,
+      c1: r.c0 + numColumns - 1,
+    }));
   }
   /** The used part of this range (values only when asked); ItemNotFound-free: an empty range yields its top-left cell. */
   getUsedRange(valuesOnly = false): RangeProxy {
-    return this._derive("getUsedRange", (r, state, sheet) => clipUsed(state, sheet, r, valuesOnly) ?? { r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 });
+    return this._derive(
+      "getUsedRange",
+      (r, state, sheet) => clipUsed(state, sheet, r, valuesOnly) ?? { r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    const p = this._derive("getUsedRangeOrNullObject", (r, state, sheet) => clipUsed(state, sheet, r, valuesOnly), true);
+    const p = this._derive(
+      "getUsedRangeOrNullObject",
+      (r, state, sheet) => clipUsed(state, sheet, r, valuesOnly),
+      true,
+    );
     p._queueNullCheck("getUsedRangeOrNullObject");
     return p;
   }
@@ -288,7 +344,12 @@ export class RangeProxy extends ClientObjectBase {
       const other = typeof anotherRange === "string" ? parseAddress(anotherRange)?.rect : anotherRange._ref(state).rect;
       void sheet;
       if (!other) throw officeError(Codes.invalidArgument, "Range.getIntersection");
-      const x = { r0: Math.max(r.r0, other.r0), c0: Math.max(r.c0, other.c0), r1: Math.min(r.r1, other.r1), c1: Math.min(r.c1, other.c1) };
+      const x = {
+        r0: Math.max(r.r0, other.r0),
+        c0: Math.max(r.c0, other.c0),
+        r1: Math.min(r.r1, other.r1),
+        c1: Math.min(r.c1, other.c1),
+      };
       if (x.r0 > x.r1 || x.c0 > x.c1) throw officeError(Codes.itemNotFound, "Range.getIntersection");
       return x;
     });
@@ -297,63 +358,112 @@ export class RangeProxy extends ClientObjectBase {
   // ---- methods ---------------------------------------------------------------------------
   /** Inserts cells, shifting existing ones Down or Right; returns the inserted range. */
   insert(shift: string): RangeProxy {
-    this._write("insert", shift, (state) => {
-      const { sheet, rect } = this._ref(state);
-      assertEditable(sheet, "Range.insert");
-      if (shift !== "Down" && shift !== "Right") throw officeError(Codes.invalidArgument, "Range.insert", "shift must be Down or Right.");
-      shiftCells(state.model, sheet, rect, shift === "Down" ? "down" : "right", FROM_ADDIN);
-    }, `range.insert("${shift}");`);
+    this._write(
+      "insert",
+      shift,
+      (state) => {
+        const { sheet, rect } = this._ref(state);
+        assertEditable(sheet, "Range.insert");
+        if (shift !== "Down" && shift !== "Right")
+          throw officeError(Codes.invalidArgument, "Range.insert", "shift must be Down or Right.");
+        shiftCells(state.model, sheet, rect, shift === "Down" ? "down" : "right", FROM_ADDIN);
+      },
+      `range.insert("${shift}");`,
+    );
     return this._derive("insert", (r) => r);
   }
   /** Deletes the cells, shifting neighbours Up or Left. */
   delete(shift: string): void {
-    this._write("delete", shift, (state) => {
-      const { sheet, rect } = this._ref(state);
-      assertEditable(sheet, "Range.delete");
-      if (shift !== "Up" && shift !== "Left") throw officeError(Codes.invalidArgument, "Range.delete", "shift must be Up or Left.");
-      shiftCells(state.model, sheet, rect, shift === "Up" ? "up" : "left", FROM_ADDIN);
-    }, `range.delete("${shift}");`);
+    this._write(
+      "delete",
+      shift,
+      (state) => {
+        const { sheet, rect } = this._ref(state);
+        assertEditable(sheet, "Range.delete");
+        if (shift !== "Up" && shift !== "Left")
+          throw officeError(Codes.invalidArgument, "Range.delete", "shift must be Up or Left.");
+        shiftCells(state.model, sheet, rect, shift === "Up" ? "up" : "left", FROM_ADDIN);
+      },
+      `range.delete("${shift}");`,
+    );
   }
   /** Clears contents, formats or both ("All" by default). */
   clear(applyTo: string = "All"): void {
-    this._write("clear", applyTo, (state) => {
-      const ref = this._ref(state);
-      assertEditable(ref.sheet, "Range.clear");
-      updateCells(state.model, ref, (cell) => {
-        if (applyTo === "Contents") {
-          const next: CellData = { ...cell, v: "" };
-          delete next.f;
-          delete next.err;
-          return next;
-        }
-        if (applyTo === "Formats") return { v: cell.v, ...(cell.f ? { f: cell.f } : {}), ...(cell.err ? { err: true } : {}) };
-        return { v: "" };
-      });
-      state.model.noteChange({ sheetId: ref.sheet.id, rect: ref.rect, changeType: "RangeEdited", ...FROM_ADDIN });
-    }, `range.clear("${applyTo}");`);
+    this._write(
+      "clear",
+      applyTo,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.clear");
+        updateCells(state.model, ref, (cell) => {
+          if (applyTo === "Contents") {
+            const next: CellData = { ...cell, v: "" };
+            delete next.f;
+            delete next.err;
+            return next;
+          }
+          if (applyTo === "Formats")
+            return { v: cell.v, ...(cell.f ? { f: cell.f } : {}), ...(cell.err ? { err: true } : {}) };
+          return { v: "" };
+        });
+        state.model.noteChange({ sheetId: ref.sheet.id, rect: ref.rect, changeType: "RangeEdited", ...FROM_ADDIN });
+      },
+      `range.clear("${applyTo}");`,
+    );
   }
   /** Selects the range in the UI. */
   select(): void {
-    this._write("select", null, (state) => {
-      const { sheet, rect } = this._ref(state);
-      state.model.set(state.model, "activeSheetId", sheet.id);
-      state.model.set(state.model, "selection", { sheetId: sheet.id, rect });
-    }, "range.select();");
+    this._write(
+      "select",
+      null,
+      (state) => {
+        const { sheet, rect } = this._ref(state);
+        state.model.set(state.model, "activeSheetId", sheet.id);
+        state.model.set(state.model, "selection", { sheetId: sheet.id, rect });
+      },
+      "range.select();",
+    );
   }
 }
 
-const RANGE_SCALARS = ["address", "addressLocal", "values", "formulas", "formulasLocal", "numberFormat", "numberFormatLocal", "text", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "isEntireRow", "isEntireColumn", "hidden"] as const;
+const RANGE_SCALARS = [
+  "address",
+  "addressLocal",
+  "values",
+  "formulas",
+  "formulasLocal",
+  "numberFormat",
+  "numberFormatLocal",
+  "text",
+  "valueTypes",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+  "cellCount",
+  "isEntireRow",
+  "isEntireColumn",
+  "hidden",
+] as const;
 
 function clipUsed(state: SyncState, sheet: SheetModel, r: Rect, valuesOnly: boolean): Rect | null {
   const used = state.model.usedRect(sheet, valuesOnly);
   if (!used) return null;
-  const x = { r0: Math.max(r.r0, used.r0), c0: Math.max(r.c0, used.c0), r1: Math.min(r.r1, used.r1), c1: Math.min(r.c1, used.c1) };
+  const x = {
+    r0: Math.max(r.r0, used.r0),
+    c0: Math.max(r.c0, used.c0),
+    r1: Math.min(r.r1, used.r1),
+    c1: Math.min(r.c1, used.c1),
+  };
   return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
 }
 
 /** A child object that lives on a range (format, fill, font, validation). */
 abstract class RangeChild extends ClientObjectBase {
-  constructor(context: SimRequestContext, protected readonly _range: RangeProxy) {
+  constructor(
+    context: SimRequestContext,
+    protected readonly _range: RangeProxy,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -379,11 +489,16 @@ abstract class RangeChild extends ClientObjectBase {
     return first ?? null;
   }
   protected _writeCells(member: string, value: unknown, fn: (cell: CellData) => CellData): void {
-    this._write(member, value, (state) => {
-      const ref = this._range._ref(state);
-      assertEditable(ref.sheet, `${this._type}.${member}`);
-      updateCells(state.model, ref, fn);
-    }, `${this._type}.${member} = ${JSON.stringify(value)};`);
+    this._write(
+      member,
+      value,
+      (state) => {
+        const ref = this._range._ref(state);
+        assertEditable(ref.sheet, `${this._type}.${member}`);
+        updateCells(state.model, ref, fn);
+      },
+      `${this._type}.${member} = ${JSON.stringify(value)};`,
+    );
   }
 }
 
@@ -454,7 +569,12 @@ export class RangeFormatProxy extends RangeChild {
         for (let r = Math.max(rect.r0, used.r0); r <= Math.min(rect.r1, used.r1); r++) {
           longest = Math.max(longest, formatText(state.model.cellAt(sheet, r, c)).length);
         }
-        if (longest > 0) state.model.mapSet(sheet.colWidths, c, Math.min(255 * 7, Math.max(DEFAULT_COLUMN_WIDTH / 2, longest * 7 + 6)));
+        if (longest > 0)
+          state.model.mapSet(
+            sheet.colWidths,
+            c,
+            Math.min(255 * 7, Math.max(DEFAULT_COLUMN_WIDTH / 2, longest * 7 + 6)),
+          );
       }
     });
   }
@@ -537,9 +657,23 @@ export class RangeFontProxy extends RangeChild {
 }
 
 const NAMED_COLORS: Record<string, string> = {
-  red: "#FF0000", green: "#008000", blue: "#0000FF", yellow: "#FFFF00", orange: "#FFA500", white: "#FFFFFF",
-  black: "#000000", gray: "#808080", grey: "#808080", lightgreen: "#90EE90", lightblue: "#ADD8E6", pink: "#FFC0CB",
-  purple: "#800080", lightgray: "#D3D3D3", lightyellow: "#FFFFE0", darkgreen: "#006400", darkred: "#8B0000",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  white: "#FFFFFF",
+  black: "#000000",
+  gray: "#808080",
+  grey: "#808080",
+  lightgreen: "#90EE90",
+  lightblue: "#ADD8E6",
+  pink: "#FFC0CB",
+  purple: "#800080",
+  lightgray: "#D3D3D3",
+  lightyellow: "#FFFFE0",
+  darkgreen: "#006400",
+  darkred: "#8B0000",
 };
 
 /** Excel accepts "#RRGGBB" or an HTML colour name and reports "#RRGGBB". */
@@ -555,7 +689,10 @@ export function normalizeColor(v: string): string {
 /** Excel.ConditionalFormatCollection. */
 export class ConditionalFormatCollectionProxy extends CollectionBase<ConditionalFormatProxy> {
   readonly _type = "ConditionalFormatCollection";
-  constructor(context: SimRequestContext, private readonly _range: RangeProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _range: RangeProxy,
+  ) {
     super(context);
   }
   protected _list(state: SyncState): ConditionalFormatProxy[] {
@@ -568,12 +705,22 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
   add(type: string): ConditionalFormatProxy {
     this._requires(6, "add");
     const id = newId();
-    this._write("add", type, (state) => {
-      const { sheet, rect } = this._range._ref(state);
-      assertEditable(sheet, "ConditionalFormatCollection.add");
-      const model: ConditionalFormatModel = { id, rect, type: type as ConditionalFormatModel["type"], stopIfTrue: false };
-      state.model.insertAt(sheet.conditionalFormats, 0, model);
-    }, `conditionalFormats.add("${type}");`);
+    this._write(
+      "add",
+      type,
+      (state) => {
+        const { sheet, rect } = this._range._ref(state);
+        assertEditable(sheet, "ConditionalFormatCollection.add");
+        const model: ConditionalFormatModel = {
+          id,
+          rect,
+          type: type as ConditionalFormatModel["type"],
+          stopIfTrue: false,
+        };
+        state.model.insertAt(sheet.conditionalFormats, 0, model);
+      },
+      `conditionalFormats.add("${type}");`,
+    );
     return new ConditionalFormatProxy(this.context, undefined, id, this._range);
   }
   clearAll(): void {
@@ -581,7 +728,8 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
       const { sheet, rect } = this._range._ref(state);
       assertEditable(sheet, "ConditionalFormatCollection.clearAll");
       for (const cf of [...sheet.conditionalFormats]) {
-        if (cf.rect.r0 >= rect.r0 && cf.rect.r1 <= rect.r1 && cf.rect.c0 >= rect.c0 && cf.rect.c1 <= rect.c1) state.model.removeItem(sheet.conditionalFormats, cf);
+        if (cf.rect.r0 >= rect.r0 && cf.rect.r1 <= rect.r1 && cf.rect.c0 >= rect.c0 && cf.rect.c1 <= rect.c1)
+          state.model.removeItem(sheet.conditionalFormats, cf);
       }
     });
   }
@@ -590,12 +738,21 @@ export class ConditionalFormatCollectionProxy extends CollectionBase<Conditional
 /** Excel.ConditionalFormat with its `custom` and `cellValue` views. */
 export class ConditionalFormatProxy extends ClientObjectBase {
   readonly _type = "ConditionalFormat";
-  constructor(context: SimRequestContext, private _sheetId: string | undefined, readonly _id: string, private readonly _range?: RangeProxy) {
+  constructor(
+    context: SimRequestContext,
+    private _sheetId: string | undefined,
+    readonly _id: string,
+    private readonly _range?: RangeProxy,
+  ) {
     super(context);
   }
   /** @internal */
   _model(state: SyncState): ConditionalFormatModel {
-    const sheets = this._sheetId ? [state.model.sheetById(this._sheetId)] : this._range ? [this._range._ref(state).sheet] : state.model.sheets;
+    const sheets = this._sheetId
+      ? [state.model.sheetById(this._sheetId)]
+      : this._range
+        ? [this._range._ref(state).sheet]
+        : state.model.sheets;
     for (const s of sheets) {
       const cf = s?.conditionalFormats.find((x) => x.id === this._id);
       if (cf) return cf;
@@ -659,13 +816,18 @@ export class ConditionalFormatProxy extends ClientObjectBase {
 /** Excel.CustomConditionalFormat / CellValueConditionalFormat: `rule` and `format`. */
 export class CustomConditionalFormatProxy extends ClientObjectBase {
   readonly _type: string;
-  constructor(context: SimRequestContext, private readonly _cf: ConditionalFormatProxy, private readonly _kind: "Custom" | "CellValue") {
+  constructor(
+    context: SimRequestContext,
+    private readonly _cf: ConditionalFormatProxy,
+    private readonly _kind: "Custom" | "CellValue",
+  ) {
     super(context);
     this._type = _kind === "Custom" ? "CustomConditionalFormat" : "CellValueConditionalFormat";
   }
   private _model(state: SyncState): ConditionalFormatModel {
     const cf = this._cf._model(state);
-    if (cf.type !== this._kind) throw officeError(Codes.invalidOperation, `${this._type}`, `The conditional format is of type ${cf.type}.`);
+    if (cf.type !== this._kind)
+      throw officeError(Codes.invalidOperation, `${this._type}`, `The conditional format is of type ${cf.type}.`);
     return cf;
   }
   protected _exists(state: SyncState): boolean {
@@ -696,7 +858,11 @@ export class CustomConditionalFormatProxy extends ClientObjectBase {
       const cf = this._model(state);
       const r = v as { formula1?: unknown; formula2?: unknown; operator?: unknown };
       if (typeof r.operator !== "string" || (typeof r.formula1 !== "string" && typeof r.formula1 !== "number")) {
-        throw officeError(Codes.invalidArgument, `${this._type}.rule`, "A cell-value rule needs formula1 and operator.");
+        throw officeError(
+          Codes.invalidArgument,
+          `${this._type}.rule`,
+          "A cell-value rule needs formula1 and operator.",
+        );
       }
       state.model.set(cf, "operator", r.operator);
       state.model.set(cf, "formula1", String(r.formula1));
@@ -711,7 +877,10 @@ export class CustomConditionalFormatProxy extends ClientObjectBase {
 /** Excel.ConditionalFormatRule (custom formula). */
 export class ConditionalFormatRuleProxy extends ClientObjectBase {
   readonly _type = "ConditionalFormatRule";
-  constructor(context: SimRequestContext, private readonly _cf: (state: SyncState) => ConditionalFormatModel) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -729,7 +898,8 @@ export class ConditionalFormatRuleProxy extends ClientObjectBase {
   }
   set formula(v: string) {
     this._write("formula", v, (state) => {
-      if (typeof v !== "string" || !v.startsWith("=")) throw officeError(Codes.invalidArgument, "ConditionalFormatRule.formula", "The formula must start with '='.");
+      if (typeof v !== "string" || !v.startsWith("="))
+        throw officeError(Codes.invalidArgument, "ConditionalFormatRule.formula", "The formula must start with '='.");
       state.model.set(this._cf(state), "formula", v);
     });
   }
@@ -738,7 +908,10 @@ export class ConditionalFormatRuleProxy extends ClientObjectBase {
 /** Excel.ConditionalRangeFormat with fill and font. */
 export class ConditionalRangeFormatProxy extends ClientObjectBase {
   readonly _type = "ConditionalRangeFormat";
-  constructor(context: SimRequestContext, private readonly _cf: (state: SyncState) => ConditionalFormatModel) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -766,7 +939,11 @@ export class ConditionalRangeFormatProxy extends ClientObjectBase {
 
 /** Excel.ConditionalRangeFill / ConditionalRangeFont. */
 export class ConditionalPartProxy extends ClientObjectBase {
-  constructor(context: SimRequestContext, private readonly _cf: (state: SyncState) => ConditionalFormatModel, readonly _type: "ConditionalRangeFill" | "ConditionalRangeFont") {
+  constructor(
+    context: SimRequestContext,
+    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
+    readonly _type: "ConditionalRangeFill" | "ConditionalRangeFont",
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -798,14 +975,22 @@ export class ConditionalPartProxy extends ClientObjectBase {
     this._write("bold", v, (state) => state.model.set(this._cf(state), "bold", v));
   }
   clear(): void {
-    this._write("clear", null, (state) => state.model.set(this._cf(state), this._type === "ConditionalRangeFill" ? "fill" : "fontColor", undefined));
+    this._write("clear", null, (state) =>
+      state.model.set(this._cf(state), this._type === "ConditionalRangeFill" ? "fill" : "fontColor", undefined),
+    );
   }
 }
 
 // ---- data validation ----------------------------------------------------------------
 
 const RULE_TYPES: Record<string, string> = {
-  list: "List", decimal: "Decimal", wholeNumber: "WholeNumber", textLength: "TextLength", date: "Date", time: "Time", custom: "Custom",
+  list: "List",
+  decimal: "Decimal",
+  wholeNumber: "WholeNumber",
+  textLength: "TextLength",
+  date: "Date",
+  time: "Time",
+  custom: "Custom",
 };
 
 /** Excel.DataValidation. Setting `rule` replaces validation on the range's cells. */
@@ -813,7 +998,9 @@ export class DataValidationProxy extends RangeChild {
   readonly _type = "DataValidation";
   private _find(state: SyncState): DataValidationModel | undefined {
     const { sheet, rect } = this._range._ref(state);
-    return sheet.validations.find((d) => d.rect.r0 <= rect.r0 && d.rect.c0 <= rect.c0 && d.rect.r1 >= rect.r0 && d.rect.c1 >= rect.c0);
+    return sheet.validations.find(
+      (d) => d.rect.r0 <= rect.r0 && d.rect.c0 <= rect.c0 && d.rect.r1 >= rect.r0 && d.rect.c1 >= rect.c0,
+    );
   }
   protected _scalarNames(): readonly string[] {
     return ["type", "rule", "ignoreBlanks", "valid", "errorAlert", "prompt"];
@@ -849,13 +1036,19 @@ export class DataValidationProxy extends RangeChild {
           const a = Number(dv.formula1);
           const b = Number(dv.formula2);
           const ok =
-            dv.operator === "Between" ? v >= a && v <= b
-            : dv.operator === "GreaterThan" ? v > a
-            : dv.operator === "GreaterThanOrEqualTo" ? v >= a
-            : dv.operator === "LessThan" ? v < a
-            : dv.operator === "LessThanOrEqualTo" ? v <= a
-            : dv.operator === "EqualTo" ? v === a
-            : true;
+            dv.operator === "Between"
+              ? v >= a && v <= b
+              : dv.operator === "GreaterThan"
+                ? v > a
+                : dv.operator === "GreaterThanOrEqualTo"
+                  ? v >= a
+                  : dv.operator === "LessThan"
+                    ? v < a
+                    : dv.operator === "LessThanOrEqualTo"
+                      ? v <= a
+                      : dv.operator === "EqualTo"
+                        ? v === a
+                        : true;
           if (!ok) return false;
         }
       }
@@ -889,12 +1082,17 @@ export class DataValidationProxy extends RangeChild {
       const [key, body] = entries[0] ?? [];
       const type = key ? RULE_TYPES[key] : undefined;
       if (entries.length !== 1 || !type || typeof body !== "object" || body === null) {
-        throw officeError(Codes.invalidArgument, "DataValidation.rule", "Give exactly one rule type (list, decimal, wholeNumber, ...).");
+        throw officeError(
+          Codes.invalidArgument,
+          "DataValidation.rule",
+          "Give exactly one rule type (list, decimal, wholeNumber, ...).",
+        );
       }
       const b = body as Record<string, unknown>;
       const dv: DataValidationModel = { id: newId(), rect, type, ignoreBlanks: true };
       if (type === "List") {
-        if (typeof b.source !== "string") throw officeError(Codes.invalidArgument, "DataValidation.rule", "A list rule needs a source.");
+        if (typeof b.source !== "string")
+          throw officeError(Codes.invalidArgument, "DataValidation.rule", "A list rule needs a source.");
         dv.source = b.source;
         dv.inCellDropDown = b.inCellDropDown !== false;
       } else {
@@ -906,7 +1104,8 @@ export class DataValidationProxy extends RangeChild {
         }
       }
       for (const old of [...sheet.validations]) {
-        if (old.rect.r0 >= rect.r0 && old.rect.r1 <= rect.r1 && old.rect.c0 >= rect.c0 && old.rect.c1 <= rect.c1) state.model.removeItem(sheet.validations, old);
+        if (old.rect.r0 >= rect.r0 && old.rect.r1 <= rect.r1 && old.rect.c0 >= rect.c0 && old.rect.c1 <= rect.c1)
+          state.model.removeItem(sheet.validations, old);
       }
       state.model.insertAt(sheet.validations, sheet.validations.length, dv);
     });
@@ -935,7 +1134,8 @@ export class DataValidationProxy extends RangeChild {
     this._write("clear", null, (state) => {
       const { sheet, rect } = this._range._ref(state);
       for (const old of [...sheet.validations]) {
-        if (old.rect.r0 <= rect.r1 && rect.r0 <= old.rect.r1 && old.rect.c0 <= rect.c1 && rect.c0 <= old.rect.c1) state.model.removeItem(sheet.validations, old);
+        if (old.rect.r0 <= rect.r1 && rect.r0 <= old.rect.r1 && old.rect.c0 <= rect.c1 && rect.c0 <= old.rect.c1)
+          state.model.removeItem(sheet.validations, old);
       }
     });
   }
@@ -957,4 +1157,3 @@ export function locateAddress(state: SyncState, defaultSheet: SheetModel, addres
   if (!sheet) throw officeError(Codes.itemNotFound, location, `The worksheet '${parsed.sheet ?? ""}' doesn't exist.`);
   return { sheet, rect: parsed.rect };
 }
-

@@ -164,7 +164,12 @@ type RunOptions = { delayForCellEdit?: boolean; previousContext?: SimRequestCont
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const host = options.host ?? "web";
   const profile = HOST_PROFILES[host];
-  const engine = new Engine({ profile, payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024, latencyMs: options.latencyMs ?? 0, syncSemantics: options.syncSemantics ?? "atomic" });
+  const engine = new Engine({
+    profile,
+    payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
+    latencyMs: options.latencyMs ?? 0,
+    syncSemantics: options.syncSemantics ?? "atomic",
+  });
   if (options.withDefaultSheet !== false) engine.model.transact(() => engine.model.addSheet("Sheet1"));
 
   class RequestContext extends SimRequestContext {
@@ -175,7 +180,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1] as (ctx: SimRequestContext) => unknown;
-    if (typeof batch !== "function") throw officeError(Codes.invalidArgument, "Excel.run", "The last argument must be the batch function.");
+    if (typeof batch !== "function")
+      throw officeError(Codes.invalidArgument, "Excel.run", "The last argument must be the batch function.");
     const first = args.length > 1 ? args[0] : undefined;
     let ctx: SimRequestContext | undefined;
     let opts: RunOptions | undefined;
@@ -192,7 +198,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     context._closed = false;
     try {
       const result = batch(context);
-      if (!result || typeof (result as Promise<unknown>).then !== "function") throw officeError(Codes.runMustReturnPromise, "Excel.run");
+      if (!result || typeof (result as Promise<unknown>).then !== "function")
+        throw officeError(Codes.runMustReturnPromise, "Excel.run");
       const value = (await result) as T;
       if (context._ops.length > 0) await context.sync();
       return value;
@@ -218,19 +225,44 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
   };
 
   const OfficeNs = {
-    HostType: { Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
-    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    HostType: {
+      Word: "Word",
+      Excel: "Excel",
+      PowerPoint: "PowerPoint",
+      Outlook: "Outlook",
+      OneNote: "OneNote",
+      Project: "Project",
+      Access: "Access",
+    },
+    PlatformType: {
+      PC: "PC",
+      OfficeOnline: "OfficeOnline",
+      Mac: "Mac",
+      iOS: "iOS",
+      Android: "Android",
+      Universal: "Universal",
+    },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       host: "Excel",
       platform: profile.platform,
       displayLanguage: "en-US",
       contentLanguage: "en-US",
-      officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false },
+      officeTheme: {
+        bodyBackgroundColor: "#FFFFFF",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#FFFFFF",
+        controlForegroundColor: "#000000",
+        isDarkTheme: false,
+      },
       diagnostics: { host: "Excel", platform: profile.platform, version: profile.version },
-      requirements: { isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(profile, name, minVersion) },
+      requirements: {
+        isSetSupported: (name: string, minVersion?: string | number) => isSetSupported(profile, name, minVersion),
+      },
     },
-    onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+    onReady(
+      callback?: (info: { host: string; platform: string }) => void,
+    ): Promise<{ host: string; platform: string }> {
       const info = { host: "Excel", platform: profile.platform };
       callback?.(info);
       return Promise.resolve(info);
@@ -240,10 +272,18 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
   const OfficeExtensionNs = {
     Error: SimOfficeError,
     ErrorCodes: {
-      accessDenied: "AccessDenied", generalException: "GeneralException", activityLimitReached: "ActivityLimitReached",
-      invalidObjectPath: "InvalidObjectPath", propertyNotLoaded: "PropertyNotLoaded", valueNotLoaded: "ValueNotLoaded",
-      invalidRequestContext: "InvalidRequestContext", invalidArgument: "InvalidArgument", runMustReturnPromise: "RunMustReturnPromise",
-      cannotRegisterEvent: "CannotRegisterEvent", apiNotFound: "ApiNotFound", connectionFailure: "ConnectionFailure",
+      accessDenied: "AccessDenied",
+      generalException: "GeneralException",
+      activityLimitReached: "ActivityLimitReached",
+      invalidObjectPath: "InvalidObjectPath",
+      propertyNotLoaded: "PropertyNotLoaded",
+      valueNotLoaded: "ValueNotLoaded",
+      invalidRequestContext: "InvalidRequestContext",
+      invalidArgument: "InvalidArgument",
+      runMustReturnPromise: "RunMustReturnPromise",
+      cannotRegisterEvent: "CannotRegisterEvent",
+      apiNotFound: "ApiNotFound",
+      connectionFailure: "ConnectionFailure",
     },
     ClientResult,
     ClientObject: ClientObjectBase,
@@ -269,12 +309,26 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     if (!s) throw new Error(`No worksheet named '${name}'.`);
     return s;
   };
-  const externalWrite = (sheet: string, address: string, value: Scalar[][] | Scalar, origin: Origin, checkProtection: boolean): void => {
+  const externalWrite = (
+    sheet: string,
+    address: string,
+    value: Scalar[][] | Scalar,
+    origin: Origin,
+    checkProtection: boolean,
+  ): void => {
     engine.applyExternal((m) => {
       const ref = locate(m, sheet, address);
       if (checkProtection) assertEditable(ref.sheet, "userEdit");
-      const rect = Array.isArray(value) ? { ...ref.rect, r1: ref.rect.r0 + value.length - 1, c1: ref.rect.c0 + Math.max(1, ...value.map((r) => r.length)) - 1 } : ref.rect;
-      const padded = Array.isArray(value) ? value.map((row) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => row[i] ?? null)) : value;
+      const rect = Array.isArray(value)
+        ? {
+            ...ref.rect,
+            r1: ref.rect.r0 + value.length - 1,
+            c1: ref.rect.c0 + Math.max(1, ...value.map((r) => r.length)) - 1,
+          }
+        : ref.rect;
+      const padded = Array.isArray(value)
+        ? value.map((row) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => row[i] ?? null))
+        : value;
       writeInputs(m, { sheet: ref.sheet, rect }, padded, "userEdit", origin);
     });
   };
@@ -283,7 +337,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     const apply = (): void =>
       engine.applyExternal((m) => {
         const ref = locate(m, sheet, rows);
-        if (!ref.rect || ref.rect.c0 !== 0 || ref.rect.c1 !== MAX_COLS - 1) throw new Error(`'${rows}' is not a whole-row address like "3:4".`);
+        if (!ref.rect || ref.rect.c0 !== 0 || ref.rect.c1 !== MAX_COLS - 1)
+          throw new Error(`'${rows}' is not a whole-row address like "3:4".`);
         shiftCells(m, ref.sheet, ref.rect, dir, FROM_COAUTHOR);
       });
     if (opts?.beforeSync !== undefined) engine.runBeforeSync(opts.beforeSync, apply);
@@ -294,8 +349,15 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     const sheet = model().sheetById(t.sheetId);
     const d = TableMod.dataRect(t);
     return {
-      name: t.name, id: t.id, sheet: sheet?.name ?? "", address: formatAddress(sheet?.name ?? "", t.rect), headers: TableMod.tableHeaders(model(), t),
-      rowCount: d.r1 - d.r0 + 1, style: t.style, showTotals: t.showTotals, rect: t.rect,
+      name: t.name,
+      id: t.id,
+      sheet: sheet?.name ?? "",
+      address: formatAddress(sheet?.name ?? "", t.rect),
+      headers: TableMod.tableHeaders(model(), t),
+      rowCount: d.r1 - d.r0 + 1,
+      style: t.style,
+      showTotals: t.showTotals,
+      rect: t.rect,
     };
   };
 
@@ -346,8 +408,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       return t ? tableInfo(t) : undefined;
     },
     charts: (sheet) =>
-      model().sheets
-        .filter((s) => sheet === undefined || s.name === sheet)
+      model()
+        .sheets.filter((s) => sheet === undefined || s.name === sheet)
         .flatMap((s) =>
           s.charts.map((c) => {
             const series = c.series.map((x) => {
@@ -356,8 +418,19 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
               return info;
             });
             return {
-              id: c.id, name: c.name, sheet: s.name, type: c.type, title: c.titleVisible ? c.title : "", categoryAxisTitle: c.categoryAxisTitle,
-              valueAxisTitle: c.valueAxisTitle, legendVisible: c.legendVisible, series, top: c.top, left: c.left, width: c.width, height: c.height,
+              id: c.id,
+              name: c.name,
+              sheet: s.name,
+              type: c.type,
+              title: c.titleVisible ? c.title : "",
+              categoryAxisTitle: c.categoryAxisTitle,
+              valueAxisTitle: c.valueAxisTitle,
+              legendVisible: c.legendVisible,
+              series,
+              top: c.top,
+              left: c.left,
+              width: c.width,
+              height: c.height,
             };
           }),
         ),
@@ -384,13 +457,26 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
         let n = m.tables.length + 1;
         while (m.tableByName(`Table${n}`)) n++;
         created = name ?? `Table${n}`;
-        m.insertAt(m.tables, m.tables.length, { id: newId(), name: created, sheetId: ref.sheet.id, rect: ref.rect, showHeaders: true, showTotals: false, style: "TableStyleMedium2", showBandedRows: true });
+        m.insertAt(m.tables, m.tables.length, {
+          id: newId(),
+          name: created,
+          sheetId: ref.sheet.id,
+          rect: ref.rect,
+          showHeaders: true,
+          showTotals: false,
+          style: "TableStyleMedium2",
+          showBandedRows: true,
+        });
       });
       return created;
     },
     userEdit: (sheet, address, value) => externalWrite(sheet, address, value, FROM_USER, true),
     userPaste: (sheet, topLeft, text) => {
-      const rows = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n").map((line) => line.split("\t"));
+      const rows = text
+        .replace(/\r\n/g, "\n")
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((line) => line.split("\t"));
       externalWrite(sheet, topLeft, rows, FROM_USER, true);
     },
     userActivate: (sheet) => engine.applyExternal((m) => m.set(m, "activeSheetId", sheetOf(sheet).id)),
@@ -450,18 +536,28 @@ export function displayStyle(model: WorkbookModel, sheet: SheetModel, row: numbe
 
 /** Shifts relative references in a conditional-format formula from the rule's top-left cell to (row, col). */
 function relativeFormula(formula: string, dr: number, dc: number): string {
-  return formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (_m, cAbs: string, letters: string, rAbs: string, digits: string) => {
-    let c = 0;
-    for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-    const newC = cAbs ? c : c + dc;
-    const newR = rAbs ? Number(digits) : Number(digits) + dr;
-    let l = "";
-    for (let n = newC; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
-    return `${cAbs}${l}${rAbs}${newR}`;
-  });
+  return formula.replace(
+    /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
+    (_m, cAbs: string, letters: string, rAbs: string, digits: string) => {
+      let c = 0;
+      for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
+      const newC = cAbs ? c : c + dc;
+      const newR = rAbs ? Number(digits) : Number(digits) + dr;
+      let l = "";
+      for (let n = newC; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
+      return `${cAbs}${l}${rAbs}${newR}`;
+    },
+  );
 }
 
-function conditionHolds(model: WorkbookModel, sheet: SheetModel, cf: SheetModel["conditionalFormats"][number], row: number, col: number, cell: CellData | undefined): boolean {
+function conditionHolds(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  cf: SheetModel["conditionalFormats"][number],
+  row: number,
+  col: number,
+  cell: CellData | undefined,
+): boolean {
   if (cf.type === "Custom" && cf.formula) {
     const res = model.evaluate(sheet, relativeFormula(cf.formula, row - cf.rect.r0, col - cf.rect.c0));
     return !res.err && (res.v === true || (typeof res.v === "number" && res.v !== 0));

@@ -14,12 +14,19 @@ import { WorksheetProxy } from "./worksheet";
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
 function checkTableName(model: WorkbookModel, name: string, self: TableModel | undefined, location: string): void {
-  if (typeof name !== "string" || !TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name) || name.length > 255) {
+  if (
+    typeof name !== "string" ||
+    !TABLE_NAME.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[rRcC]$/.test(name) ||
+    name.length > 255
+  ) {
     throw officeError(Codes.invalidArgument, location, `'${String(name)}' is not a valid table name.`);
   }
   const other = model.tableByName(name);
   const clashName = model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-  if ((other && other !== self) || clashName) throw officeError(Codes.itemAlreadyExists, location, `A table or name '${name}' already exists.`);
+  if ((other && other !== self) || clashName)
+    throw officeError(Codes.itemAlreadyExists, location, `A table or name '${name}' already exists.`);
 }
 
 /** Header texts of a table (read from its header row cells). */
@@ -52,7 +59,10 @@ function fixHeaders(model: WorkbookModel, sheet: SheetModel, rect: Rect): void {
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */
 export class TableCollectionProxy extends CollectionBase<TableProxy> {
   readonly _type = "TableCollection";
-  constructor(context: SimRequestContext, private readonly _ws?: WorksheetProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _ws?: WorksheetProxy,
+  ) {
     super(context);
   }
   protected override _collectionScalars(): readonly string[] {
@@ -92,42 +102,68 @@ export class TableCollectionProxy extends CollectionBase<TableProxy> {
    */
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     const id = newId();
-    this._write("add", { address: typeof address === "string" ? address : "<range>", hasHeaders }, (state) => {
-      const m = state.model;
-      let sheet: SheetModel | undefined;
-      let rect: Rect | undefined;
-      if (typeof address === "string") {
-        const parsed = parseAddress(address);
-        if (!parsed) throw officeError(Codes.invalidArgument, "TableCollection.add", `'${address}' is not a valid address.`);
-        sheet = parsed.sheet !== undefined ? m.sheetByName(parsed.sheet) : this._ws ? this._ws._sheet(state) : m.sheetById(m.activeSheetId);
-        rect = parsed.rect;
-      } else {
-        const ref = address._ref(state);
-        sheet = ref.sheet;
-        rect = ref.rect;
-      }
-      if (!sheet) throw officeError(Codes.itemNotFound, "TableCollection.add", "The worksheet doesn't exist.");
-      assertEditable(sheet, "TableCollection.add");
-      if (rect.r1 - rect.r0 > 1_000_000) throw officeError(Codes.invalidArgument, "TableCollection.add", "A table can't span whole columns.");
-      const s = sheet;
-      const r = rect;
-      if (m.tables.some((t) => t.sheetId === s.id && t.rect.r0 <= r.r1 && r.r0 <= t.rect.r1 && t.rect.c0 <= r.c1 && r.c0 <= t.rect.c1)) {
-        throw officeError(Codes.invalidOperation, "TableCollection.add", "A table can't overlap another table.");
-      }
-      let tableRect = { ...r };
-      if (!hasHeaders) {
-        shiftCells(m, s, { ...r, r1: r.r0 }, "down", FROM_ADDIN);
-        tableRect = { ...r, r1: r.r1 + 1 };
-        for (let c = r.c0; c <= r.c1; c++) m.setCell(s, r.r0, c, { v: `Column${c - r.c0 + 1}`, nf: "@" });
-      } else {
-        fixHeaders(m, s, r);
-      }
-      if (tableRect.r1 === tableRect.r0) tableRect.r1++;
-      let n = m.tables.length + 1;
-      while (m.tableByName(`Table${n}`)) n++;
-      const table: TableModel = { id, name: `Table${n}`, sheetId: s.id, rect: tableRect, showHeaders: true, showTotals: false, style: "TableStyleMedium2", showBandedRows: true };
-      m.insertAt(m.tables, m.tables.length, table);
-    }, `tables.add(${JSON.stringify(typeof address === "string" ? address : "range")}, ${hasHeaders});`);
+    this._write(
+      "add",
+      { address: typeof address === "string" ? address : "<range>", hasHeaders },
+      (state) => {
+        const m = state.model;
+        let sheet: SheetModel | undefined;
+        let rect: Rect | undefined;
+        if (typeof address === "string") {
+          const parsed = parseAddress(address);
+          if (!parsed)
+            throw officeError(Codes.invalidArgument, "TableCollection.add", `'${address}' is not a valid address.`);
+          sheet =
+            parsed.sheet !== undefined
+              ? m.sheetByName(parsed.sheet)
+              : this._ws
+                ? this._ws._sheet(state)
+                : m.sheetById(m.activeSheetId);
+          rect = parsed.rect;
+        } else {
+          const ref = address._ref(state);
+          sheet = ref.sheet;
+          rect = ref.rect;
+        }
+        if (!sheet) throw officeError(Codes.itemNotFound, "TableCollection.add", "The worksheet doesn't exist.");
+        assertEditable(sheet, "TableCollection.add");
+        if (rect.r1 - rect.r0 > 1_000_000)
+          throw officeError(Codes.invalidArgument, "TableCollection.add", "A table can't span whole columns.");
+        const s = sheet;
+        const r = rect;
+        if (
+          m.tables.some(
+            (t) =>
+              t.sheetId === s.id && t.rect.r0 <= r.r1 && r.r0 <= t.rect.r1 && t.rect.c0 <= r.c1 && r.c0 <= t.rect.c1,
+          )
+        ) {
+          throw officeError(Codes.invalidOperation, "TableCollection.add", "A table can't overlap another table.");
+        }
+        let tableRect = { ...r };
+        if (!hasHeaders) {
+          shiftCells(m, s, { ...r, r1: r.r0 }, "down", FROM_ADDIN);
+          tableRect = { ...r, r1: r.r1 + 1 };
+          for (let c = r.c0; c <= r.c1; c++) m.setCell(s, r.r0, c, { v: `Column${c - r.c0 + 1}`, nf: "@" });
+        } else {
+          fixHeaders(m, s, r);
+        }
+        if (tableRect.r1 === tableRect.r0) tableRect.r1++;
+        let n = m.tables.length + 1;
+        while (m.tableByName(`Table${n}`)) n++;
+        const table: TableModel = {
+          id,
+          name: `Table${n}`,
+          sheetId: s.id,
+          rect: tableRect,
+          showHeaders: true,
+          showTotals: false,
+          style: "TableStyleMedium2",
+          showBandedRows: true,
+        };
+        m.insertAt(m.tables, m.tables.length, table);
+      },
+      `tables.add(${JSON.stringify(typeof address === "string" ? address : "range")}, ${hasHeaders});`,
+    );
     return new TableProxy(this.context, () => id);
   }
   override getCount(): ClientResult<number> {
@@ -141,7 +177,11 @@ export class TableProxy extends ClientObjectBase {
   private _boundId: string | undefined;
   private _columns: TableColumnCollectionProxy | undefined;
   private _rows: TableRowCollectionProxy | undefined;
-  constructor(context: SimRequestContext, private readonly _locate: (state: SyncState) => string | null, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _locate: (state: SyncState) => string | null,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
   /** @internal */
@@ -174,7 +214,19 @@ export class TableProxy extends ClientObjectBase {
     return id !== null;
   }
   protected _scalarNames(): readonly string[] {
-    return ["id", "name", "showHeaders", "showTotals", "style", "showBandedRows", "showBandedColumns", "showFilterButton", "highlightFirstColumn", "highlightLastColumn", "legacyId"];
+    return [
+      "id",
+      "name",
+      "showHeaders",
+      "showTotals",
+      "style",
+      "showBandedRows",
+      "showBandedColumns",
+      "showFilterButton",
+      "highlightFirstColumn",
+      "highlightLastColumn",
+      "legacyId",
+    ];
   }
   protected _readScalar(name: string, state: SyncState): unknown {
     const t = this._table(state);
@@ -212,11 +264,16 @@ export class TableProxy extends ClientObjectBase {
     return this._get("name");
   }
   set name(v: string) {
-    this._write("name", v, (state) => {
-      const t = this._table(state);
-      checkTableName(state.model, v, t, "Table.name");
-      state.model.set(t, "name", v);
-    }, `table.name = ${JSON.stringify(v)};`);
+    this._write(
+      "name",
+      v,
+      (state) => {
+        const t = this._table(state);
+        checkTableName(state.model, v, t, "Table.name");
+        state.model.set(t, "name", v);
+      },
+      `table.name = ${JSON.stringify(v)};`,
+    );
   }
   get showHeaders(): boolean {
     return this._get("showHeaders");
@@ -250,7 +307,8 @@ export class TableProxy extends ClientObjectBase {
   }
   set style(v: string) {
     this._write("style", v, (state) => {
-      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v)) throw officeError(Codes.invalidArgument, "Table.style", `'${String(v)}' is not a built-in table style.`);
+      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v))
+        throw officeError(Codes.invalidArgument, "Table.style", `'${String(v)}' is not a built-in table style.`);
       state.model.set(this._table(state), "style", v);
     });
   }
@@ -286,7 +344,8 @@ export class TableProxy extends ClientObjectBase {
   getTotalRowRange(): RangeProxy {
     return new RangeProxy(this.context, (state) => {
       const t = this._table(state);
-      if (!t.showTotals) throw officeError(Codes.itemNotFound, "Table.getTotalRowRange", "The table has no totals row.");
+      if (!t.showTotals)
+        throw officeError(Codes.itemNotFound, "Table.getTotalRowRange", "The table has no totals row.");
       return { sheet: this._sheet(state), rect: { ...t.rect, r0: t.rect.r1 } };
     });
   }
@@ -296,7 +355,8 @@ export class TableProxy extends ClientObjectBase {
       const s = this._sheet(state);
       assertEditable(s, "Table.delete");
       state.model.removeItem(state.model.tables, t);
-      for (let r = t.rect.r0; r <= t.rect.r1; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) state.model.setCell(s, r, c, undefined);
+      for (let r = t.rect.r0; r <= t.rect.r1; r++)
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) state.model.setCell(s, r, c, undefined);
     });
   }
   convertToRange(): RangeProxy {
@@ -315,7 +375,10 @@ export class TableProxy extends ClientObjectBase {
 /** Excel.TableColumnCollection. */
 export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy> {
   readonly _type = "TableColumnCollection";
-  constructor(context: SimRequestContext, private readonly _table: TableProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _table: TableProxy,
+  ) {
     super(context);
   }
   protected override _collectionScalars(): readonly string[] {
@@ -337,7 +400,9 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
     return p;
   }
   getItemAt(index: number): TableColumnProxy {
-    return new TableColumnProxy(this.context, this._table, (state) => (index >= 0 && index < rectCols(this._table._table(state).rect) ? index : null));
+    return new TableColumnProxy(this.context, this._table, (state) =>
+      index >= 0 && index < rectCols(this._table._table(state).rect) ? index : null,
+    );
   }
   private _find(state: SyncState, key: string | number): number | null {
     const headers = tableHeaders(state.model, this._table._table(state));
@@ -356,13 +421,15 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
       const m = state.model;
       const width = rectCols(t.rect);
       const at = index === undefined || index === null ? width : index;
-      if (at < 0 || at > width) throw officeError(Codes.invalidArgument, "TableColumnCollection.add", "The index is out of range.");
+      if (at < 0 || at > width)
+        throw officeError(Codes.invalidArgument, "TableColumnCollection.add", "The index is out of range.");
       const col = t.rect.c0 + at;
       shiftCells(m, s, { r0: t.rect.r0, r1: t.rect.r1, c0: col, c1: col }, "right", FROM_ADDIN);
       const rect = { ...t.rect, c1: t.rect.c1 + 1 };
       m.set(t, "rect", rect);
       const colRect = { r0: t.rect.r0, r1: t.rect.r1, c0: col, c1: col };
-      if (values !== undefined && values !== null) writeInputs(m, { sheet: s, rect: colRect }, values, "TableColumnCollection.add", FROM_ADDIN);
+      if (values !== undefined && values !== null)
+        writeInputs(m, { sheet: s, rect: colRect }, values, "TableColumnCollection.add", FROM_ADDIN);
       if (name !== undefined) m.setCell(s, t.rect.r0, col, { v: name, nf: "@" });
       else if (values === undefined || values === null) m.setCell(s, t.rect.r0, col, { v: `Column${at + 1}` });
       fixHeaders(m, s, { ...rect, r1: rect.r0 });
@@ -378,7 +445,12 @@ export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy>
 /** Excel.TableColumn (addressed by position within the table). */
 export class TableColumnProxy extends ClientObjectBase {
   readonly _type = "TableColumn";
-  constructor(context: SimRequestContext, private readonly _table: TableProxy, private readonly _locate: (state: SyncState) => number | null, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _table: TableProxy,
+    private readonly _locate: (state: SyncState) => number | null,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
   private _index(state: SyncState): number {
@@ -432,7 +504,11 @@ export class TableColumnProxy extends ClientObjectBase {
       if (tableHeaders(state.model, t).some((h, j) => j !== i && h.toLowerCase() === v.toLowerCase())) {
         throw officeError(Codes.itemAlreadyExists, "TableColumn.name", `The table already has a column named '${v}'.`);
       }
-      state.model.setCell(s, t.rect.r0, t.rect.c0 + i, { ...(state.model.cellAt(s, t.rect.r0, t.rect.c0 + i) ?? {}), v, nf: "@" });
+      state.model.setCell(s, t.rect.r0, t.rect.c0 + i, {
+        ...(state.model.cellAt(s, t.rect.r0, t.rect.c0 + i) ?? {}),
+        v,
+        nf: "@",
+      });
     });
   }
   get values(): (string | number | boolean)[][] {
@@ -459,7 +535,8 @@ export class TableColumnProxy extends ClientObjectBase {
       const t = this._table._table(state);
       const s = this._table._sheet(state);
       assertEditable(s, "TableColumn.delete");
-      if (rectCols(t.rect) === 1) throw officeError(Codes.invalidOperation, "TableColumn.delete", "A table must keep at least one column.");
+      if (rectCols(t.rect) === 1)
+        throw officeError(Codes.invalidOperation, "TableColumn.delete", "A table must keep at least one column.");
       const c = t.rect.c0 + this._index(state);
       state.model.set(t, "rect", { ...t.rect, c1: t.rect.c1 - 1 });
       shiftCells(state.model, s, { r0: t.rect.r0, r1: t.rect.r1, c0: c, c1: c }, "left", FROM_ADDIN);
@@ -470,7 +547,10 @@ export class TableColumnProxy extends ClientObjectBase {
 /** Excel.TableRowCollection. */
 export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
   readonly _type = "TableRowCollection";
-  constructor(context: SimRequestContext, private readonly _table: TableProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _table: TableProxy,
+  ) {
     super(context);
   }
   protected override _collectionScalars(): readonly string[] {
@@ -501,30 +581,41 @@ export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
    */
   add(index?: number | null, values?: unknown, _alwaysInsert?: boolean): TableRowProxy {
     let created = -1;
-    this._write("add", { index, values }, (state) => {
-      const t = this._table._table(state);
-      const s = this._table._sheet(state);
-      assertEditable(s, "TableRowCollection.add");
-      const m = state.model;
-      const d = dataRect(t);
-      const count = d.r1 - d.r0 + 1;
-      const at = index === undefined || index === null ? count : index;
-      if (at < 0 || at > count) throw officeError(Codes.invalidArgument, "TableRowCollection.add", "The index is out of range.");
-      const n = Array.isArray(values) ? values.length : 1;
-      if (n < 1) throw officeError(Codes.invalidArgument, "TableRowCollection.add", "values is empty.");
-      const r0 = d.r0 + at;
-      const band = { r0, r1: r0 + n - 1, c0: t.rect.c0, c1: t.rect.c1 };
-      // Validate the shape before moving anything (a failure still rolls back, but fail early and clearly).
-      if (Array.isArray(values) && values.some((row) => !Array.isArray(row) || row.length !== rectCols(t.rect))) {
-        throw officeError(Codes.invalidArgument, "TableRowCollection.add", `Each row must have ${rectCols(t.rect)} values.`);
-      }
-      const oldRect = t.rect;
-      shiftCells(m, s, band, "down", FROM_ADDIN);
-      // shiftCells grows the table only when the insertion point lies inside it; appending extends it here.
-      if (t.rect === oldRect || t.rect.r1 === oldRect.r1) m.set(t, "rect", { ...t.rect, r1: oldRect.r1 + n });
-      if (values !== undefined && values !== null) writeInputs(m, { sheet: s, rect: band }, values, "TableRowCollection.add", FROM_ADDIN);
-      created = at;
-    }, "table.rows.add(...);");
+    this._write(
+      "add",
+      { index, values },
+      (state) => {
+        const t = this._table._table(state);
+        const s = this._table._sheet(state);
+        assertEditable(s, "TableRowCollection.add");
+        const m = state.model;
+        const d = dataRect(t);
+        const count = d.r1 - d.r0 + 1;
+        const at = index === undefined || index === null ? count : index;
+        if (at < 0 || at > count)
+          throw officeError(Codes.invalidArgument, "TableRowCollection.add", "The index is out of range.");
+        const n = Array.isArray(values) ? values.length : 1;
+        if (n < 1) throw officeError(Codes.invalidArgument, "TableRowCollection.add", "values is empty.");
+        const r0 = d.r0 + at;
+        const band = { r0, r1: r0 + n - 1, c0: t.rect.c0, c1: t.rect.c1 };
+        // Validate the shape before moving anything (a failure still rolls back, but fail early and clearly).
+        if (Array.isArray(values) && values.some((row) => !Array.isArray(row) || row.length !== rectCols(t.rect))) {
+          throw officeError(
+            Codes.invalidArgument,
+            "TableRowCollection.add",
+            `Each row must have ${rectCols(t.rect)} values.`,
+          );
+        }
+        const oldRect = t.rect;
+        shiftCells(m, s, band, "down", FROM_ADDIN);
+        // shiftCells grows the table only when the insertion point lies inside it; appending extends it here.
+        if (t.rect === oldRect || t.rect.r1 === oldRect.r1) m.set(t, "rect", { ...t.rect, r1: oldRect.r1 + n });
+        if (values !== undefined && values !== null)
+          writeInputs(m, { sheet: s, rect: band }, values, "TableRowCollection.add", FROM_ADDIN);
+        created = at;
+      },
+      "table.rows.add(...);",
+    );
     return new TableRowProxy(this.context, this._table, () => created);
   }
   override getCount(): ClientResult<number> {
@@ -538,7 +629,11 @@ export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
 /** Excel.TableRow (by position in the data body). */
 export class TableRowProxy extends ClientObjectBase {
   readonly _type = "TableRow";
-  constructor(context: SimRequestContext, private readonly _table: TableProxy, private readonly _at: number | (() => number)) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _table: TableProxy,
+    private readonly _at: number | (() => number),
+  ) {
     super(context);
   }
   private _index(state: SyncState): number {

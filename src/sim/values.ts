@@ -21,7 +21,17 @@ export interface CellData {
 
 export type Scalar = string | number | boolean;
 
-export const ERROR_LITERALS = new Set(["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
+export const ERROR_LITERALS = new Set([
+  "#DIV/0!",
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+]);
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -69,7 +79,9 @@ export function parseInput(raw: Scalar, numberFormat: string | undefined): Parse
   const d = ISO_DATE.exec(s);
   if (d) {
     const [, y, mo, da, h, mi, se] = d;
-    const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(da), Number(h ?? 0), Number(mi ?? 0), Number(se ?? 0)));
+    const date = new Date(
+      Date.UTC(Number(y), Number(mo) - 1, Number(da), Number(h ?? 0), Number(mi ?? 0), Number(se ?? 0)),
+    );
     if (date.getUTCMonth() === Number(mo) - 1) {
       return { v: dateToSerial(date), autoFormat: h === undefined ? "m/d/yyyy" : "m/d/yyyy h:mm" };
     }
@@ -107,7 +119,11 @@ function formatDate(serial: number, nf: string): string {
 
 function formatGeneral(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
-  if (Math.abs(n) >= 1e11 || (n !== 0 && Math.abs(n) < 1e-9)) return n.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
+  if (Math.abs(n) >= 1e11 || (n !== 0 && Math.abs(n) < 1e-9))
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, "E")
+      .replace("E+", "E+");
   return String(Number.parseFloat(n.toPrecision(10)));
 }
 

@@ -36,7 +36,13 @@ export class WorkbookProxy extends ClientObjectBase {
     return false;
   }
   protected override _navigation(name: string): ClientObjectBase | undefined {
-    const nav: Record<string, ClientObjectBase> = { worksheets: this.worksheets, tables: this.tables, names: this.names, settings: this.settings, application: this.application };
+    const nav: Record<string, ClientObjectBase> = {
+      worksheets: this.worksheets,
+      tables: this.tables,
+      names: this.names,
+      settings: this.settings,
+      application: this.application,
+    };
     return nav[name];
   }
   get name(): string {
@@ -84,13 +90,25 @@ export class ApplicationProxy extends ClientObjectBase {
   /** Recalculation is suspended until the next sync (ExcelApi 1.6); counted in stats. */
   suspendApiCalculationUntilNextSync(): void {
     this._requires(6, "suspendApiCalculationUntilNextSync");
-    this._queue({ location: "Application.suspendApiCalculationUntilNextSync", statement: "application.suspendApiCalculationUntilNextSync();", payload: null, isWrite: false, run: (state) => {
-      state.model.calcSuspended = true;
-      state.after.push(() => this.context._engine.noteCalculationSuspended());
-    } });
+    this._queue({
+      location: "Application.suspendApiCalculationUntilNextSync",
+      statement: "application.suspendApiCalculationUntilNextSync();",
+      payload: null,
+      isWrite: false,
+      run: (state) => {
+        state.model.calcSuspended = true;
+        state.after.push(() => this.context._engine.noteCalculationSuspended());
+      },
+    });
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this._queue({ location: "Application.suspendScreenUpdatingUntilNextSync", statement: "", payload: null, isWrite: false, run: () => undefined });
+    this._queue({
+      location: "Application.suspendScreenUpdatingUntilNextSync",
+      statement: "",
+      payload: null,
+      isWrite: false,
+      run: () => undefined,
+    });
   }
   calculate(_calculationType?: string): void {
     this._write("calculate", null, (state) => state.model.recalculate());
@@ -114,21 +132,27 @@ export class NamedItemCollectionProxy extends CollectionBase<NamedItemProxy> {
   /** Defines a name for a range or formula (ExcelApi 1.4). */
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
     this._requires(4, "add");
-    this._write("add", { name, reference: typeof reference === "string" ? reference : "<range>", comment }, (state) => {
-      const m = state.model;
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw officeError(Codes.invalidArgument, "NamedItemCollection.add", `'${name}' is not a valid name.`);
-      if (m.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || m.tableByName(name)) {
-        throw officeError(Codes.itemAlreadyExists, "NamedItemCollection.add", `The name '${name}' already exists.`);
-      }
-      let formula: string;
-      if (typeof reference === "string") {
-        formula = reference.startsWith("=") ? reference : `=${reference}`;
-      } else {
-        const ref = reference._ref(state);
-        formula = WorkbookModel.refFormula(ref.sheet.name, ref.rect);
-      }
-      m.insertAt(m.names, m.names.length, { name, formula, comment: comment ?? "", visible: true });
-    }, `names.add(${JSON.stringify(name)}, ...);`);
+    this._write(
+      "add",
+      { name, reference: typeof reference === "string" ? reference : "<range>", comment },
+      (state) => {
+        const m = state.model;
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw officeError(Codes.invalidArgument, "NamedItemCollection.add", `'${name}' is not a valid name.`);
+        if (m.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || m.tableByName(name)) {
+          throw officeError(Codes.itemAlreadyExists, "NamedItemCollection.add", `The name '${name}' already exists.`);
+        }
+        let formula: string;
+        if (typeof reference === "string") {
+          formula = reference.startsWith("=") ? reference : `=${reference}`;
+        } else {
+          const ref = reference._ref(state);
+          formula = WorkbookModel.refFormula(ref.sheet.name, ref.rect);
+        }
+        m.insertAt(m.names, m.names.length, { name, formula, comment: comment ?? "", visible: true });
+      },
+      `names.add(${JSON.stringify(name)}, ...);`,
+    );
     return new NamedItemProxy(this.context, () => name);
   }
 }
@@ -136,7 +160,11 @@ export class NamedItemCollectionProxy extends CollectionBase<NamedItemProxy> {
 /** Excel.NamedItem. */
 export class NamedItemProxy extends ClientObjectBase {
   readonly _type = "NamedItem";
-  constructor(context: SimRequestContext, private readonly _name: () => string, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _name: () => string,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
   private _item(state: SyncState): NamedItemModel {
@@ -187,7 +215,9 @@ export class NamedItemProxy extends ClientObjectBase {
     return this._get("formula");
   }
   set formula(v: string) {
-    this._write("formula", v, (state) => state.model.set(this._item(state), "formula", v.startsWith("=") ? v : `=${v}`));
+    this._write("formula", v, (state) =>
+      state.model.set(this._item(state), "formula", v.startsWith("=") ? v : `=${v}`),
+    );
   }
   get comment(): string {
     return this._get("comment");
@@ -201,16 +231,21 @@ export class NamedItemProxy extends ClientObjectBase {
   getRange(): RangeProxy {
     return new RangeProxy(this.context, (state) => {
       const target = state.model.nameTarget(this._item(state));
-      if (!target) throw officeError(Codes.invalidOperation, "NamedItem.getRange", "The name doesn't refer to a range.");
+      if (!target)
+        throw officeError(Codes.invalidOperation, "NamedItem.getRange", "The name doesn't refer to a range.");
       return target;
     });
   }
   getRangeOrNullObject(): RangeProxy {
-    const p = new RangeProxy(this.context, (state) => {
-      const key = this._name().toLowerCase();
-      const n = state.model.names.find((x) => x.name.toLowerCase() === key);
-      return n ? state.model.nameTarget(n) : null;
-    }, true);
+    const p = new RangeProxy(
+      this.context,
+      (state) => {
+        const key = this._name().toLowerCase();
+        const n = state.model.names.find((x) => x.name.toLowerCase() === key);
+        return n ? state.model.nameTarget(n) : null;
+      },
+      true,
+    );
     p._queueNullCheck("getRangeOrNullObject");
     return p;
   }
@@ -228,11 +263,17 @@ export class SettingCollectionProxy extends CollectionBase<SettingProxy> {
   add(key: string, value: unknown): SettingProxy {
     this._requires(4, "add");
     const json = JSON.stringify(value);
-    this._write("add", { key, value }, (state) => {
-      if (typeof key !== "string" || key === "") throw officeError(Codes.invalidArgument, "SettingCollection.add");
-      if (json === undefined) throw officeError(Codes.invalidArgument, "SettingCollection.add", "The value must be JSON-serialisable.");
-      state.model.mapSet(state.model.settings, key, JSON.parse(json) as unknown);
-    }, `settings.add(${JSON.stringify(key)}, ...);`);
+    this._write(
+      "add",
+      { key, value },
+      (state) => {
+        if (typeof key !== "string" || key === "") throw officeError(Codes.invalidArgument, "SettingCollection.add");
+        if (json === undefined)
+          throw officeError(Codes.invalidArgument, "SettingCollection.add", "The value must be JSON-serialisable.");
+        state.model.mapSet(state.model.settings, key, JSON.parse(json) as unknown);
+      },
+      `settings.add(${JSON.stringify(key)}, ...);`,
+    );
     return new SettingProxy(this.context, key);
   }
   getItem(key: string): SettingProxy {
@@ -251,12 +292,17 @@ export class SettingCollectionProxy extends CollectionBase<SettingProxy> {
 /** Excel.Setting. */
 export class SettingProxy extends ClientObjectBase {
   readonly _type = "Setting";
-  constructor(context: SimRequestContext, private readonly _key: string, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _key: string,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
   protected _exists(state: SyncState): boolean {
     const has = state.model.settings.has(this._key);
-    if (!has && !this._nullable) throw officeError(Codes.itemNotFound, "Setting", `The setting '${this._key}' doesn't exist.`);
+    if (!has && !this._nullable)
+      throw officeError(Codes.itemNotFound, "Setting", `The setting '${this._key}' doesn't exist.`);
     return has;
   }
   protected _scalarNames(): readonly string[] {
@@ -304,11 +350,16 @@ export class RuntimeProxy extends ClientObjectBase {
   }
   set enableEvents(v: boolean) {
     this._requires(8, "enableEvents");
-    this._queue({ location: "Runtime.enableEvents", statement: `runtime.enableEvents = ${v};`, payload: v, isWrite: false, run: (state) => {
-      state.after.push(() => {
-        this.context._engine.eventsEnabled = v;
-      });
-    } });
+    this._queue({
+      location: "Runtime.enableEvents",
+      statement: `runtime.enableEvents = ${v};`,
+      payload: v,
+      isWrite: false,
+      run: (state) => {
+        state.after.push(() => {
+          this.context._engine.eventsEnabled = v;
+        });
+      },
+    });
   }
 }
-

@@ -16,25 +16,53 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
 
 /** Excel's rules for sheet names; throws InvalidArgument / ItemAlreadyExists. */
 export function checkSheetName(state: SyncState, name: string, self: SheetModel | undefined, location: string): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    INVALID_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     throw officeError(Codes.invalidArgument, location, `'${String(name)}' is not a valid worksheet name.`);
   }
   const other = state.model.sheetByName(name);
-  if (other && other !== self) throw officeError(Codes.itemAlreadyExists, location, `A worksheet named '${name}' already exists.`);
+  if (other && other !== self)
+    throw officeError(Codes.itemAlreadyExists, location, `A worksheet named '${name}' already exists.`);
 }
 
 let eventIds = 0;
 
 /** Excel.EventHandlers<T>: `add` registers at the next sync and returns an EventHandlerResult. */
 export class EventProxy {
-  constructor(private readonly _owner: ClientObjectBase, private readonly _event: EventRegistration["event"], private readonly _scope: (state: SyncState) => string, private readonly _minor: number) {}
+  constructor(
+    private readonly _owner: ClientObjectBase,
+    private readonly _event: EventRegistration["event"],
+    private readonly _scope: (state: SyncState) => string,
+    private readonly _minor: number,
+  ) {}
   add(handler: (args: never) => Promise<unknown> | unknown): EventHandlerResultProxy {
     const ctx = this._owner.context;
-    const reg: EventRegistration = { id: ++eventIds, scope: "", event: this._event, handler: handler as (args: unknown) => unknown };
+    const reg: EventRegistration = {
+      id: ++eventIds,
+      scope: "",
+      event: this._event,
+      handler: handler as (args: unknown) => unknown,
+    };
     if (ctx._engine.apiVersion < this._minor) {
-      this._owner._queue({ location: `${this._owner._type}.${this._event}`, statement: `${this._event}.add(handler)`, payload: null, isWrite: false, run: () => {
-        throw officeError(Codes.apiNotFound, `${this._owner._type}.${this._event}`, `(requires ExcelApi 1.${this._minor})`);
-      } });
+      this._owner._queue({
+        location: `${this._owner._type}.${this._event}`,
+        statement: `${this._event}.add(handler)`,
+        payload: null,
+        isWrite: false,
+        run: () => {
+          throw officeError(
+            Codes.apiNotFound,
+            `${this._owner._type}.${this._event}`,
+            `(requires ExcelApi 1.${this._minor})`,
+          );
+        },
+      });
     }
     this._owner._queue({
       location: `${this._owner._type}.${this._event}.add`,
@@ -52,11 +80,23 @@ export class EventProxy {
 
 /** OfficeExtension.EventHandlerResult. */
 export class EventHandlerResultProxy {
-  constructor(readonly context: SimRequestContext, private readonly _reg: EventRegistration) {}
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly _reg: EventRegistration,
+  ) {}
   remove(): void {
-    this.context._enqueue({ location: "EventHandlerResult.remove", statement: "handler.remove()", payload: null, isWrite: false, run: (state) => {
-      state.after.push(() => this.context._engine.removeEventHandler(this._reg));
-    } }, undefined);
+    this.context._enqueue(
+      {
+        location: "EventHandlerResult.remove",
+        statement: "handler.remove()",
+        payload: null,
+        isWrite: false,
+        run: (state) => {
+          state.after.push(() => this.context._engine.removeEventHandler(this._reg));
+        },
+      },
+      undefined,
+    );
   }
 }
 
@@ -69,7 +109,11 @@ export class WorksheetProxy extends ClientObjectBase {
   private _protection: WorksheetProtectionProxy | undefined;
   private _freeze: WorksheetFreezePanesProxy | undefined;
 
-  constructor(context: SimRequestContext, private readonly _locate: SheetLocator, nullable = false) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _locate: SheetLocator,
+    nullable = false,
+  ) {
     super(context, nullable);
   }
 
@@ -133,11 +177,16 @@ export class WorksheetProxy extends ClientObjectBase {
     return this._get("name");
   }
   set name(v: string) {
-    this._write("name", v, (state) => {
-      const s = this._sheet(state);
-      checkSheetName(state, v, s, "Worksheet.name");
-      state.model.set(s, "name", v);
-    }, `worksheet.name = ${JSON.stringify(v)};`);
+    this._write(
+      "name",
+      v,
+      (state) => {
+        const s = this._sheet(state);
+        checkSheetName(state, v, s, "Worksheet.name");
+        state.model.set(s, "name", v);
+      },
+      `worksheet.name = ${JSON.stringify(v)};`,
+    );
   }
   get position(): number {
     return this._get("position");
@@ -145,7 +194,8 @@ export class WorksheetProxy extends ClientObjectBase {
   set position(v: number) {
     this._write("position", v, (state) => {
       const s = this._sheet(state);
-      if (!Number.isInteger(v) || v < 0 || v >= state.model.sheets.length) throw officeError(Codes.invalidArgument, "Worksheet.position");
+      if (!Number.isInteger(v) || v < 0 || v >= state.model.sheets.length)
+        throw officeError(Codes.invalidArgument, "Worksheet.position");
       state.model.removeItem(state.model.sheets, s);
       state.model.insertAt(state.model.sheets, v, s);
     });
@@ -156,9 +206,14 @@ export class WorksheetProxy extends ClientObjectBase {
   set visibility(v: string) {
     this._write("visibility", v, (state) => {
       const s = this._sheet(state);
-      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw officeError(Codes.invalidArgument, "Worksheet.visibility");
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+        throw officeError(Codes.invalidArgument, "Worksheet.visibility");
       if (v !== "Visible" && state.model.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw officeError(Codes.invalidOperation, "Worksheet.visibility", "A workbook must contain at least one visible worksheet.");
+        throw officeError(
+          Codes.invalidOperation,
+          "Worksheet.visibility",
+          "A workbook must contain at least one visible worksheet.",
+        );
       }
       state.model.set(s, "visibility", v);
     });
@@ -195,7 +250,8 @@ export class WorksheetProxy extends ClientObjectBase {
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, (state) => {
       const sheet = this._sheet(state);
-      if (address === undefined || address === "") return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
       const named = state.model.names.find((n) => n.name.toLowerCase() === address.toLowerCase());
       if (named) {
         const target = state.model.nameTarget(named);
@@ -230,32 +286,52 @@ export class WorksheetProxy extends ClientObjectBase {
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    const p = new RangeProxy(this.context, (state) => {
-      const sheet = this._sheet(state);
-      const rect = state.model.usedRect(sheet, valuesOnly);
-      return rect ? { sheet, rect } : null;
-    }, true);
+    const p = new RangeProxy(
+      this.context,
+      (state) => {
+        const sheet = this._sheet(state);
+        const rect = state.model.usedRect(sheet, valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      true,
+    );
     p._queueNullCheck("getUsedRangeOrNullObject");
     return p;
   }
   activate(): void {
-    this._write("activate", null, (state) => {
-      const s = this._sheet(state);
-      if (s.visibility !== "Visible") throw officeError(Codes.invalidOperation, "Worksheet.activate", "A hidden worksheet can't be activated.");
-      state.model.set(state.model, "activeSheetId", s.id);
-    }, "worksheet.activate();");
+    this._write(
+      "activate",
+      null,
+      (state) => {
+        const s = this._sheet(state);
+        if (s.visibility !== "Visible")
+          throw officeError(Codes.invalidOperation, "Worksheet.activate", "A hidden worksheet can't be activated.");
+        state.model.set(state.model, "activeSheetId", s.id);
+      },
+      "worksheet.activate();",
+    );
   }
   delete(): void {
-    this._write("delete", null, (state) => {
-      const s = this._sheet(state);
-      const m = state.model;
-      if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw officeError(Codes.invalidOperation, "Worksheet.delete", "A workbook must contain at least one visible worksheet.");
-      }
-      for (const t of m.tablesOn(s.id)) m.removeItem(m.tables, t);
-      m.removeItem(m.sheets, s);
-      if (m.activeSheetId === s.id) m.set(m, "activeSheetId", m.sheets.find((x) => x.visibility === "Visible")?.id ?? "");
-    }, "worksheet.delete();");
+    this._write(
+      "delete",
+      null,
+      (state) => {
+        const s = this._sheet(state);
+        const m = state.model;
+        if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+          throw officeError(
+            Codes.invalidOperation,
+            "Worksheet.delete",
+            "A workbook must contain at least one visible worksheet.",
+          );
+        }
+        for (const t of m.tablesOn(s.id)) m.removeItem(m.tables, t);
+        m.removeItem(m.sheets, s);
+        if (m.activeSheetId === s.id)
+          m.set(m, "activeSheetId", m.sheets.find((x) => x.visibility === "Visible")?.id ?? "");
+      },
+      "worksheet.delete();",
+    );
   }
   /** Recalculates formulas (the simulator always calculates fully). */
   calculate(_markAllDirty = false): void {
@@ -287,24 +363,35 @@ export class WorksheetCollectionProxy extends CollectionBase<WorksheetProxy> {
     return new WorksheetProxy(this.context, (state) => state.model.sheetById(state.model.activeSheetId) ?? null);
   }
   getFirst(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, (state) => state.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+    return new WorksheetProxy(
+      this.context,
+      (state) => state.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null,
+    );
   }
   getLast(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, (state) => [...state.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+    return new WorksheetProxy(
+      this.context,
+      (state) => [...state.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ?? null,
+    );
   }
   /** Adds a worksheet (default name "SheetN"); ItemAlreadyExists when the name is taken. */
   add(name?: string): WorksheetProxy {
     let created: string | undefined;
-    this._write("add", name ?? null, (state) => {
-      let n = name;
-      if (n === undefined) {
-        let i = state.model.sheets.length + 1;
-        while (state.model.sheetByName(`Sheet${i}`)) i++;
-        n = `Sheet${i}`;
-      }
-      checkSheetName(state, n, undefined, "WorksheetCollection.add");
-      created = state.model.addSheet(n).id;
-    }, `worksheets.add(${JSON.stringify(name ?? "")});`);
+    this._write(
+      "add",
+      name ?? null,
+      (state) => {
+        let n = name;
+        if (n === undefined) {
+          let i = state.model.sheets.length + 1;
+          while (state.model.sheetByName(`Sheet${i}`)) i++;
+          n = `Sheet${i}`;
+        }
+        checkSheetName(state, n, undefined, "WorksheetCollection.add");
+        created = state.model.addSheet(n).id;
+      },
+      `worksheets.add(${JSON.stringify(name ?? "")});`,
+    );
     return new WorksheetProxy(this.context, (state) => (created ? (state.model.sheetById(created) ?? null) : null));
   }
   /** Fires for changes on any sheet (ExcelApi 1.9). */
@@ -312,14 +399,21 @@ export class WorksheetCollectionProxy extends CollectionBase<WorksheetProxy> {
     return new EventProxy(this, "onChanged", () => "*", 9);
   }
   override getCount(visibleOnly = false): ClientResult<number> {
-    return queueResult(this, "getCount", (state) => state.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+    return queueResult(
+      this,
+      "getCount",
+      (state) => state.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length,
+    );
   }
 }
 
 /** Excel.WorksheetProtection. */
 export class WorksheetProtectionProxy extends ClientObjectBase {
   readonly _type = "WorksheetProtection";
-  constructor(context: SimRequestContext, private readonly _ws: WorksheetProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _ws: WorksheetProxy,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -342,27 +436,46 @@ export class WorksheetProtectionProxy extends ClientObjectBase {
   /** Protects the sheet; fails if it is already protected (documented). */
   protect(_options?: Record<string, unknown>, password?: string): void {
     this._requires(2, "protect");
-    this._write("protect", null, (state) => {
-      const s = this._ws._sheet(state);
-      if (s.protected) throw officeError(Codes.invalidOperation, "WorksheetProtection.protect", "The worksheet is already protected.");
-      state.model.set(s, "protected", true);
-      if (password !== undefined) state.model.set(s, "password", password);
-    }, "worksheet.protection.protect();");
+    this._write(
+      "protect",
+      null,
+      (state) => {
+        const s = this._ws._sheet(state);
+        if (s.protected)
+          throw officeError(
+            Codes.invalidOperation,
+            "WorksheetProtection.protect",
+            "The worksheet is already protected.",
+          );
+        state.model.set(s, "protected", true);
+        if (password !== undefined) state.model.set(s, "password", password);
+      },
+      "worksheet.protection.protect();",
+    );
   }
   unprotect(password?: string): void {
-    this._write("unprotect", null, (state) => {
-      const s = this._ws._sheet(state);
-      if (s.password !== undefined && s.password !== password) throw officeError(Codes.invalidArgument, "WorksheetProtection.unprotect", "The password is incorrect.");
-      state.model.set(s, "protected", false);
-      state.model.set(s, "password", undefined);
-    }, "worksheet.protection.unprotect();");
+    this._write(
+      "unprotect",
+      null,
+      (state) => {
+        const s = this._ws._sheet(state);
+        if (s.password !== undefined && s.password !== password)
+          throw officeError(Codes.invalidArgument, "WorksheetProtection.unprotect", "The password is incorrect.");
+        state.model.set(s, "protected", false);
+        state.model.set(s, "password", undefined);
+      },
+      "worksheet.protection.unprotect();",
+    );
   }
 }
 
 /** Excel.WorksheetFreezePanes. */
 export class WorksheetFreezePanesProxy extends ClientObjectBase {
   readonly _type = "WorksheetFreezePanes";
-  constructor(context: SimRequestContext, private readonly _ws: WorksheetProxy) {
+  constructor(
+    context: SimRequestContext,
+    private readonly _ws: WorksheetProxy,
+  ) {
     super(context);
   }
   protected _exists(state: SyncState): boolean {
@@ -404,11 +517,18 @@ export class WorksheetFreezePanesProxy extends ClientObjectBase {
     this._set("unfreeze", 0, 0);
   }
   getLocationOrNullObject(): RangeProxy {
-    const p = new RangeProxy(this.context, (state) => {
-      const s = this._ws._sheet(state);
-      if (!s.freezeRows && !s.freezeCols) return null;
-      return { sheet: s, rect: { r0: 0, c0: 0, r1: Math.max(0, s.freezeRows - 1), c1: s.freezeCols ? s.freezeCols - 1 : MAX_COLS - 1 } };
-    }, true);
+    const p = new RangeProxy(
+      this.context,
+      (state) => {
+        const s = this._ws._sheet(state);
+        if (!s.freezeRows && !s.freezeCols) return null;
+        return {
+          sheet: s,
+          rect: { r0: 0, c0: 0, r1: Math.max(0, s.freezeRows - 1), c1: s.freezeCols ? s.freezeCols - 1 : MAX_COLS - 1 },
+        };
+      },
+      true,
+    );
     p._queueNullCheck("getLocationOrNullObject");
     return p;
   }

@@ -30,7 +30,14 @@ function readCell(cell: XCell): CellData | undefined {
   else if (typeof v === "string") data = ERROR_LITERALS.has(v) ? { v, err: true } : { v };
   else if (v instanceof Date) data = { v: dateToSerial(v) };
   else if (typeof v === "object") {
-    const o = v as { formula?: string; sharedFormula?: string; result?: unknown; error?: string; richText?: Array<{ text: string }>; text?: string };
+    const o = v as {
+      formula?: string;
+      sharedFormula?: string;
+      result?: unknown;
+      error?: string;
+      richText?: Array<{ text: string }>;
+      text?: string;
+    };
     if (o.error !== undefined) data = { v: o.error, err: true };
     else if (o.richText) data = { v: o.richText.map((t) => t.text).join("") };
     else if (o.formula !== undefined || o.sharedFormula !== undefined) {
@@ -48,7 +55,12 @@ function readCell(cell: XCell): CellData | undefined {
   const numFmt = cell.numFmt;
   const fill = cell.fill as { type?: string; fgColor?: { argb?: string } } | undefined;
   const font = cell.font as { bold?: boolean; italic?: boolean; color?: { argb?: string } } | undefined;
-  const styled = (numFmt && numFmt !== "General") || (fill?.type === "pattern" && fill.fgColor?.argb) || font?.bold || font?.italic || font?.color?.argb;
+  const styled =
+    (numFmt && numFmt !== "General") ||
+    (fill?.type === "pattern" && fill.fgColor?.argb) ||
+    font?.bold ||
+    font?.italic ||
+    font?.color?.argb;
   if (!data && !styled) return undefined;
   const out: CellData = data ?? { v: "" };
   if (numFmt && numFmt !== "General") out.nf = numFmt;
@@ -70,7 +82,8 @@ export async function loadXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workboo
   model.transact(() => {
     wb.eachSheet((ws) => {
       const sheet = model.addSheet(ws.name);
-      if (ws.state === "hidden" || ws.state === "veryHidden") sheet.visibility = ws.state === "hidden" ? "Hidden" : "VeryHidden";
+      if (ws.state === "hidden" || ws.state === "veryHidden")
+        sheet.visibility = ws.state === "hidden" ? "Hidden" : "VeryHidden";
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
           const data = readCell(cell);
@@ -85,15 +98,38 @@ export async function loadXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workboo
         sheet.freezeRows = view.ySplit ?? 0;
         sheet.freezeCols = view.xSplit ?? 0;
       }
-      const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean; headerRow?: boolean; style?: { theme?: string } } }> }).tables ?? {};
+      const tables =
+        (
+          ws as unknown as {
+            tables?: Record<
+              string,
+              {
+                table?: {
+                  name?: string;
+                  tableRef?: string;
+                  ref?: string;
+                  totalsRow?: boolean;
+                  headerRow?: boolean;
+                  style?: { theme?: string };
+                };
+              }
+            >;
+          }
+        ).tables ?? {};
       for (const entry of Object.values(tables)) {
         const t = entry.table;
         const ref = t?.tableRef ?? t?.ref;
         const parsed = ref ? parseAddress(ref) : null;
         if (!t?.name || !parsed) continue;
         model.tables.push({
-          id: newId(), name: t.name, sheetId: sheet.id, rect: parsed.rect, showHeaders: t.headerRow !== false, showTotals: Boolean(t.totalsRow),
-          style: t.style?.theme ?? "TableStyleMedium2", showBandedRows: true,
+          id: newId(),
+          name: t.name,
+          sheetId: sheet.id,
+          rect: parsed.rect,
+          showHeaders: t.headerRow !== false,
+          showTotals: Boolean(t.totalsRow),
+          style: t.style?.theme ?? "TableStyleMedium2",
+          showBandedRows: true,
         });
       }
       readValidations(ws, sheet);
@@ -110,15 +146,34 @@ export async function loadXlsx(bytes: ArrayBuffer | Uint8Array): Promise<Workboo
 }
 
 function readValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
-  const dv = (ws as unknown as { dataValidations?: { model?: Record<string, { type?: string; formulae?: unknown[]; operator?: string; allowBlank?: boolean }> } }).dataValidations?.model ?? {};
+  const dv =
+    (
+      ws as unknown as {
+        dataValidations?: {
+          model?: Record<string, { type?: string; formulae?: unknown[]; operator?: string; allowBlank?: boolean }>;
+        };
+      }
+    ).dataValidations?.model ?? {};
   for (const [address, rule] of Object.entries(dv)) {
     const parsed = parseAddress(address.split(" ")[0] ?? "");
     if (!parsed || !rule.type) continue;
     const f1 = rule.formulae?.[0];
     if (rule.type === "list") {
-      sheet.validations.push({ id: newId(), rect: parsed.rect, type: "List", source: String(f1 ?? "").replace(/^"|"$/g, ""), ignoreBlanks: rule.allowBlank !== false });
+      sheet.validations.push({
+        id: newId(),
+        rect: parsed.rect,
+        type: "List",
+        source: String(f1 ?? "").replace(/^"|"$/g, ""),
+        ignoreBlanks: rule.allowBlank !== false,
+      });
     } else if (rule.type === "decimal" || rule.type === "whole") {
-      const item: SheetModel["validations"][number] = { id: newId(), rect: parsed.rect, type: rule.type === "decimal" ? "Decimal" : "WholeNumber", ignoreBlanks: rule.allowBlank !== false, operator: xlsxOperatorToExcel(rule.operator) };
+      const item: SheetModel["validations"][number] = {
+        id: newId(),
+        rect: parsed.rect,
+        type: rule.type === "decimal" ? "Decimal" : "WholeNumber",
+        ignoreBlanks: rule.allowBlank !== false,
+        operator: xlsxOperatorToExcel(rule.operator),
+      };
       if (f1 !== undefined) item.formula1 = f1 as number;
       const f2 = rule.formulae?.[1];
       if (f2 !== undefined) item.formula2 = f2 as number;
@@ -128,17 +183,51 @@ function readValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
 }
 
 function readConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
-  const cfs = (ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: Array<{ type: string; formulae?: unknown[]; operator?: string; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { bold?: boolean; color?: { argb?: string } } } }> }> }).conditionalFormattings ?? [];
+  const cfs =
+    (
+      ws as unknown as {
+        conditionalFormattings?: Array<{
+          ref: string;
+          rules: Array<{
+            type: string;
+            formulae?: unknown[];
+            operator?: string;
+            style?: {
+              fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } };
+              font?: { bold?: boolean; color?: { argb?: string } };
+            };
+          }>;
+        }>;
+      }
+    ).conditionalFormattings ?? [];
   for (const cf of cfs) {
     const parsed = parseAddress(cf.ref.split(" ")[0] ?? "");
     if (!parsed) continue;
     for (const rule of cf.rules) {
       const fill = argbToHex(rule.style?.fill?.bgColor?.argb ?? rule.style?.fill?.fgColor?.argb);
-      const base = { id: newId(), rect: parsed.rect, stopIfTrue: false, ...(fill ? { fill } : {}), ...(rule.style?.font?.bold ? { bold: true } : {}) };
+      const base = {
+        id: newId(),
+        rect: parsed.rect,
+        stopIfTrue: false,
+        ...(fill ? { fill } : {}),
+        ...(rule.style?.font?.bold ? { bold: true } : {}),
+      };
       const fontColor = argbToHex(rule.style?.font?.color?.argb);
-      if (rule.type === "expression") sheet.conditionalFormats.push({ ...base, type: "Custom", formula: `=${String(rule.formulae?.[0] ?? "FALSE")}`, ...(fontColor ? { fontColor } : {}) });
+      if (rule.type === "expression")
+        sheet.conditionalFormats.push({
+          ...base,
+          type: "Custom",
+          formula: `=${String(rule.formulae?.[0] ?? "FALSE")}`,
+          ...(fontColor ? { fontColor } : {}),
+        });
       else if (rule.type === "cellIs") {
-        const item: SheetModel["conditionalFormats"][number] = { ...base, type: "CellValue", operator: xlsxOperatorToExcel(rule.operator), formula1: `=${String(rule.formulae?.[0] ?? "")}`, ...(fontColor ? { fontColor } : {}) };
+        const item: SheetModel["conditionalFormats"][number] = {
+          ...base,
+          type: "CellValue",
+          operator: xlsxOperatorToExcel(rule.operator),
+          formula1: `=${String(rule.formulae?.[0] ?? "")}`,
+          ...(fontColor ? { fontColor } : {}),
+        };
         if (rule.formulae?.[1] !== undefined) item.formula2 = `=${String(rule.formulae[1])}`;
         sheet.conditionalFormats.push(item);
       }
@@ -147,8 +236,14 @@ function readConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): void 
 }
 
 const OPERATORS: Array<[string, string]> = [
-  ["between", "Between"], ["notBetween", "NotBetween"], ["equal", "EqualTo"], ["notEqual", "NotEqualTo"], ["greaterThan", "GreaterThan"],
-  ["lessThan", "LessThan"], ["greaterThanOrEqual", "GreaterThanOrEqual"], ["lessThanOrEqual", "LessThanOrEqual"],
+  ["between", "Between"],
+  ["notBetween", "NotBetween"],
+  ["equal", "EqualTo"],
+  ["notEqual", "NotEqualTo"],
+  ["greaterThan", "GreaterThan"],
+  ["lessThan", "LessThan"],
+  ["greaterThanOrEqual", "GreaterThanOrEqual"],
+  ["lessThanOrEqual", "LessThanOrEqual"],
 ];
 function xlsxOperatorToExcel(op: string | undefined): string {
   return OPERATORS.find(([x]) => x === op)?.[1] ?? "Between";
@@ -187,10 +282,12 @@ export async function saveXlsx(source: ExcelSimulator | WorkbookModel): Promise<
     const tables = model.tablesOn(sheet.id);
     for (const [k, data] of sheet.cells) writeValue(ws.getCell(keyRow(k) + 1, keyCol(k) + 1), data);
     for (const [c, w] of sheet.colWidths) ws.getColumn(c + 1).width = w / POINTS_PER_CHAR;
-    if (sheet.freezeRows || sheet.freezeCols) ws.views = [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: sheet.freezeCols }];
+    if (sheet.freezeRows || sheet.freezeCols)
+      ws.views = [{ state: "frozen", ySplit: sheet.freezeRows, xSplit: sheet.freezeCols }];
     for (const t of tables) {
       const headers: string[] = [];
-      for (let c = t.rect.c0; c <= t.rect.c1; c++) headers.push(String(model.cellAt(sheet, t.rect.r0, c)?.v ?? `Column${c - t.rect.c0 + 1}`));
+      for (let c = t.rect.c0; c <= t.rect.c1; c++)
+        headers.push(String(model.cellAt(sheet, t.rect.r0, c)?.v ?? `Column${c - t.rect.c0 + 1}`));
       const rows: unknown[][] = [];
       const last = t.rect.r1 - (t.showTotals ? 1 : 0);
       for (let r = t.rect.r0 + 1; r <= last; r++) {
@@ -202,9 +299,16 @@ export async function saveXlsx(source: ExcelSimulator | WorkbookModel): Promise<
         rows.push(row);
       }
       ws.addTable({
-        name: t.name, ref: formatRect({ ...t.rect, r1: t.rect.r0, c1: t.rect.c0 }), headerRow: true, totalsRow: t.showTotals,
-        style: { theme: t.style as NonNullable<ExcelJS.TableStyleProperties["theme"]>, showRowStripes: t.showBandedRows },
-        columns: headers.map((name) => ({ name, filterButton: true })), rows,
+        name: t.name,
+        ref: formatRect({ ...t.rect, r1: t.rect.r0, c1: t.rect.c0 }),
+        headerRow: true,
+        totalsRow: t.showTotals,
+        style: {
+          theme: t.style as NonNullable<ExcelJS.TableStyleProperties["theme"]>,
+          showRowStripes: t.showBandedRows,
+        },
+        columns: headers.map((name) => ({ name, filterButton: true })),
+        rows,
       });
       // exceljs rewrites table cells from `rows`; restore per-cell formats it dropped.
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
@@ -221,20 +325,44 @@ export async function saveXlsx(source: ExcelSimulator | WorkbookModel): Promise<
     for (const dv of sheet.validations) {
       const ref = formatRect(dv.rect);
       const dvs = (ws as unknown as { dataValidations: { add(ref: string, v: unknown): void } }).dataValidations;
-      if (dv.type === "List") dvs.add(ref, { type: "list", allowBlank: dv.ignoreBlanks, formulae: [`"${dv.source ?? ""}"`] });
+      if (dv.type === "List")
+        dvs.add(ref, { type: "list", allowBlank: dv.ignoreBlanks, formulae: [`"${dv.source ?? ""}"`] });
       else if (dv.type === "Decimal" || dv.type === "WholeNumber") {
-        dvs.add(ref, { type: dv.type === "Decimal" ? "decimal" : "whole", allowBlank: dv.ignoreBlanks, operator: excelOperatorToXlsx(dv.operator), formulae: [dv.formula1, dv.formula2].filter((x) => x !== undefined) });
+        dvs.add(ref, {
+          type: dv.type === "Decimal" ? "decimal" : "whole",
+          allowBlank: dv.ignoreBlanks,
+          operator: excelOperatorToXlsx(dv.operator),
+          formulae: [dv.formula1, dv.formula2].filter((x) => x !== undefined),
+        });
       }
     }
     for (const cf of sheet.conditionalFormats) {
       const style: Record<string, unknown> = {};
       if (cf.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: hexToArgb(cf.fill) } };
-      if (cf.fontColor || cf.bold) style.font = { ...(cf.bold ? { bold: true } : {}), ...(cf.fontColor ? { color: { argb: hexToArgb(cf.fontColor) } } : {}) };
+      if (cf.fontColor || cf.bold)
+        style.font = {
+          ...(cf.bold ? { bold: true } : {}),
+          ...(cf.fontColor ? { color: { argb: hexToArgb(cf.fontColor) } } : {}),
+        };
       const rule =
-        cf.type === "Custom" && cf.formula ? { type: "expression", priority: 1, formulae: [cf.formula.slice(1)], style }
-        : cf.type === "CellValue" && cf.formula1 !== undefined ? { type: "cellIs", priority: 1, operator: excelOperatorToXlsx(cf.operator), formulae: [cf.formula1, cf.formula2].filter((x): x is string => x !== undefined).map((f) => f.replace(/^=/, "")), style }
-        : null;
-      if (rule) ws.addConditionalFormatting({ ref: formatRect(cf.rect), rules: [rule as unknown as ExcelJS.ConditionalFormattingRule] });
+        cf.type === "Custom" && cf.formula
+          ? { type: "expression", priority: 1, formulae: [cf.formula.slice(1)], style }
+          : cf.type === "CellValue" && cf.formula1 !== undefined
+            ? {
+                type: "cellIs",
+                priority: 1,
+                operator: excelOperatorToXlsx(cf.operator),
+                formulae: [cf.formula1, cf.formula2]
+                  .filter((x): x is string => x !== undefined)
+                  .map((f) => f.replace(/^=/, "")),
+                style,
+              }
+            : null;
+      if (rule)
+        ws.addConditionalFormatting({
+          ref: formatRect(cf.rect),
+          rules: [rule as unknown as ExcelJS.ConditionalFormattingRule],
+        });
     }
   }
   for (const n of model.names) {

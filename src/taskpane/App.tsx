@@ -40,7 +40,11 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
         <header className={styles.header}>
           <Title3 as="h1">RunSheet</Title3>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)} aria-label="RunSheet sections">
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+          aria-label="RunSheet sections"
+        >
           {TABS.map((t) => (
             <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
               {t.label}

@@ -26,7 +26,8 @@ void Office.onReady((info) => {
           <h1>RunSheet</h1>
           <p>This is an Excel add-in: open RunSheet in Excel (Home tab, RunSheet group) to use it on a workbook.</p>
           <p>
-            No Excel at hand? Try it on a simulated workbook in the <Link href="playground.html">RunSheet playground</Link>.
+            No Excel at hand? Try it on a simulated workbook in the{" "}
+            <Link href="playground.html">RunSheet playground</Link>.
           </p>
         </main>
       </FluentProvider>,

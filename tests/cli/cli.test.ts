@@ -42,7 +42,7 @@ describe("runsheet validate", () => {
     expect((j.schema as { columns: { name: string }[] }).columns.map((c) => c.name)).toContain("accuracy");
   });
   it("exits 1 with issues at the rows Excel shows", async () => {
-    const csv = "Results\n\nrun_id,layers,accuracy\nr1,1,0.9\nr1,2,#DIV/0!\nr3,2,\"0,91\"\n";
+    const csv = 'Results\n\nrun_id,layers,accuracy\nr1,1,0.9\nr1,2,#DIV/0!\nr3,2,"0,91"\n';
     const r = await run(["validate", "bad.csv"], { "bad.csv": csv });
     expect(r.code).toBe(1);
     const issues = r.json().issues as { row: number; code: string; fix?: number }[];
@@ -55,13 +55,20 @@ describe("runsheet validate", () => {
     expect(issues[2]?.fix).toBe(0.91);
   });
   it("uses --schema and reports a broken schema as a usage error", async () => {
-    const schema = JSON.stringify({ columns: [{ name: "run_id", type: "text", role: "id", required: true }, { name: "accuracy", type: "number", role: "metric", max: 0.72 }] });
+    const schema = JSON.stringify({
+      columns: [
+        { name: "run_id", type: "text", role: "id", required: true },
+        { name: "accuracy", type: "number", role: "metric", max: 0.72 },
+      ],
+    });
     const r = await run(["validate", DOGS, "--schema", "s.json"], { "s.json": schema });
     expect(r.code).toBe(1);
     const codes = (r.json().issues as { code: string }[]).map((i) => i.code);
     expect(codes).toContain("unknown_column");
     expect(codes).toContain("out_of_range");
-    const bad = await run(["validate", DOGS, "--schema", "s.json"], { "s.json": '{"columns":[{"name":"x","type":"float","role":"param"}]}' });
+    const bad = await run(["validate", DOGS, "--schema", "s.json"], {
+      "s.json": '{"columns":[{"name":"x","type":"float","role":"param"}]}',
+    });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("columns[0].type");
   });
@@ -70,13 +77,24 @@ describe("runsheet validate", () => {
     expect(r.out).toMatch(/7 runs, 0 errors/);
   });
   it("reads JSON runs (array or {runs}, Python NaN), JSON Lines and TSV", async () => {
-    const j = await run(["validate", "runs.json"], { "runs.json": JSON.stringify({ runs: [{ run_id: "a", acc: 0.5 }, { run_id: "a", acc: 0.6 }] }) });
+    const j = await run(["validate", "runs.json"], {
+      "runs.json": JSON.stringify({
+        runs: [
+          { run_id: "a", acc: 0.5 },
+          { run_id: "a", acc: 0.6 },
+        ],
+      }),
+    });
     expect(j.code).toBe(1);
     expect((j.json().issues as { row: number; code: string }[])[0]).toMatchObject({ row: 3, code: "duplicate_id" });
-    const nan = await run(["best", "py.json", "--metric", "val_loss"], { "py.json": '[{"run_id": "a", "val_loss": NaN}, {"run_id": "b", "val_loss": 0.3}]' });
+    const nan = await run(["best", "py.json", "--metric", "val_loss"], {
+      "py.json": '[{"run_id": "a", "val_loss": NaN}, {"run_id": "b", "val_loss": 0.3}]',
+    });
     expect(nan.code).toBe(0);
     expect(nan.json().excluded).toEqual([{ row: 2, reason: "val_loss is empty" }]);
-    const lines = await run(["validate", "runs.jsonl"], { "runs.jsonl": '{"run_id": "a", "acc": 0.5}\n{"run_id": "b", "acc": 0.7}\n' });
+    const lines = await run(["validate", "runs.jsonl"], {
+      "runs.jsonl": '{"run_id": "a", "acc": 0.5}\n{"run_id": "b", "acc": 0.7}\n',
+    });
     expect(lines.json().runs).toBe(2);
     const badLine = await run(["validate", "runs.jsonl"], { "runs.jsonl": '{"run_id": "a"}\n{run_id: b}\n' });
     expect(badLine.code).toBe(2);
@@ -93,13 +111,21 @@ describe("a European Excel CSV (BOM, CRLF, semicolons, decimal commas, title row
     const r = await run(["validate", EURO]);
     expect(r.code).toBe(1);
     const issues = r.json().issues as { row: number; column: string; code: string; fix?: unknown }[];
-    expect(issues.find((i) => i.row === 4 && i.column === "accuracy")).toMatchObject({ code: "number_as_text", fix: 0.912 });
+    expect(issues.find((i) => i.row === 4 && i.column === "accuracy")).toMatchObject({
+      code: "number_as_text",
+      fix: 0.912,
+    });
     expect(issues.find((i) => i.code === "excel_error")).toMatchObject({ row: 8, column: "accuracy" });
     expect(issues.find((i) => i.code === "not_in_choices")).toMatchObject({ row: 8, fix: "finished" });
   });
   it("ranks with decimal-comma values read as numbers; overlapping CIs count as a tie even at p < 0.05", async () => {
     const r = await run(["best", EURO, "--metric", "accuracy"]);
-    const j = r.json() as { pValue: number; tiedWithRunnerUp: boolean; ranking: { rows: number[] }[]; excluded: unknown[] };
+    const j = r.json() as {
+      pValue: number;
+      tiedWithRunnerUp: boolean;
+      ranking: { rows: number[] }[];
+      excluded: unknown[];
+    };
     expect(j.ranking.map((c) => c.rows)).toEqual([
       [7, 9],
       [4, 5],
@@ -115,7 +141,9 @@ describe("runsheet best", () => {
     const r = await run(["best", DOGS, "--metric", "accuracy", "--pareto", "val_loss"]);
     expect(r.code).toBe(0);
     const j = r.json();
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(["metric", "goal", "best", "ranking", "pValue", "tiedWithRunnerUp", "excluded", "pareto"]));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(["metric", "goal", "best", "ranking", "pValue", "tiedWithRunnerUp", "excluded", "pareto"]),
+    );
     expect(j.goal).toBe("max");
     expect(j.best).toMatchObject({ row: 7, id: "r4" });
     expect(j.excluded).toEqual([{ row: 10, reason: "status is failed, not finished" }]);
@@ -154,7 +182,10 @@ describe("runsheet schema, report and dispatch", () => {
   it("compare shows differing columns with deltas; exit 1 for unknown ids", async () => {
     const r = await run(["compare", DOGS, "--ids", "r1,r4"]);
     expect(r.code).toBe(0);
-    const j = r.json() as { baseline: { id: string }; columns: { name: string; deltas?: ({ absolute: number } | null)[] }[] };
+    const j = r.json() as {
+      baseline: { id: string };
+      columns: { name: string; deltas?: ({ absolute: number } | null)[] }[];
+    };
     expect(j.baseline.id).toBe("r1");
     expect(j.columns.map((c) => c.name)).toContain("layers");
     expect(j.columns.find((c) => c.name === "accuracy")?.deltas?.[1]?.absolute).toBeCloseTo(0.029, 9);
@@ -193,11 +224,22 @@ describe("xlsx input", () => {
     ws.getCell("B1").value = "My runs";
     const rows: ExcelJS.CellValue[][] = [
       ["r1", 1, "finished", 0.8],
-      ["r2", 2, "finished", { formula: "1/0", result: { error: ExcelJS.ErrorValue.DivZero } } as ExcelJS.CellFormulaValue],
+      [
+        "r2",
+        2,
+        "finished",
+        { formula: "1/0", result: { error: ExcelJS.ErrorValue.DivZero } } as ExcelJS.CellFormulaValue,
+      ],
       ["r3", 2, "finished", "0,91"],
     ];
     if (withTable) {
-      ws.addTable({ name: "Runs", ref: "B3", headerRow: true, columns: [{ name: "run_id" }, { name: "layers" }, { name: "status" }, { name: "accuracy" }], rows });
+      ws.addTable({
+        name: "Runs",
+        ref: "B3",
+        headerRow: true,
+        columns: [{ name: "run_id" }, { name: "layers" }, { name: "status" }, { name: "accuracy" }],
+        rows,
+      });
     } else {
       ws.getRow(3).values = [null, "run_id", "layers", "status", "accuracy"];
       rows.forEach((r, i) => (ws.getRow(4 + i).values = [null, ...r]));
@@ -228,7 +270,10 @@ describe("xlsx input", () => {
 
 describe("process entry", () => {
   it("runs as a process with real exit codes and stdout", () => {
-    const p = spawnSync("npx", ["tsx", "src/cli/main.ts", "best", DOGS, "--metric", "accuracy"], { cwd: ROOT, encoding: "utf8" });
+    const p = spawnSync("npx", ["tsx", "src/cli/main.ts", "best", DOGS, "--metric", "accuracy"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(p.status).toBe(0);
     expect((JSON.parse(p.stdout) as { best: { id: string } }).best.id).toBe("r4");
     const bad = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate"], { cwd: ROOT, encoding: "utf8" });

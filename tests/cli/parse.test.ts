@@ -33,7 +33,12 @@ describe("runsheet parse", () => {
     const io = captureIO();
     const code = await parseCommand([join(fixtures, "csv-basic.csv")], io);
     expect(code).toBe(0);
-    const out = JSON.parse(io.out) as { format: string; columns: string[]; rows: Record<string, unknown>[]; issues: unknown[] };
+    const out = JSON.parse(io.out) as {
+      format: string;
+      columns: string[];
+      rows: Record<string, unknown>[];
+      issues: unknown[];
+    };
     expect(out.format).toBe("csv");
     expect(out.rows[1]).toMatchObject({ run_id: "r2", accuracy: 0.91 });
     expect(out.issues).toEqual([]);

@@ -122,7 +122,12 @@ describe("best", () => {
   });
   it("fails with a sentence on a bad metric, goal or constraint", () => {
     const v = runs(ROWS);
-    const bad = [best(v, { metric: "f2" }), best(v, { metric: "status" }), best(v, { metric: "accuracy", where: "speed<3" }), best(v, { metric: "accuracy", where: "latency_ms" })];
+    const bad = [
+      best(v, { metric: "f2" }),
+      best(v, { metric: "status" }),
+      best(v, { metric: "accuracy", where: "speed<3" }),
+      best(v, { metric: "accuracy", where: "latency_ms" }),
+    ];
     for (const b of bad) {
       expect(b.ok).toBe(false);
       if (!b.ok) expect(b.issues[0]?.message.length).toBeGreaterThan(10);
@@ -131,11 +136,20 @@ describe("best", () => {
 });
 
 describe("best is invariant to row order (property)", () => {
-  const row = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom("finished", "failed"), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), fc.double({ min: 1, max: 100, noNaN: true }));
+  const row = fc.tuple(
+    fc.integer({ min: 1, max: 4 }),
+    fc.integer({ min: 1, max: 5 }),
+    fc.constantFrom("finished", "failed"),
+    fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    fc.double({ min: 1, max: 100, noNaN: true }),
+  );
   it("same ranking, p-value, exclusions and front when runs are shuffled", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.infiniteStream(fc.nat()), (rows, stream) => {
-        const grid: Grid = [HEADER, ...rows.map(([layers, seed, status, acc, lat], i) => [`r${i}`, layers, seed, status, acc, lat])];
+        const grid: Grid = [
+          HEADER,
+          ...rows.map(([layers, seed, status, acc, lat], i) => [`r${i}`, layers, seed, status, acc, lat]),
+        ];
         const v = validate(grid, SCHEMA, { collectRuns: true });
         const shuffled = [...v.runs];
         const it = stream[Symbol.iterator]();
@@ -156,8 +170,14 @@ describe("best is invariant to row order (property)", () => {
 });
 
 describe("best with an unknown configuration", () => {
-  const required: RunSchema = { columns: SCHEMA.columns.map((c) => (c.name === "layers" ? { ...c, required: true } : c)) };
-  const rows: CellValue[][] = [...ROWS.slice(0, 6), ["d1", "", 4, "finished", 0.99, 5], ["d2", "two", 5, "finished", 0.98, 5]];
+  const required: RunSchema = {
+    columns: SCHEMA.columns.map((c) => (c.name === "layers" ? { ...c, required: true } : c)),
+  };
+  const rows: CellValue[][] = [
+    ...ROWS.slice(0, 6),
+    ["d1", "", 4, "finished", 0.99, 5],
+    ["d2", "two", 5, "finished", 0.98, 5],
+  ];
 
   it("excludes runs whose required param is empty or invalid, with the reason, instead of ranking them alone", () => {
     const r = must(best(validate([HEADER, ...rows], required), { metric: "accuracy" }));

@@ -1,7 +1,20 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { buildReport, compare, configChart, best, inferSchema, metricVsParamChart, paretoChart, stepCurveChart, validate, verdictSentence, type CellValue, type RunSchema } from "../../src/core/index";
+import {
+  buildReport,
+  compare,
+  configChart,
+  best,
+  inferSchema,
+  metricVsParamChart,
+  paretoChart,
+  stepCurveChart,
+  validate,
+  verdictSentence,
+  type CellValue,
+  type RunSchema,
+} from "../../src/core/index";
 
 function dogsVsCats() {
   const text = readFileSync(new URL("../fixtures/core/dogs-vs-cats.csv", import.meta.url), "utf8");
@@ -59,17 +72,33 @@ describe("verdicts", () => {
   const spec = { name: "accuracy", type: "percent", role: "metric", goal: "max" } as const;
   const w = (values: number[]) => {
     const m = values.reduce((a, b) => a + b, 0) / values.length;
-    return { values, stats: { rows: [], ids: [], config: {}, n: values.length, mean: m, std: null, ci95: null as [number, number] | null } };
+    return {
+      values,
+      stats: {
+        rows: [],
+        ids: [],
+        config: {},
+        n: values.length,
+        mean: m,
+        std: null,
+        ci95: null as [number, number] | null,
+      },
+    };
   };
   it("cannot tell noisy experiments apart, naming p and the seeds", () => {
     const a = w([0.8, 0.9, 0.85]);
     const b = w([0.82, 0.88, 0.84]);
     a.stats.ci95 = [0.7, 1];
     b.stats.ci95 = [0.75, 0.93];
-    expect(verdictSentence("exp2", a, "exp1", b, spec, "max").text).toMatch(/^cannot tell exp2 from exp1 \(p = 0\.\d+, 3 seeds each\)$/);
+    expect(verdictSentence("exp2", a, "exp1", b, spec, "max").text).toMatch(
+      /^cannot tell exp2 from exp1 \(p = 0\.\d+, 3 seeds each\)$/,
+    );
   });
   it("says when single runs cannot be compared", () => {
-    expect(verdictSentence("exp2", w([0.9]), "exp1", w([0.8]), spec, "max")).toEqual({ text: "cannot tell exp2 from exp1 (a single run each; run more seeds)", p: null });
+    expect(verdictSentence("exp2", w([0.9]), "exp1", w([0.8]), spec, "max")).toEqual({
+      text: "cannot tell exp2 from exp1 (a single run each; run more seeds)",
+      p: null,
+    });
   });
 });
 
@@ -88,14 +117,25 @@ describe("Experiments table baselines", () => {
   Object.entries(acc).forEach(([e, xs], k) => xs.forEach((a, s) => rows.push([`${e}-${s}`, e, k + 1, s, a])));
   const v = validate(rows, schema);
   it("uses the table's baseline and hypothesis instead of the previous experiment", () => {
-    const r = buildReport(v, { metric: "accuracy", experiments: [{ id: "e1" }, { id: "e2", hypothesis: "deeper is better" }, { id: "e3", baseline: "e1" }], now: new Date(0) });
+    const r = buildReport(v, {
+      metric: "accuracy",
+      experiments: [{ id: "e1" }, { id: "e2", hypothesis: "deeper is better" }, { id: "e3", baseline: "e1" }],
+      now: new Date(0),
+    });
     if (!r.ok) throw new Error("report failed");
     expect(r.value.sections.map((s) => s.baseline)).toEqual([null, "e1", "e1"]);
     expect(r.value.sections[1]?.hypothesis).toBe("deeper is better");
     expect(r.value.sections[2]?.verdict).toMatch(/^cannot tell e3 from e1/);
   });
   it("compares with a baseline listed later, and names a baseline that does not exist", () => {
-    const r = buildReport(v, { metric: "accuracy", experiments: [{ id: "e1", baseline: "e2" }, { id: "e2", baseline: "e0" }], now: new Date(0) });
+    const r = buildReport(v, {
+      metric: "accuracy",
+      experiments: [
+        { id: "e1", baseline: "e2" },
+        { id: "e2", baseline: "e0" },
+      ],
+      now: new Date(0),
+    });
     if (!r.ok) throw new Error("report failed");
     expect(r.value.sections[0]?.verdict).toMatch(/^e1 is worse than e2 by 5 points of accuracy \(p [=<] /);
     expect(r.value.sections[1]?.verdict).toBe("cannot compare e2 with e0: there is no experiment e0");
@@ -140,7 +180,10 @@ describe("chart specs", () => {
     expect(c.kind).toBe("column");
     const s = c.series[0];
     expect(s?.y).toEqual(b.value.ranking.map((r) => r.mean));
-    expect(s?.errorBars?.plus[0]).toBeCloseTo((b.value.ranking[0]?.ci95?.[1] ?? 0) - (b.value.ranking[0]?.mean ?? 0), 12);
+    expect(s?.errorBars?.plus[0]).toBeCloseTo(
+      (b.value.ranking[0]?.ci95?.[1] ?? 0) - (b.value.ranking[0]?.mean ?? 0),
+      12,
+    );
   });
   it("scatter of metric vs param and the Pareto scatter", () => {
     const s = metricVsParamChart(v, "accuracy", "layers");

@@ -69,7 +69,12 @@ describe("inferSchema on a messy sheet", () => {
 describe("inferSchema edge cases", () => {
   it("returns an empty schema for an empty grid", () => {
     expect(inferSchema([]).schema.columns).toEqual([]);
-    expect(inferSchema([["", ""], [null, null]]).schema.columns).toEqual([]);
+    expect(
+      inferSchema([
+        ["", ""],
+        [null, null],
+      ]).schema.columns,
+    ).toEqual([]);
   });
   it("names columns that have data but no header", () => {
     const g: Grid = [
@@ -123,7 +128,13 @@ describe("inferSchema edge cases", () => {
     expect(cols[1]?.type).toBe("boolean");
   });
   it("never throws and keeps rows inside the grid (property)", () => {
-    const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom("#N/A", "0,5", "12%", "", "2024-01-01"));
+    const cell: fc.Arbitrary<CellValue> = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("#N/A", "0,5", "12%", "", "2024-01-01"),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 }), (grid) => {
         const inf = inferSchema(grid);

@@ -6,7 +6,13 @@ function bruteForce(points: { key: number; x: number; y: number }[], gx: Goal, g
   const better = (a: number, b: number, g: Goal) => (g === "max" ? a > b : a < b);
   const atLeast = (a: number, b: number, g: Goal) => (g === "max" ? a >= b : a <= b);
   return points
-    .filter((p) => !points.some((q) => q !== p && atLeast(q.x, p.x, gx) && atLeast(q.y, p.y, gy) && (better(q.x, p.x, gx) || better(q.y, p.y, gy))))
+    .filter(
+      (p) =>
+        !points.some(
+          (q) =>
+            q !== p && atLeast(q.x, p.x, gx) && atLeast(q.y, p.y, gy) && (better(q.x, p.x, gx) || better(q.y, p.y, gy)),
+        ),
+    )
     .map((p) => p.key);
 }
 
@@ -23,10 +29,15 @@ describe("paretoFront", () => {
   it("matches the O(n²) definition on random points and goals (property)", () => {
     const pt = fc.record({ x: fc.integer({ min: 0, max: 8 }), y: fc.integer({ min: 0, max: 8 }) });
     fc.assert(
-      fc.property(fc.array(pt, { maxLength: 40 }), fc.constantFrom<Goal>("max", "min"), fc.constantFrom<Goal>("max", "min"), (raw, gx, gy) => {
-        const pts = raw.map((p, key) => ({ key, ...p }));
-        expect(paretoFront(pts, gx, gy)).toEqual(bruteForce(pts, gx, gy));
-      }),
+      fc.property(
+        fc.array(pt, { maxLength: 40 }),
+        fc.constantFrom<Goal>("max", "min"),
+        fc.constantFrom<Goal>("max", "min"),
+        (raw, gx, gy) => {
+          const pts = raw.map((p, key) => ({ key, ...p }));
+          expect(paretoFront(pts, gx, gy)).toEqual(bruteForce(pts, gx, gy));
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,16 @@ const GOOD: RunSchema = {
   columns: [
     { name: "run_id", type: "text", role: "id", required: true },
     { name: "status", type: "choice", role: "meta", choices: ["finished", "failed"] },
-    { name: "accuracy", type: "percent", role: "metric", goal: "max", min: 0, max: 1, unit: "%", description: "test accuracy" },
+    {
+      name: "accuracy",
+      type: "percent",
+      role: "metric",
+      goal: "max",
+      min: 0,
+      max: 1,
+      unit: "%",
+      description: "test accuracy",
+    },
   ],
 };
 
@@ -14,7 +23,12 @@ describe("schema JSON", () => {
     expect(parseSchemaJson(JSON.stringify(GOOD))).toEqual({ ok: true, value: GOOD });
   });
   it("reports bad fields with their path", () => {
-    const r = checkSchema({ columns: [{ name: "a", type: "float", role: "param" }, { name: "b", type: "text", role: "param", extra: 1 }] });
+    const r = checkSchema({
+      columns: [
+        { name: "a", type: "float", role: "param" },
+        { name: "b", type: "text", role: "param", extra: 1 },
+      ],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path)).toEqual(["columns[0].type", "columns[1]"]);
@@ -25,11 +39,18 @@ describe("schema JSON", () => {
       columns: [
         { name: "a", type: "number", role: "param", min: 2, max: 1 },
         { name: "A", type: "choice", role: "param" },
-        { name: "c", type: "text", role: "param", pattern: "(" , goal: "max" },
+        { name: "c", type: "text", role: "param", pattern: "(", goal: "max" },
       ],
     });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.code)).toEqual(["bad_range", "duplicate_column", "no_choices", "bad_pattern", "goal_not_metric"]);
+    if (!r.ok)
+      expect(r.issues.map((i) => i.code)).toEqual([
+        "bad_range",
+        "duplicate_column",
+        "no_choices",
+        "bad_pattern",
+        "goal_not_metric",
+      ]);
   });
   it("turns invalid JSON into an issue", () => {
     const r = parseSchemaJson("{columns: [");
@@ -41,7 +62,19 @@ describe("schema JSON", () => {
 describe("schema table (Schema sheet)", () => {
   it("round-trips through rows", () => {
     const rows = schemaToRows(GOOD);
-    expect(rows[0]).toEqual(["name", "type", "role", "required", "min", "max", "choices", "pattern", "unit", "goal", "description"]);
+    expect(rows[0]).toEqual([
+      "name",
+      "type",
+      "role",
+      "required",
+      "min",
+      "max",
+      "choices",
+      "pattern",
+      "unit",
+      "goal",
+      "description",
+    ]);
     const back = schemaFromRows(rows);
     expect(back.ok && back.value.columns[1]?.choices).toEqual(["finished", "failed"]);
     expect(back.ok && back.value.columns[2]).toEqual(GOOD.columns[2]);

@@ -37,9 +37,13 @@ describe("t distribution", () => {
   });
   it("agrees with jStat's quantile on random p and df", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 1, max: 200, noNaN: true }), (p, df) => {
-        expect(Math.abs(tInv(p, df) - jStat.studentt.inv(p, df))).toBeLessThan(1e-6);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 1, max: 200, noNaN: true }),
+        (p, df) => {
+          expect(Math.abs(tInv(p, df) - jStat.studentt.inv(p, df))).toBeLessThan(1e-6);
+        },
+      ),
     );
   });
 });
@@ -53,7 +57,9 @@ describe("welchTTest", () => {
     expect(Math.abs((r?.p ?? 0) - 0.0793941401873583)).toBeLessThan(1e-6);
   });
   it("reproduces SciPy on the dogs-vs-cats accuracies and on unequal sizes", () => {
-    expect(Math.abs((welchTTest([0.741, 0.733, 0.738], [0.712, 0.698, 0.705])?.p ?? 0) - 0.004986961498900327)).toBeLessThan(1e-6);
+    expect(
+      Math.abs((welchTTest([0.741, 0.733, 0.738], [0.712, 0.698, 0.705])?.p ?? 0) - 0.004986961498900327),
+    ).toBeLessThan(1e-6);
     const u = welchTTest([0.91, 0.93, 0.92, 0.95, 0.9], [0.89, 0.94]);
     expect(Math.abs((u?.p ?? 0) - 0.8282249734478461)).toBeLessThan(1e-6);
     expect(Math.abs((u?.df ?? 0) - 1.2464502007683793)).toBeLessThan(1e-9);

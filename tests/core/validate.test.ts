@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { coerceCell, columnReader, fastCell, gridFromRecords, inferSchema, SLOW, validate, type CellValue, type ColumnSpec, type Grid, type RunSchema, type ValidationIssue } from "../../src/core/index";
+import {
+  coerceCell,
+  columnReader,
+  fastCell,
+  gridFromRecords,
+  inferSchema,
+  SLOW,
+  validate,
+  type CellValue,
+  type ColumnSpec,
+  type Grid,
+  type RunSchema,
+  type ValidationIssue,
+} from "../../src/core/index";
 import { MESSY } from "./messy-grid";
 
 const SCHEMA: RunSchema = {
@@ -42,13 +55,27 @@ describe("validate: one issue per problem, at the Excel row", () => {
     const r = validate([HEADER, GOOD], SCHEMA);
     expect(r.issues).toEqual([]);
     expect(r.runs).toHaveLength(1);
-    expect(r.runs[0]).toMatchObject({ excelRow: 2, id: "r1", values: { lr: 0.01, accuracy: 0.9, started: "2024-05-01" } });
+    expect(r.runs[0]).toMatchObject({
+      excelRow: 2,
+      id: "r1",
+      values: { lr: 0.01, accuracy: 0.9, started: "2024-05-01" },
+    });
   });
   it("missing_required", () => {
-    expect(only([withCell(0, "")])).toMatchObject({ row: 2, column: "run_id", code: "missing_required", severity: "error" });
+    expect(only([withCell(0, "")])).toMatchObject({
+      row: 2,
+      column: "run_id",
+      code: "missing_required",
+      severity: "error",
+    });
   });
   it("number_as_text with the fix, and a decimal comma message naming the fix", () => {
-    expect(only([withCell(6, "0.91")])).toMatchObject({ code: "number_as_text", severity: "warning", fix: 0.91, value: "0.91" });
+    expect(only([withCell(6, "0.91")])).toMatchObject({
+      code: "number_as_text",
+      severity: "warning",
+      fix: 0.91,
+      value: "0.91",
+    });
     const comma = only([withCell(6, "0,91")]);
     expect(comma.message).toBe('"0,91" looks like a number written with a decimal comma: use 0.91.');
     expect(comma.fix).toBe(0.91);
@@ -69,7 +96,11 @@ describe("validate: one issue per problem, at the Excel row", () => {
   });
   it("not_in_choices, with a safe fix for the case of a choice", () => {
     expect(only([withCell(1, "transformer")])).toMatchObject({ code: "not_in_choices", severity: "error" });
-    expect(only([withCell(5, "Finished")])).toMatchObject({ code: "not_in_choices", severity: "warning", fix: "finished" });
+    expect(only([withCell(5, "Finished")])).toMatchObject({
+      code: "not_in_choices",
+      severity: "warning",
+      fix: "finished",
+    });
   });
   it("pattern_mismatch", () => {
     expect(only([withCell(0, "run-1")])).toMatchObject({ code: "pattern_mismatch", column: "run_id" });
@@ -97,7 +128,18 @@ describe("validate: one issue per problem, at the Excel row", () => {
     expect(r.runs[0]?.invalid.accuracy).toBe("is missing (NA)");
   });
   it("extra spaces get a trimmed fix", () => {
-    const r = validate([["run_id", "notes"], ["r1", " tuned "]], { columns: [SCHEMA.columns[0] ?? { name: "run_id", type: "text", role: "id" }, { name: "notes", type: "text", role: "meta" }] });
+    const r = validate(
+      [
+        ["run_id", "notes"],
+        ["r1", " tuned "],
+      ],
+      {
+        columns: [
+          SCHEMA.columns[0] ?? { name: "run_id", type: "text", role: "id" },
+          { name: "notes", type: "text", role: "meta" },
+        ],
+      },
+    );
     expect(r.issues[0]).toMatchObject({ code: "extra_spaces", severity: "info", fix: "tuned" });
   });
   it("never offers a fix that Excel would turn into a formula", () => {
@@ -118,8 +160,17 @@ describe("validate: one issue per problem, at the Excel row", () => {
     expect(issues[0]?.message).toContain("row 2");
   });
   it("unknown_column once, at the header row", () => {
-    const r = validate([[...HEADER, "gpu"], [...GOOD, "A100"], [...withCell(0, "r2"), "A100"]], SCHEMA);
-    expect(r.issues.filter((i) => i.code === "unknown_column")).toEqual([expect.objectContaining({ row: 1, column: "gpu", severity: "warning" })]);
+    const r = validate(
+      [
+        [...HEADER, "gpu"],
+        [...GOOD, "A100"],
+        [...withCell(0, "r2"), "A100"],
+      ],
+      SCHEMA,
+    );
+    expect(r.issues.filter((i) => i.code === "unknown_column")).toEqual([
+      expect.objectContaining({ row: 1, column: "gpu", severity: "warning" }),
+    ]);
   });
   it("a required column missing from the header is reported once", () => {
     const r = validate([["model"], ["mlp"]], SCHEMA);
@@ -135,8 +186,21 @@ describe("validate: structured runs", () => {
     expect(r.runs[0]?.configKey).not.toBe(r.runs[2]?.configKey);
   });
   it("a seed declared as a param still separates replicates from duplicates", () => {
-    const schema: RunSchema = { columns: [{ name: "layers", type: "integer", role: "param" }, { name: "seed", type: "integer", role: "param" }] };
-    const r = validate([["layers", "seed"], [1, 1], [1, 2], [1, 2]], schema);
+    const schema: RunSchema = {
+      columns: [
+        { name: "layers", type: "integer", role: "param" },
+        { name: "seed", type: "integer", role: "param" },
+      ],
+    };
+    const r = validate(
+      [
+        ["layers", "seed"],
+        [1, 1],
+        [1, 2],
+        [1, 2],
+      ],
+      schema,
+    );
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([[4, "duplicate_config"]]);
     expect(r.runs.map((x) => x.replicateGroup)).toEqual([0, 0, 0]);
   });
@@ -157,7 +221,13 @@ describe("validate: structured runs", () => {
     expect(r.runs.find((x) => x.excelRow === 9)?.invalid.accuracy).toBe("is #DIV/0!");
   });
   it("validates records directly, record i on row i + 2", () => {
-    const r = validate([{ run_id: "r1", accuracy: 0.5 }, { run_id: "r1", accuracy: 2 }], SCHEMA);
+    const r = validate(
+      [
+        { run_id: "r1", accuracy: 0.5 },
+        { run_id: "r1", accuracy: 2 },
+      ],
+      SCHEMA,
+    );
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([
       [3, "out_of_range"],
       [3, "duplicate_id"],
@@ -165,7 +235,10 @@ describe("validate: structured runs", () => {
     expect(r.runs.map((x) => x.values.accuracy)).toEqual([0.5, null]);
   });
   it("turns JSON records into a grid", () => {
-    const g = gridFromRecords([{ a: 1, b: "x" }, { b: "y", c: { nested: true } }]);
+    const g = gridFromRecords([
+      { a: 1, b: "x" },
+      { b: "y", c: { nested: true } },
+    ]);
     expect(g).toEqual([
       ["a", "b", "c"],
       [1, "x", null],
@@ -183,7 +256,11 @@ describe("validate at scale", () => {
       for (let c = 1; c < cols; c++) row.push(r % 97 === 0 && c === 3 ? "#N/A" : (r * 31 + c) % 1000);
       grid.push(row);
     }
-    const schema: RunSchema = { columns: header.map((name, i) => (i === 0 ? { name, type: "text", role: "id", required: true } : { name, type: "integer", role: "param" })) };
+    const schema: RunSchema = {
+      columns: header.map((name, i) =>
+        i === 0 ? { name, type: "text", role: "id", required: true } : { name, type: "integer", role: "param" },
+      ),
+    };
     return { grid, schema };
   }
   it("validates 50,000 rows x 30 columns with exact counts and a capped issue list", () => {
@@ -197,7 +274,12 @@ describe("validate at scale", () => {
     expect(r.issues[1]?.row).toBe(99);
   });
   it("keeps counting duplicate configurations after the issue list is full", () => {
-    const schema: RunSchema = { columns: [{ name: "run_id", type: "text", role: "id" }, { name: "layers", type: "integer", role: "param" }] };
+    const schema: RunSchema = {
+      columns: [
+        { name: "run_id", type: "text", role: "id" },
+        { name: "layers", type: "integer", role: "param" },
+      ],
+    };
     const grid: Grid = [["run_id", "layers"], ...Array.from({ length: 500 }, (_, i): CellValue[] => [`r${i}`, i % 2])];
     const r = validate(grid, schema, { maxIssues: 10 });
     expect(r.counts.warning).toBe(498);
@@ -221,16 +303,20 @@ describe("validate never throws (property)", () => {
   );
   it("on any grid, with the inferred schema and with a fixed one; issue rows are inside the grid", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 25 }), fc.integer({ min: 1, max: 50 }), (grid, offset) => {
-        for (const schema of [inferSchema(grid).schema, SCHEMA]) {
-          const r = validate(grid, schema, { rowOffset: offset });
-          for (const i of r.issues) {
-            expect(i.row).toBeGreaterThanOrEqual(offset);
-            expect(i.row).toBeLessThan(offset + Math.max(grid.length, 1));
-            expect(i.message.length).toBeGreaterThan(10);
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 50 }),
+        (grid, offset) => {
+          for (const schema of [inferSchema(grid).schema, SCHEMA]) {
+            const r = validate(grid, schema, { rowOffset: offset });
+            for (const i of r.issues) {
+              expect(i.row).toBeGreaterThanOrEqual(offset);
+              expect(i.row).toBeLessThan(offset + Math.max(grid.length, 1));
+              expect(i.message.length).toBeGreaterThan(10);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -246,10 +332,20 @@ describe("fastCell agrees with coerceCell (property)", () => {
       { name: "c", type: "choice", role: "param", choices: ["a", "B"] },
       { name: "d", type: "date", role: "meta" },
     ] as const;
-    const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom("a", "b", "B", " a", "#N/A", "x".repeat(40000)));
+    const cell: fc.Arbitrary<CellValue> = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("a", "b", "B", " a", "#N/A", "x".repeat(40000)),
+    );
     fc.assert(
       fc.property(cell, fc.constantFrom(...specs), (raw, spec) => {
-        const reader = columnReader({ ...spec, choices: "choices" in spec ? [...spec.choices] : undefined } as ColumnSpec);
+        const reader = columnReader({
+          ...spec,
+          choices: "choices" in spec ? [...spec.choices] : undefined,
+        } as ColumnSpec);
         const quick = fastCell(raw, reader);
         if (quick === SLOW) return;
         const slow = coerceCell(raw, reader, "excel");

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EXCEL_ERRORS, excelSerialToDate, isExcelError, isMissingText, isNonFiniteText, parseDateCell, parseDuration, parseNumberText } from "../../src/core/index";
+import {
+  EXCEL_ERRORS,
+  excelSerialToDate,
+  isExcelError,
+  isMissingText,
+  isNonFiniteText,
+  parseDateCell,
+  parseDuration,
+  parseNumberText,
+} from "../../src/core/index";
 
 describe("parseNumberText", () => {
   it.each([

@@ -11,7 +11,8 @@ const SHOTS = "tests/e2e/screenshots";
 async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(
     ([s, a]) => {
-      const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } }).__runsheetSim;
+      const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } })
+        .__runsheetSim;
       return sim.getValues(s!, a!)[0]?.[0];
     },
     [sheet, address],
@@ -60,13 +61,20 @@ test("pasting Trainer output imports one run, formula-like text stays text", asy
   await page.getByTestId("import-text").fill(lines);
   await expect(page.getByTestId("import-summary")).toContainText(/Trainer|dict/i);
   await expect(page.getByTestId("import-preview")).toBeVisible();
-  await page.getByTestId("import-run-id").fill("=HYPERLINK(\"x\")");
+  await page.getByTestId("import-run-id").fill('=HYPERLINK("x")');
   await page.screenshot({ path: `${SHOTS}/playground-import-preview.png` });
   await page.getByTestId("import-button").click();
   await expect(page.getByTestId("import-notice")).toBeVisible();
 
   const found = await page.evaluate(() => {
-    const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][]; getFormulas(sheet: string, address: string): unknown[][] } }).__runsheetSim;
+    const sim = (
+      window as unknown as {
+        __runsheetSim: {
+          getValues(sheet: string, address: string): unknown[][];
+          getFormulas(sheet: string, address: string): unknown[][];
+        };
+      }
+    ).__runsheetSim;
     const values = sim.getValues("Runs", "A1:A40").map((r) => r[0]);
     const formulas = sim.getFormulas("Runs", "A1:A40").map((r) => r[0]);
     const row = values.indexOf('=HYPERLINK("x")');

@@ -13,7 +13,8 @@ function watchErrors(page: Page): string[] {
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m: ConsoleMessage) => {
     // office.js outside Office tries telemetry endpoints that this closed network refuses.
-    if (m.type() === "error" && !/ERR_|net::|Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !/ERR_|net::|Failed to load resource/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
   });
   return errors;
 }

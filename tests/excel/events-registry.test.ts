@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appendRuns, createTracker, registerBest, registryRow, subscribeToChanges, type SheetChange } from "../../src/excel/index";
+import {
+  appendRuns,
+  createTracker,
+  registerBest,
+  registryRow,
+  subscribeToChanges,
+  type SheetChange,
+} from "../../src/excel/index";
 import { workbook } from "./helpers";
 
 describe("subscribeToChanges", () => {
@@ -37,7 +44,14 @@ describe("subscribeToChanges", () => {
 });
 
 describe("registerBest", () => {
-  const entry = { runId: "r2", metric: "accuracy", value: 0.82, reason: "best by mean", row: { run_id: "r2", accuracy: 0.82, notes: "=danger" }, registeredAt: "2026-11-25T16:00:00.000Z" };
+  const entry = {
+    runId: "r2",
+    metric: "accuracy",
+    value: 0.82,
+    reason: "best by mean",
+    row: { run_id: "r2", accuracy: 0.82, notes: "=danger" },
+    registeredAt: "2026-11-25T16:00:00.000Z",
+  };
 
   it("writes a frozen copy of the row, once per run and metric", async () => {
     const { sim, run, counted } = workbook();

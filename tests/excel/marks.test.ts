@@ -59,9 +59,16 @@ describe("markIssues", () => {
       sheet.getRange("C3").format.fill.color = "#00FF00";
       await ctx.sync();
     });
-    await run((ctx) => markIssues(ctx, "Runs", [{ sheet: "Runs", row: 2, column: 1, severity: "error" }, { sheet: "Runs", row: 3, column: 2, severity: "error" }]));
+    await run((ctx) =>
+      markIssues(ctx, "Runs", [
+        { sheet: "Runs", row: 2, column: 1, severity: "error" },
+        { sheet: "Runs", row: 3, column: 2, severity: "error" },
+      ]),
+    );
     expect(ownFormulas(sim)).toHaveLength(2);
-    const second = await run((ctx) => markIssues(ctx, "Runs", [{ sheet: "Runs", row: 2, column: 2, severity: "warning" }]));
+    const second = await run((ctx) =>
+      markIssues(ctx, "Runs", [{ sheet: "Runs", row: 2, column: 2, severity: "warning" }]),
+    );
     expect(second).toMatchObject({ marked: 1, removed: 2 });
     expect(ownFormulas(sim)).toHaveLength(1);
     const all = sim.conditionalFormats("Runs").map((cf) => JSON.stringify(cf));
@@ -70,13 +77,26 @@ describe("markIssues", () => {
     const removed = await run((ctx) => clearMarks(ctx));
     expect(removed).toBe(1);
     expect(ownFormulas(sim)).toHaveLength(0);
-    expect(sim.conditionalFormats("Runs").map((cf) => JSON.stringify(cf)).some((t) => t.includes("=B2<0.5"))).toBe(true);
+    expect(
+      sim
+        .conditionalFormats("Runs")
+        .map((cf) => JSON.stringify(cf))
+        .some((t) => t.includes("=B2<0.5")),
+    ).toBe(true);
   });
 
   it("does nothing on hosts without conditional formats", async () => {
     const { sim, run } = setup();
-    const caps = { settings: true, conditionalFormats: false, freezePanes: false, events: false, dataValidation: false };
-    const result = await run((ctx) => markIssues(ctx, "Runs", [{ sheet: "Runs", row: 2, column: 1, severity: "error" }], caps));
+    const caps = {
+      settings: true,
+      conditionalFormats: false,
+      freezePanes: false,
+      events: false,
+      dataValidation: false,
+    };
+    const result = await run((ctx) =>
+      markIssues(ctx, "Runs", [{ sheet: "Runs", row: 2, column: 1, severity: "error" }], caps),
+    );
     expect(result.supported).toBe(false);
     expect(sim.conditionalFormats("Runs")).toHaveLength(0);
   });

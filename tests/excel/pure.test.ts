@@ -1,11 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { capabilitiesFrom, cellLocator, describeError, detectCapabilities, errorCode, numberFormatFor, type SheetGrid } from "../../src/excel/index";
+import {
+  capabilitiesFrom,
+  cellLocator,
+  describeError,
+  detectCapabilities,
+  errorCode,
+  numberFormatFor,
+  type SheetGrid,
+} from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";
 
 describe("capabilities", () => {
   it("maps requirement sets to features and survives a checker that throws", () => {
     const only17 = capabilitiesFrom({ isSetSupported: (_n, v) => Number(v?.split(".")[1]) <= 7 });
-    expect(only17).toEqual({ settings: true, conditionalFormats: true, freezePanes: true, events: true, dataValidation: false });
+    expect(only17).toEqual({
+      settings: true,
+      conditionalFormats: true,
+      freezePanes: true,
+      events: true,
+      dataValidation: false,
+    });
     const broken = capabilitiesFrom({
       isSetSupported: () => {
         throw new Error("no");

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { appendRuns, createTracker, DEFAULT_SCHEMA, readSchemaTable, readSheetUsedRange, readWorkbook, rowsToSchema } from "../../src/excel/index";
+import {
+  appendRuns,
+  createTracker,
+  DEFAULT_SCHEMA,
+  readSchemaTable,
+  readSheetUsedRange,
+  readWorkbook,
+  rowsToSchema,
+} from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
@@ -16,7 +24,14 @@ describe("readWorkbook", () => {
 
   it("reads a table larger than one response in blocks, identical to the sheet", async () => {
     const sim = createExcelSimulator({ payloadLimitBytes: 512 * 1024 });
-    await sim.Excel.run((ctx) => createTracker(ctx, { columns: [{ name: "run_id", type: "text", role: "id" }, { name: "accuracy", type: "number", role: "metric", goal: "max" }] }));
+    await sim.Excel.run((ctx) =>
+      createTracker(ctx, {
+        columns: [
+          { name: "run_id", type: "text", role: "id" },
+          { name: "accuracy", type: "number", role: "metric", goal: "max" },
+        ],
+      }),
+    );
     const rows = Array.from({ length: 30000 }, (_, i) => [`run-${i}`, (i % 1000) / 1000]);
     await sim.Excel.run((ctx) => appendRuns(ctx, ["run_id", "accuracy"], rows, [], { maxRequestBytes: 256 * 1024 }));
     const before = sim.stats.syncCount;
@@ -34,9 +49,19 @@ describe("readWorkbook", () => {
 
   it("reads a sheet's used range where it sits", async () => {
     const { sim, run } = workbook();
-    sim.setValues("Sheet1", "C4:D5", [["a", 1], ["b", 2]]);
+    sim.setValues("Sheet1", "C4:D5", [
+      ["a", 1],
+      ["b", 2],
+    ]);
     const grid = await run((ctx) => readSheetUsedRange(ctx, "Sheet1"));
-    expect(grid).toMatchObject({ rowOffset: 4, columnOffset: 2, grid: [["a", 1], ["b", 2]] });
+    expect(grid).toMatchObject({
+      rowOffset: 4,
+      columnOffset: 2,
+      grid: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    });
     sim.addSheet("Empty");
     expect(await run((ctx) => readSheetUsedRange(ctx, "Empty"))).toBeNull();
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ReportSpec } from "../../src/core/index";
-import { appendRuns, chartBlock, createTracker, createWorkbookGateway, generateReport, writeReport, type ExcelRunner } from "../../src/excel/index";
+import {
+  appendRuns,
+  chartBlock,
+  createTracker,
+  createWorkbookGateway,
+  generateReport,
+  writeReport,
+  type ExcelRunner,
+} from "../../src/excel/index";
 import { workbook } from "./helpers";
 
 const header = ["run_id", "experiment", "hypothesis", "n_images", "layers", "seed", "status", "accuracy"];
@@ -70,7 +78,9 @@ describe("Report sheet", () => {
       goal: "max",
       generated: "2026-11-25T12:00:00.000Z",
       sections: [],
-      charts: [{ kind: "scatter", title: "c", xTitle: "x", yTitle: "y", series: [{ name: "s", x: [1, 2], y: [3, null] }] }],
+      charts: [
+        { kind: "scatter", title: "c", xTitle: "x", yTitle: "y", series: [{ name: "s", x: [1, 2], y: [3, null] }] },
+      ],
     };
     expect((await counted((ctx) => writeReport(ctx, spec))).syncs).toBe(2);
     expect((await counted((ctx) => writeReport(ctx, spec))).syncs).toBe(3);

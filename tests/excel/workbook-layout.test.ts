@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { capabilitiesFrom, createTracker, DEFAULT_SCHEMA, readTrackerStatus, readWorkbook } from "../../src/excel/index";
+import {
+  capabilitiesFrom,
+  createTracker,
+  DEFAULT_SCHEMA,
+  readTrackerStatus,
+  readWorkbook,
+} from "../../src/excel/index";
 import { HOST_PROFILES, isSetSupported } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
@@ -10,10 +16,29 @@ describe("createTracker", () => {
     expect(syncs).toBe(2);
     expect(value.created).toEqual(["Runs", "Schema", "Experiments", "Registry"]);
     expect(sim.getTable("Runs")?.headers).toEqual(DEFAULT_SCHEMA.columns.map((c) => c.name));
-    expect(sim.getTable("RunSchema")?.headers).toEqual(["name", "type", "role", "required", "min", "max", "choices", "pattern", "unit", "goal", "description"]);
+    expect(sim.getTable("RunSchema")?.headers).toEqual([
+      "name",
+      "type",
+      "role",
+      "required",
+      "min",
+      "max",
+      "choices",
+      "pattern",
+      "unit",
+      "goal",
+      "description",
+    ]);
     expect(sim.getTable("RunSchema")?.rowCount).toBe(DEFAULT_SCHEMA.columns.length);
     expect(sim.getTable("Experiments")?.headers).toContain("null_hypothesis");
-    expect(sim.getTable("Registry")?.headers).toEqual(["run_id", "metric", "value", "registered_at", "reason", "frozen_row"]);
+    expect(sim.getTable("Registry")?.headers).toEqual([
+      "run_id",
+      "metric",
+      "value",
+      "registered_at",
+      "reason",
+      "frozen_row",
+    ]);
     expect(sim.activeSheet()).toBe("Runs");
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { markBestRunAction, validateRunsAction } from "../../src/commands/actions";
-import { appendRuns, checkRuns, createTracker, createWorkbookGateway, DEFAULT_SCHEMA, fixesOf, readTrackerStatus, setUpTracker, type ExcelRunner } from "../../src/excel/index";
+import {
+  appendRuns,
+  checkRuns,
+  createTracker,
+  createWorkbookGateway,
+  DEFAULT_SCHEMA,
+  fixesOf,
+  readTrackerStatus,
+  setUpTracker,
+  type ExcelRunner,
+} from "../../src/excel/index";
 import { workbook } from "./helpers";
 
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseText, toSheetCells } from "../../src/core/parse/index";
-import { addSchemaColumns, appendRuns, chunkRows, createTracker, readTrackerStatus, readWorkbook } from "../../src/excel/index";
+import {
+  addSchemaColumns,
+  appendRuns,
+  chunkRows,
+  createTracker,
+  readTrackerStatus,
+  readWorkbook,
+} from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
@@ -58,7 +65,18 @@ describe("appendRuns", () => {
     await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));
     const before = sim.getTable("Runs");
     sim.faults.failSync(2, "GeneralException");
-    await expect(run((ctx) => appendRuns(ctx, ["run_id", "new_col"], [["r2", "x"], ["r3", "y"]]))).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      run((ctx) =>
+        appendRuns(
+          ctx,
+          ["run_id", "new_col"],
+          [
+            ["r2", "x"],
+            ["r3", "y"],
+          ],
+        ),
+      ),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(sim.getTable("Runs")).toEqual(before);
     expect(sim.getValues("Runs", "A3:A4")).toEqual([[""], [""]]);
   });
@@ -81,7 +99,12 @@ describe("appendRuns", () => {
 
   it("writes duplicates inside one paste (validation flags them) and skips only ids already in the table", async () => {
     const { run } = await tracker();
-    const result = await run((ctx) => appendRuns(ctx, header, [["d1", "exp1", 0.7], ["d1", "exp1", 0.71]]));
+    const result = await run((ctx) =>
+      appendRuns(ctx, header, [
+        ["d1", "exp1", 0.7],
+        ["d1", "exp1", 0.71],
+      ]),
+    );
     expect(result).toMatchObject({ appended: 2, skipped: [] });
   });
 
@@ -97,7 +120,8 @@ describe("appendRuns", () => {
 
   it("keeps formula-like and number-like text exactly as pasted, never as a formula", async () => {
     const { sim, run } = await tracker();
-    const pasted = 'run_id,notes,command\nr1,=1+1,"=HYPERLINK(""http://evil"",""x"")"\nr2,@SUM(A1),+49 170\nr3,-cmd,007\n';
+    const pasted =
+      'run_id,notes,command\nr1,=1+1,"=HYPERLINK(""http://evil"",""x"")"\nr2,@SUM(A1),+49 170\nr3,-cmd,007\n';
     const parsed = parseText(pasted, { format: "csv" });
     const cells = toSheetCells(parsed, parsed.columns);
     await run((ctx) => appendRuns(ctx, cells.header, cells.cells, cells.textCells));
@@ -106,19 +130,30 @@ describe("appendRuns", () => {
     const notes = sim.getFormulas("Runs", `${col("notes")}2:${col("notes")}4`).map((r) => r[0]);
     const commands = sim.getValues("Runs", `${col("command")}2:${col("command")}4`).map((r) => r[0]);
     expect(notes).toEqual(["=1+1", "@SUM(A1)", "-cmd"]);
-    expect(sim.getValues("Runs", `${col("notes")}2:${col("notes")}4`).map((r) => r[0])).toEqual(["=1+1", "@SUM(A1)", "-cmd"]);
+    expect(sim.getValues("Runs", `${col("notes")}2:${col("notes")}4`).map((r) => r[0])).toEqual([
+      "=1+1",
+      "@SUM(A1)",
+      "-cmd",
+    ]);
     expect(commands).toEqual(['=HYPERLINK("http://evil","x")', "+49 170", "007"]);
     expect(sim.getNumberFormats("Runs", `${col("notes")}2`)[0]?.[0]).toBe("@");
   });
 
   it("fails with ItemNotFound when there is no tracker (shown kindly by the pane)", async () => {
     const { run } = workbook();
-    await expect(run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]))).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]))).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
   });
 
   it("appended rows read back as runs at the right Excel rows", async () => {
     const { run } = await tracker();
-    await run((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7], ["r2", "exp2", 0.8]]));
+    await run((ctx) =>
+      appendRuns(ctx, header, [
+        ["r1", "exp1", 0.7],
+        ["r2", "exp2", 0.8],
+      ]),
+    );
     const snapshot = await run((ctx) => readWorkbook(ctx));
     expect(snapshot.runs?.grid.length).toBe(3);
     expect(snapshot.runs?.grid[2]?.[0]).toBe("r2");
@@ -156,7 +191,9 @@ describe("imports larger than one request", () => {
     await sim.Excel.run((ctx) => createTracker(ctx));
     const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
     sim.faults.failSync(3, "GeneralException");
-    await expect(sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 }))).rejects.toBeDefined();
+    await expect(
+      sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 })),
+    ).rejects.toBeDefined();
     const partial = sim.getTable("Runs")?.rowCount ?? 0;
     expect(partial).toBeGreaterThan(1);
     expect(partial).toBeLessThan(3000);
@@ -170,12 +207,21 @@ describe("addSchemaColumns", () => {
   it("adds new schema rows once, skipping known names", async () => {
     const { sim, run } = await tracker();
     const before = sim.getTable("RunSchema")?.rowCount ?? 0;
-    const added = await run((ctx) => addSchemaColumns(ctx, [["gpu_hours", "number", "metric", false, "", "", "", "", "", "min", ""], ["accuracy", "number", "metric"]]));
+    const added = await run((ctx) =>
+      addSchemaColumns(ctx, [
+        ["gpu_hours", "number", "metric", false, "", "", "", "", "", "min", ""],
+        ["accuracy", "number", "metric"],
+      ]),
+    );
     expect(added).toBe(1);
     const again = await run((ctx) => addSchemaColumns(ctx, [["gpu_hours", "number", "metric"]]));
     expect(again).toBe(0);
     expect(sim.getTable("RunSchema")?.rowCount).toBe(before + 1);
     const snapshot = await run((ctx) => readWorkbook(ctx));
-    expect(snapshot.schema?.schema.columns.find((c) => c.name === "gpu_hours")).toMatchObject({ type: "number", role: "metric", goal: "min" });
+    expect(snapshot.schema?.schema.columns.find((c) => c.name === "gpu_hours")).toMatchObject({
+      type: "number",
+      role: "metric",
+      goal: "min",
+    });
   });
 });

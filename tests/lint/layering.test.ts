@@ -15,9 +15,9 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe("layering lint rules", () => {
   it("rejects React in src/core", async () => {
-    expect(await ruleIds('import { useState } from "react";\nexport const x = useState;\n', "src/core/bad.ts")).toContain(
-      "@typescript-eslint/no-restricted-imports",
-    );
+    expect(
+      await ruleIds('import { useState } from "react";\nexport const x = useState;\n', "src/core/bad.ts"),
+    ).toContain("@typescript-eslint/no-restricted-imports");
   });
 
   it("rejects type-only imports of Fluent UI in src/core too", async () => {
@@ -26,23 +26,28 @@ describe("layering lint rules", () => {
   });
 
   it("rejects imports from src/excel in src/core", async () => {
-    expect(await ruleIds('import { readRuns } from "../excel/read-runs";\nexport const r = readRuns;\n', "src/core/bad.ts")).toContain(
-      "@typescript-eslint/no-restricted-imports",
-    );
+    expect(
+      await ruleIds('import { readRuns } from "../excel/read-runs";\nexport const r = readRuns;\n', "src/core/bad.ts"),
+    ).toContain("@typescript-eslint/no-restricted-imports");
   });
 
   it("rejects Excel and DOM globals in src/core", async () => {
-    const ids = await ruleIds("export const a = () => Excel.run(async () => undefined);\nexport const b = () => document.title;\n", "src/core/bad.ts");
+    const ids = await ruleIds(
+      "export const a = () => Excel.run(async () => undefined);\nexport const b = () => document.title;\n",
+      "src/core/bad.ts",
+    );
     expect(ids.filter((id) => id === "no-restricted-globals")).toHaveLength(2);
   });
 
   it("rejects Excel.* calls in the task pane", async () => {
-    const code = "export async function f(): Promise<void> {\n  await Excel.run(async (ctx) => { await ctx.sync(); });\n}\n";
+    const code =
+      "export async function f(): Promise<void> {\n  await Excel.run(async (ctx) => { await ctx.sync(); });\n}\n";
     expect(await ruleIds(code, "src/taskpane/bad.ts")).toContain("no-restricted-syntax");
   });
 
   it("allows Excel.* in src/excel and pure code in src/core", async () => {
-    const excel = "export async function f(): Promise<void> {\n  await Excel.run(async (ctx) => { await ctx.sync(); });\n}\n";
+    const excel =
+      "export async function f(): Promise<void> {\n  await Excel.run(async (ctx) => { await ctx.sync(); });\n}\n";
     expect(await ruleIds(excel, "src/excel/ok.ts")).toEqual([]);
     expect(await ruleIds("export const twice = (x: number): number => x * 2;\n", "src/core/ok.ts")).toEqual([]);
   });

@@ -10,7 +10,9 @@ const manifest = readFileSync(join(repo, "manifest.xml"), "utf8");
 const xsdDir = resolve(repo, "..", "shared", "office-manifest-xsd");
 
 /** A throwaway project folder with the real icons and a commands file registering both functions. */
-function project(commands = 'Office.actions.associate("validateRuns", a);\nOffice.actions.associate("markBestRun", b);\n'): string {
+function project(
+  commands = 'Office.actions.associate("validateRuns", a);\nOffice.actions.associate("markBestRun", b);\n',
+): string {
   const dir = mkdtempSync(join(tmpdir(), "runsheet-manifest-"));
   mkdirSync(join(dir, "assets"));
   for (const f of readdirSync(join(repo, "assets")).filter((f) => f.endsWith(".png"))) {
@@ -37,9 +39,14 @@ describe("manifest structure", () => {
   });
 
   it("fails on an icon whose pixels do not match the declared size", () => {
-    const broken = manifest.replace('id="RunSheet.Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"', 'id="RunSheet.Icon.80" DefaultValue="https://localhost:3000/assets/icon-64.png"');
+    const broken = manifest.replace(
+      'id="RunSheet.Icon.80" DefaultValue="https://localhost:3000/assets/icon-80.png"',
+      'id="RunSheet.Icon.80" DefaultValue="https://localhost:3000/assets/icon-64.png"',
+    );
     const errors = errorsOf(broken);
-    expect(errors.map((e) => e.message)).toContainEqual(expect.stringContaining("is 64x64 px but is declared as 80x80"));
+    expect(errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining("is 64x64 px but is declared as 80x80"),
+    );
   });
 
   it("fails on a resid that is not defined, with its line", () => {
@@ -51,19 +58,28 @@ describe("manifest structure", () => {
   });
 
   it("fails on a resid defined in the wrong resource kind", () => {
-    const broken = manifest.replace('<Label resid="RunSheet.Group.Label"/>', '<Label resid="RunSheet.ShowTaskpane.Tooltip"/>');
-    expect(errorsOf(broken).map((e) => e.message)).toContainEqual(expect.stringContaining("needs a resource in bt:ShortStrings"));
+    const broken = manifest.replace(
+      '<Label resid="RunSheet.Group.Label"/>',
+      '<Label resid="RunSheet.ShowTaskpane.Tooltip"/>',
+    );
+    expect(errorsOf(broken).map((e) => e.message)).toContainEqual(
+      expect.stringContaining("needs a resource in bt:ShortStrings"),
+    );
   });
 
   it("fails on duplicate control ids", () => {
     const broken = manifest.replace('id="RunSheet.MarkBestRun"', 'id="RunSheet.ValidateRuns"');
-    expect(errorsOf(broken).map((e) => e.message)).toContainEqual(expect.stringContaining('id "RunSheet.ValidateRuns" is used by two'));
+    expect(errorsOf(broken).map((e) => e.message)).toContainEqual(
+      expect.stringContaining('id "RunSheet.ValidateRuns" is used by two'),
+    );
   });
 
   it("fails on http URLs and, in production, on localhost", () => {
     const http = manifest.replace("https://localhost:3000/taskpane.html", "http://localhost:3000/taskpane.html");
     expect(errorsOf(http).map((e) => e.message)).toContainEqual(expect.stringContaining("must use https"));
-    const prod = checkManifestStructure(manifest, { rootDir: project(), production: true }).filter((p) => p.severity === "error");
+    const prod = checkManifestStructure(manifest, { rootDir: project(), production: true }).filter(
+      (p) => p.severity === "error",
+    );
     expect(prod.some((e) => e.message.includes("points at localhost"))).toBe(true);
   });
 
@@ -95,7 +111,12 @@ describe.runIf(existsSync(xsdDir))("manifest XSD (../shared/office-manifest-xsd)
   });
 
   it("rejects a manifest whose elements are out of schema order", async () => {
-    const broken = manifest.replace("<ProviderName>RunSheet</ProviderName>", "").replace("<DefaultLocale>en-US</DefaultLocale>", "<DefaultLocale>en-US</DefaultLocale>\n  <ProviderName>RunSheet</ProviderName>");
+    const broken = manifest
+      .replace("<ProviderName>RunSheet</ProviderName>", "")
+      .replace(
+        "<DefaultLocale>en-US</DefaultLocale>",
+        "<DefaultLocale>en-US</DefaultLocale>\n  <ProviderName>RunSheet</ProviderName>",
+      );
     const problems = await validateAgainstXsd(broken, xsdDir);
     expect(problems?.length).toBeGreaterThan(0);
     expect(problems?.[0]?.message).toMatch(/XSD: .*ProviderName/);

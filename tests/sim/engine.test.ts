@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { HOST_PROFILES, createExcelSimulator, type SimChangedEventArgs } from "../../src/sim";
 
-async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; debugInfo: Record<string, unknown> }> {
+async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; debugInfo: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {
@@ -98,7 +100,10 @@ describe("limits (https://learn.microsoft.com/office/dev/add-ins/concepts/resour
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
       for (let start = 0; start < rows; start += chunk) {
-        ws.getRange(`A${start + 1}:B${start + chunk}`).values = Array.from({ length: chunk }, (_, i) => [`run-${start + i}`, "x".repeat(80)]);
+        ws.getRange(`A${start + 1}:B${start + chunk}`).values = Array.from({ length: chunk }, (_, i) => [
+          `run-${start + i}`,
+          "x".repeat(80),
+        ]);
         await ctx.sync();
       }
     });
@@ -154,7 +159,10 @@ describe("statistics", () => {
     const sim = createExcelSimulator();
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:B2").values = [[1, 2], [3, 4]];
+      ws.getRange("A1:B2").values = [
+        [1, 2],
+        [3, 4],
+      ];
       ws.getRange("A1").format.font.bold = true;
       ws.getRange("A1:B2").load("values");
       await ctx.sync();
@@ -163,7 +171,12 @@ describe("statistics", () => {
     expect(sim.stats.syncCount).toBe(2);
     expect(sim.stats.writesPerSync).toEqual([2, 0]);
     expect(sim.stats.requests[0]?.loads).toBe(1);
-    expect(sim.stats.requests[0]?.bytes).toBeGreaterThan(JSON.stringify([[1, 2], [3, 4]]).length);
+    expect(sim.stats.requests[0]?.bytes).toBeGreaterThan(
+      JSON.stringify([
+        [1, 2],
+        [3, 4],
+      ]).length,
+    );
     expect(sim.stats.requests[1]?.bytes).toBe(0);
     sim.stats.reset();
     expect(sim.stats.syncCount).toBe(0);
@@ -188,7 +201,11 @@ describe("co-authoring (https://learn.microsoft.com/office/dev/add-ins/excel/co-
 
   it("a co-author inserting a row between two syncs moves the cells an add-in located by index", async () => {
     const sim = createExcelSimulator();
-    sim.setValues("Sheet1", "A1:B3", [["run_id", "acc"], ["r1", 0.9], ["r2", 0.8]]);
+    sim.setValues("Sheet1", "A1:B3", [
+      ["run_id", "acc"],
+      ["r1", 0.9],
+      ["r2", 0.8],
+    ]);
     sim.addTable("Sheet1", "A1:B3", "Runs");
     sim.coAuthorInsertRows("Sheet1", "2:2", { beforeSync: 2 });
     await sim.Excel.run(async (ctx) => {
@@ -200,10 +217,17 @@ describe("co-authoring (https://learn.microsoft.com/office/dev/add-ins/excel/co-
       ws.getRange("B2").values = [[0.95]];
       await ctx.sync();
     });
-    expect(sim.getValues("Sheet1", "A2:B4")).toEqual([["", 0.95], ["r1", 0.9], ["r2", 0.8]]);
+    expect(sim.getValues("Sheet1", "A2:B4")).toEqual([
+      ["", 0.95],
+      ["r1", 0.9],
+      ["r2", 0.8],
+    ]);
     expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:B4");
     sim.coAuthorDeleteRows("Sheet1", "2:2");
-    expect(sim.getValues("Sheet1", "A2:B3")).toEqual([["r1", 0.9], ["r2", 0.8]]);
+    expect(sim.getValues("Sheet1", "A2:B3")).toEqual([
+      ["r1", 0.9],
+      ["r2", 0.8],
+    ]);
     expect(sim.changeLog.at(-1)).toMatchObject({ changeType: "RowDeleted", source: "Remote" });
   });
 });
@@ -235,7 +259,11 @@ describe("events (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add
     await sim.idle();
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({
-      type: "WorksheetChanged", address: "B2", changeType: "RangeEdited", source: "Local", triggerSource: "Unknown",
+      type: "WorksheetChanged",
+      address: "B2",
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource: "Unknown",
       details: { valueBefore: 0.5, valueAfter: 0.75, valueTypeBefore: "Double", valueTypeAfter: "Double" },
     });
     expect(seen[0]?.worksheetId).toBe(sim.workbook.sheets[0]?.id);
@@ -320,7 +348,13 @@ describe("hosts and requirement sets (https://learn.microsoft.com/javascript/api
     const answers = (["web", "windows", "mac", "old"] as const).map((host) => {
       const { Office } = createExcelSimulator({ host });
       const req = Office.context.requirements;
-      return [host, req.isSetSupported("ExcelApi", "1.7"), req.isSetSupported("ExcelApi", "1.16"), req.isSetSupported("ExcelApi", "1.17"), req.isSetSupported("excelapi", "1.18")];
+      return [
+        host,
+        req.isSetSupported("ExcelApi", "1.7"),
+        req.isSetSupported("ExcelApi", "1.16"),
+        req.isSetSupported("ExcelApi", "1.17"),
+        req.isSetSupported("excelapi", "1.18"),
+      ];
     });
     expect(answers).toEqual([
       ["web", true, true, true, false],
@@ -335,14 +369,18 @@ describe("hosts and requirement sets (https://learn.microsoft.com/javascript/api
     const sim = createExcelSimulator({ host: "old" });
     const e = await errorOf(
       sim.Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { list: { source: "a,b", inCellDropDown: true } };
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = {
+          list: { source: "a,b", inCellDropDown: true },
+        };
         await ctx.sync();
       }),
     );
     expect(e.code).toBe("ApiNotFound");
     const modern = createExcelSimulator({ host: "mac" });
     await modern.Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { list: { source: "a,b", inCellDropDown: true } };
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = {
+        list: { source: "a,b", inCellDropDown: true },
+      };
       await ctx.sync();
     });
     expect(modern.validations("Sheet1")).toHaveLength(1);

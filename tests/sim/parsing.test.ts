@@ -56,9 +56,17 @@ describe("typed input", () => {
 describe("formulas", () => {
   it("evaluates arithmetic like JavaScript for integer operands", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 50 }), (a, b, c) => {
-        expect(evaluateFormula(`=${a}+${b}*${c}-(${a}-${b})/${c}`, () => ({ v: "" })).v).toBeCloseTo(a + b * c - (a - b) / c, 9);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 1, max: 50 }),
+        (a, b, c) => {
+          expect(evaluateFormula(`=${a}+${b}*${c}-(${a}-${b})/${c}`, () => ({ v: "" })).v).toBeCloseTo(
+            a + b * c - (a - b) / c,
+            9,
+          );
+        },
+      ),
     );
   });
 
@@ -66,7 +74,13 @@ describe("formulas", () => {
     const cells: Record<string, number> = { "0,0": 1, "1,0": 2, "2,0": 6 };
     const read = (_s: string | undefined, r: number, c: number) => ({ v: cells[`${r},${c}`] ?? "" });
     const ev = (f: string) => evaluateFormula(f, read);
-    expect([ev("=SUM(A1:A3)").v, ev("=AVERAGE(A1:A3)").v, ev("=MIN(A1:A3)").v, ev("=MAX(A1:A3)").v, ev("=COUNT(A1:A4)").v]).toEqual([9, 3, 1, 6, 3]);
+    expect([
+      ev("=SUM(A1:A3)").v,
+      ev("=AVERAGE(A1:A3)").v,
+      ev("=MIN(A1:A3)").v,
+      ev("=MAX(A1:A3)").v,
+      ev("=COUNT(A1:A4)").v,
+    ]).toEqual([9, 3, 1, 6, 3]);
     expect(ev('=IF(A3>5,"big","small")').v).toBe("big");
     expect(ev("=IFERROR(1/0,-1)").v).toBe(-1);
     expect(ev("=FOO(1)")).toEqual({ v: "#NAME?", err: true });

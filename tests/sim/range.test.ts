@@ -22,7 +22,9 @@ async function write(sim: ReturnType<typeof fresh>, address: string, values: unk
   });
 }
 
-async function errorOf(p: Promise<unknown>): Promise<{ code: string; debugInfo: { errorLocation?: string; statement?: string; code: string; message: string } }> {
+async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ code: string; debugInfo: { errorLocation?: string; statement?: string; code: string; message: string } }> {
   try {
     await p;
   } catch (e) {
@@ -43,7 +45,10 @@ describe("writing values", () => {
   it("fills every cell when given a single (non-array) value", async () => {
     const sim = fresh();
     await write(sim, "A1:B2", "x");
-    expect(sim.getValues("Runs", "A1:B2")).toEqual([["x", "x"], ["x", "x"]]);
+    expect(sim.getValues("Runs", "A1:B2")).toEqual([
+      ["x", "x"],
+      ["x", "x"],
+    ]);
   });
 
   it("turns strings starting with = into formulas, evaluated, with formulas kept", async () => {
@@ -123,9 +128,19 @@ describe("reading", () => {
   it("reports address with the sheet name, indexes and counts", async () => {
     const sim = fresh();
     await sim.Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem("Runs").getRange("B2:D5").load("address,rowIndex,columnIndex,rowCount,columnCount,cellCount");
+      const r = ctx.workbook.worksheets
+        .getItem("Runs")
+        .getRange("B2:D5")
+        .load("address,rowIndex,columnIndex,rowCount,columnCount,cellCount");
       await ctx.sync();
-      expect([r.address, r.rowIndex, r.columnIndex, r.rowCount, r.columnCount, r.cellCount]).toEqual(["Runs!B2:D5", 1, 1, 4, 3, 12]);
+      expect([r.address, r.rowIndex, r.columnIndex, r.rowCount, r.columnCount, r.cellCount]).toEqual([
+        "Runs!B2:D5",
+        1,
+        1,
+        4,
+        3,
+        12,
+      ]);
     });
   });
 
@@ -147,12 +162,27 @@ describe("reading", () => {
     await sim.Excel.run(async (ctx) => {
       const base = ctx.workbook.worksheets.getItem("Runs").getRange("B2:C3");
       const list = [
-        base.getCell(1, 1), base.getResizedRange(2, 1), base.getOffsetRange(1, -1), base.getRowsBelow(2),
-        base.getEntireRow(), base.getEntireColumn(), base.getLastRow(), base.getColumnsAfter(), base.getRowsAbove(),
+        base.getCell(1, 1),
+        base.getResizedRange(2, 1),
+        base.getOffsetRange(1, -1),
+        base.getRowsBelow(2),
+        base.getEntireRow(),
+        base.getEntireColumn(),
+        base.getLastRow(),
+        base.getColumnsAfter(),
+        base.getRowsAbove(),
       ].map((r) => r.load("address"));
       await ctx.sync();
       expect(list.map((r) => r.address)).toEqual([
-        "Runs!C3", "Runs!B2:D5", "Runs!A3:B4", "Runs!B4:C5", "Runs!2:3", "Runs!B:C", "Runs!B3:C3", "Runs!D2:D3", "Runs!B1:C1",
+        "Runs!C3",
+        "Runs!B2:D5",
+        "Runs!A3:B4",
+        "Runs!B4:C5",
+        "Runs!2:3",
+        "Runs!B:C",
+        "Runs!B3:C3",
+        "Runs!D2:D3",
+        "Runs!B1:C1",
       ]);
     });
   });
@@ -194,7 +224,10 @@ describe("reading", () => {
     const sim = fresh();
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Runs");
-      ws.getRange("A1:B2").values = [[1, 2], [3, 4]];
+      ws.getRange("A1:B2").values = [
+        [1, 2],
+        [3, 4],
+      ];
       ws.getRange("E9").format.fill.color = "#FFFF00";
       const all = ws.getUsedRange().load("address");
       const vals = ws.getUsedRange(true).load("address");
@@ -290,7 +323,11 @@ describe("format", () => {
 describe("conditional formats (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting)", () => {
   it("evaluates a custom formula per row and a cell-value rule", async () => {
     const sim = fresh();
-    await write(sim, "A1:B3", [["status", "acc"], ["failed", 0.4], ["finished", 0.9]]);
+    await write(sim, "A1:B3", [
+      ["status", "acc"],
+      ["failed", 0.4],
+      ["finished", 0.9],
+    ]);
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Runs");
       const custom = ws.getRange("A2:B3").conditionalFormats.add(sim.Excel.ConditionalFormatType.custom);
@@ -332,11 +369,16 @@ describe("conditional formats (https://learn.microsoft.com/office/dev/add-ins/ex
 describe("data validation (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation)", () => {
   it("sets list and decimal rules, reports validity and clears", async () => {
     const sim = fresh();
-    await write(sim, "A1:B2", [["finished", 0.5], ["finshed", 1.5]]);
+    await write(sim, "A1:B2", [
+      ["finished", 0.5],
+      ["finshed", 1.5],
+    ]);
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Runs");
       ws.getRange("A1:A2").dataValidation.rule = { list: { inCellDropDown: true, source: "running,finished,failed" } };
-      ws.getRange("B1:B2").dataValidation.rule = { decimal: { formula1: 0, formula2: 1, operator: sim.Excel.DataValidationOperator.between } };
+      ws.getRange("B1:B2").dataValidation.rule = {
+        decimal: { formula1: 0, formula2: 1, operator: sim.Excel.DataValidationOperator.between },
+      };
       const a = ws.getRange("A1").dataValidation.load("type,valid");
       const aa = ws.getRange("A1:A2").dataValidation.load("valid");
       const b = ws.getRange("B1:B2").dataValidation.load("type,valid,rule");

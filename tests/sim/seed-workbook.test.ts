@@ -1,7 +1,12 @@
 // The playground's starting workbooks: the seeds' dogs-vs-cats example keeps the mistakes the pane
 // is meant to catch, and the large one has 5,000 runs in a Runs table.
 import { describe, expect, it } from "vitest";
-import { RUN_COLUMNS, buildEmptyWorkbook, buildExampleWorkbook, buildLargeWorkbook } from "../../src/playground/seed-workbook";
+import {
+  RUN_COLUMNS,
+  buildEmptyWorkbook,
+  buildExampleWorkbook,
+  buildLargeWorkbook,
+} from "../../src/playground/seed-workbook";
 import { createExcelSimulator } from "../../src/sim";
 
 function load(model: ReturnType<typeof buildExampleWorkbook>) {
@@ -22,7 +27,10 @@ describe("example workbook", () => {
   });
 
   it("has exp1 (1 hidden layer, 1,000 images) and exp2 (2 layers, 2,000 images) with 3-5 seeds each", () => {
-    for (const [exp, layers, n] of [["exp1", 1, 1000], ["exp2", 2, 2000]] as const) {
+    for (const [exp, layers, n] of [
+      ["exp1", 1, 1000],
+      ["exp2", 2, 2000],
+    ] as const) {
       const mine = rows.filter((r) => r[1] === exp);
       const seeds = new Set(mine.map((r) => r[8]));
       expect(seeds.size).toBeGreaterThanOrEqual(3);

@@ -132,11 +132,17 @@ describe("protection (https://learn.microsoft.com/javascript/api/excel/excel.wor
 describe("tables", () => {
   it("adds a table with headers, names it, adds rows and reads its ranges", async () => {
     const sim = createExcelSimulator();
-    sim.setValues("Sheet1", "A1:C2", [["run_id", "accuracy", "status"], ["r1", 0.91, "finished"]]);
+    sim.setValues("Sheet1", "A1:C2", [
+      ["run_id", "accuracy", "status"],
+      ["r1", 0.91, "finished"],
+    ]);
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.tables.add("Sheet1!A1:C2", true);
       t.name = "Runs";
-      t.rows.add(undefined, [["r2", 0.88, "failed"], ["r3", 0.93, "finished"]]);
+      t.rows.add(undefined, [
+        ["r2", 0.88, "failed"],
+        ["r3", 0.93, "finished"],
+      ]);
       t.rows.add(0, [["r0", 0.5, "running"]]);
       const header = t.getHeaderRowRange().load("values,address");
       const body = t.getDataBodyRange().load("address");
@@ -160,10 +166,20 @@ describe("tables", () => {
     sim.setValues("Sheet1", "A5", [["below"]]);
     await sim.Excel.run(async (ctx) => {
       const t = ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:B1", false);
-      t.rows.add(undefined, [[3, 4], [5, 6], [7, 8]]);
+      t.rows.add(undefined, [
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ]);
       await ctx.sync();
     });
-    expect(sim.getValues("Sheet1", "A1:B5")).toEqual([["Column1", "Column2"], [1, 2], [3, 4], [5, 6], [7, 8]]);
+    expect(sim.getValues("Sheet1", "A1:B5")).toEqual([
+      ["Column1", "Column2"],
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
     // "below" moved down once for the inserted header row and again for the three added rows.
     expect(sim.getValues("Sheet1", "A6:A9")).toEqual([[""], [""], [""], ["below"]]);
   });
@@ -177,12 +193,18 @@ describe("tables", () => {
       await ctx.sync();
     });
     expect(sim.tables()[0]?.rowCount).toBe(2);
-    expect(sim.getValues("Sheet1", "A2:B3")).toEqual([["", ""], [1, 2]]);
+    expect(sim.getValues("Sheet1", "A2:B3")).toEqual([
+      ["", ""],
+      [1, 2],
+    ]);
   });
 
   it("makes duplicate and empty headers unique like Excel", async () => {
     const sim = createExcelSimulator();
-    sim.setValues("Sheet1", "A1:C2", [["x", "x", ""], [1, 2, 3]]);
+    sim.setValues("Sheet1", "A1:C2", [
+      ["x", "x", ""],
+      [1, 2, 3],
+    ]);
     await sim.Excel.run(async (ctx) => {
       ctx.workbook.tables.add("Sheet1!A1:C2", true);
       await ctx.sync();
@@ -192,7 +214,10 @@ describe("tables", () => {
 
   it("rejects rows of the wrong width, overlapping tables, duplicate names and bad styles", async () => {
     const sim = createExcelSimulator();
-    sim.setValues("Sheet1", "A1:B2", [["a", "b"], [1, 2]]);
+    sim.setValues("Sheet1", "A1:B2", [
+      ["a", "b"],
+      [1, 2],
+    ]);
     sim.addTable("Sheet1", "A1:B2", "Runs");
     const run = (fn: (ctx: Excel.RequestContext) => void) =>
       codeOf(
@@ -201,12 +226,16 @@ describe("tables", () => {
           await ctx.sync();
         }),
       );
-    expect(await run((ctx) => ctx.workbook.tables.getItem("Runs").rows.add(undefined, [[1, 2, 3]]))).toBe("InvalidArgument");
+    expect(await run((ctx) => ctx.workbook.tables.getItem("Runs").rows.add(undefined, [[1, 2, 3]]))).toBe(
+      "InvalidArgument",
+    );
     expect(await run((ctx) => ctx.workbook.tables.add("Sheet1!B2:C3", true))).toBe("InvalidOperation");
-    expect(await run((ctx) => {
-      const t = ctx.workbook.tables.add("Sheet1!E1:F2", true);
-      t.name = "runs";
-    })).toBe("ItemAlreadyExists");
+    expect(
+      await run((ctx) => {
+        const t = ctx.workbook.tables.add("Sheet1!E1:F2", true);
+        t.name = "runs";
+      }),
+    ).toBe("ItemAlreadyExists");
     expect(await run((ctx) => (ctx.workbook.tables.getItem("Runs").style = "Fancy"))).toBe("InvalidArgument");
     expect(await run((ctx) => ctx.workbook.tables.getItem("Nope").load("name"))).toBe("ItemNotFound");
     expect(sim.tables()).toHaveLength(1);
@@ -305,7 +334,12 @@ describe("names, settings, application", () => {
 describe("charts (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts)", () => {
   function withData() {
     const sim = createExcelSimulator();
-    sim.setValues("Sheet1", "A1:C4", [["run", "accuracy", "val_loss"], ["r1", 0.9, 0.3], ["r2", 0.8, 0.4], ["r3", 0.95, 0.2]]);
+    sim.setValues("Sheet1", "A1:C4", [
+      ["run", "accuracy", "val_loss"],
+      ["r1", 0.9, 0.3],
+      ["r2", 0.8, 0.4],
+      ["r3", 0.95, 0.2],
+    ]);
     return sim;
   }
 
@@ -313,7 +347,11 @@ describe("charts (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add
     const sim = withData();
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      const chart = ws.charts.add(sim.Excel.ChartType.columnClustered, ws.getRange("A1:C4"), sim.Excel.ChartSeriesBy.auto);
+      const chart = ws.charts.add(
+        sim.Excel.ChartType.columnClustered,
+        ws.getRange("A1:C4"),
+        sim.Excel.ChartSeriesBy.auto,
+      );
       chart.name = "AccChart";
       chart.title.text = "Accuracy by run";
       chart.axes.categoryAxis.title.text = "run";
@@ -324,7 +362,15 @@ describe("charts (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add
       expect(series.items.map((s) => s.name)).toEqual(["accuracy", "val_loss"]);
     });
     const [c] = sim.charts();
-    expect(c).toMatchObject({ name: "AccChart", type: "ColumnClustered", title: "Accuracy by run", categoryAxisTitle: "run", valueAxisTitle: "score", left: 4 * 48, top: 15 });
+    expect(c).toMatchObject({
+      name: "AccChart",
+      type: "ColumnClustered",
+      title: "Accuracy by run",
+      categoryAxisTitle: "run",
+      valueAxisTitle: "score",
+      left: 4 * 48,
+      top: 15,
+    });
     expect(c?.series[0]).toEqual({ name: "accuracy", values: [0.9, 0.8, 0.95], xValues: ["r1", "r2", "r3"] });
   });
 
@@ -340,7 +386,11 @@ describe("charts (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add
       await ctx.sync();
     });
     sim.userEdit("Sheet1", "C2", 0.35);
-    expect(sim.charts()[0]?.series[1]).toEqual({ name: "loss vs acc", values: [0.35, 0.4, 0.2], xValues: [0.9, 0.8, 0.95] });
+    expect(sim.charts()[0]?.series[1]).toEqual({
+      name: "loss vs acc",
+      values: [0.35, 0.4, 0.2],
+      xValues: [0.9, 0.8, 0.95],
+    });
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
       const got = ws.charts.getItem("Scatter").load("chartType");

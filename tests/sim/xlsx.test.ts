@@ -13,8 +13,17 @@ describe("loadXlsx", () => {
     await loadXlsxInto(sim, readFileSync(fixture));
     expect(sim.sheetNames()).toEqual(["Runs", "Notes"]);
     const t = sim.getTable("Runs");
-    expect(t).toMatchObject({ address: "Runs!A1:D4", headers: ["run_id", "accuracy", "started", "status"], rowCount: 3, style: "TableStyleMedium9" });
-    expect(sim.getValues("Runs", "A2:B4")).toEqual([["exp1-s1", 0.91], ["exp1-s2", "#DIV/0!"], ["exp2-s1", 0.93]]);
+    expect(t).toMatchObject({
+      address: "Runs!A1:D4",
+      headers: ["run_id", "accuracy", "started", "status"],
+      rowCount: 3,
+      style: "TableStyleMedium9",
+    });
+    expect(sim.getValues("Runs", "A2:B4")).toEqual([
+      ["exp1-s1", 0.91],
+      ["exp1-s2", "#DIV/0!"],
+      ["exp2-s1", 0.93],
+    ]);
     expect(sim.getFormulas("Runs", "B4")).toEqual([["=0.9+0.03"]]);
     expect(sim.getCell("Runs", "B3")?.err).toBe(true);
     expect(sim.getValues("Runs", "C2")).toEqual([[45296]]);
@@ -42,7 +51,11 @@ describe("saveXlsx round trip", () => {
     const sim = createExcelSimulator();
     await sim.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add("Runs");
-      ws.getRange("A1:C3").values = [["run_id", "accuracy", "double"], ["r1", 0.91, "=B2*2"], ["r2", "0,88", "=B3*2"]];
+      ws.getRange("A1:C3").values = [
+        ["run_id", "accuracy", "double"],
+        ["r1", 0.91, "=B2*2"],
+        ["r2", "0,88", "=B3*2"],
+      ];
       ws.getRange("B2").numberFormat = [["0.0%"]];
       ws.getRange("A2").format.fill.color = "#FFC7CE";
       ws.getRange("A1").format.font.bold = true;
@@ -63,13 +76,26 @@ describe("saveXlsx round trip", () => {
     const back = createExcelSimulator();
     back.replaceWorkbook(model);
     expect(back.sheetNames()).toEqual(["Sheet1", "Runs"]);
-    expect(back.getValues("Runs", "A1:C3")).toEqual([["run_id", "accuracy", "double"], ["r1", 0.91, 1.82], ["r2", "0,88", "#VALUE!"]]);
+    expect(back.getValues("Runs", "A1:C3")).toEqual([
+      ["run_id", "accuracy", "double"],
+      ["r1", 0.91, 1.82],
+      ["r2", "0,88", "#VALUE!"],
+    ]);
     expect(back.getFormulas("Runs", "C2")).toEqual([["=B2*2"]]);
     expect(back.getText("Runs", "B2")).toEqual([["91.0%"]]);
     expect(back.getCell("Runs", "A2")?.fill).toBe("#FFC7CE");
     expect(back.getCell("Runs", "A1")?.bold).toBe(true);
-    expect(back.getTable("Runs")).toMatchObject({ address: "Runs!A1:C3", style: "TableStyleLight9", headers: ["run_id", "accuracy", "double"] });
-    expect(back.validations("Runs")[0]).toMatchObject({ type: "Decimal", operator: "Between", formula1: 0, formula2: 1 });
+    expect(back.getTable("Runs")).toMatchObject({
+      address: "Runs!A1:C3",
+      style: "TableStyleLight9",
+      headers: ["run_id", "accuracy", "double"],
+    });
+    expect(back.validations("Runs")[0]).toMatchObject({
+      type: "Decimal",
+      operator: "Between",
+      formula1: 0,
+      formula2: 1,
+    });
     expect(back.conditionalFormats("Runs")[0]).toMatchObject({ type: "Custom", formula: "=$B2>0.95", fill: "#FFEB9C" });
     // 0.91 > 0.95 is false; the text "0,88" compares greater than any number in Excel, so that row lights up.
     expect(back.displayStyle("Runs", 1, 0).fill).toBe("#FFC7CE");

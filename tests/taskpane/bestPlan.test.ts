@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import { distinctConfigLabels, metricOptions, paretoRuns, registryEntryFor, runBest } from "../../src/taskpane/logic/bestPlan";
+import {
+  distinctConfigLabels,
+  metricOptions,
+  paretoRuns,
+  registryEntryFor,
+  runBest,
+} from "../../src/taskpane/logic/bestPlan";
 
 // Dogs vs cats: exp1 (1 layer, 1,000 images) and exp2 (2 layers, 2,000 images), three seeds each.
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "latency_ms"];
@@ -20,7 +26,14 @@ const schema = {
     { name: "latency_ms", type: "number" as const, role: "metric" as const, goal: "min" as const },
   ],
 };
-const grid: SheetGrid = { sheet: "Runs", grid: [header, ...rows], rowOffset: 1, columnOffset: 0, source: "table", headerRow: 1 };
+const grid: SheetGrid = {
+  sheet: "Runs",
+  grid: [header, ...rows],
+  rowOffset: 1,
+  columnOffset: 0,
+  source: "table",
+  headerRow: 1,
+};
 
 describe("Best tab logic", () => {
   const outcome = checkGrid(grid, schema);

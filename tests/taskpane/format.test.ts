@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { BestResult, ConfigStats } from "../../src/core/index";
-import { formatInterval, formatMean, formatPValue, formatValue, plural, verdictOf } from "../../src/taskpane/logic/format";
+import {
+  formatInterval,
+  formatMean,
+  formatPValue,
+  formatValue,
+  plural,
+  verdictOf,
+} from "../../src/taskpane/logic/format";
 
 function config(mean: number, n: number, ci: [number, number] | null): ConfigStats {
   return { rows: [2], ids: ["r1"], config: {}, n, mean, std: ci ? 0.01 : null, ci95: ci };
@@ -36,7 +43,9 @@ describe("number formatting", () => {
   it("p-values and their reasons", () => {
     expect(formatPValue({ pValue: 0.0004 })).toBe("p < 0.001");
     expect(formatPValue({ pValue: 0.41 })).toBe("p = 0.41");
-    expect(formatPValue({ pValue: null, pValueReason: "cannot tell: a single run each" })).toBe("cannot tell: a single run each");
+    expect(formatPValue({ pValue: null, pValueReason: "cannot tell: a single run each" })).toBe(
+      "cannot tell: a single run each",
+    );
   });
   it("plural", () => {
     expect(plural(1, "error")).toBe("1 error");
@@ -60,8 +69,12 @@ describe("verdictOf", () => {
     const v = verdictOf(result({ pValue: null, pValueReason: "a single run each", tiedWithRunnerUp: true }));
     expect(v.kind).toBe("cannot-tell");
     expect(v.text).toContain("a single run each");
-    const prefixed = verdictOf(result({ pValue: null, pValueReason: "cannot tell: the runner-up has a single run", tiedWithRunnerUp: true }));
-    expect(prefixed.text).toBe("Cannot tell the best from the runner-up: the runner-up has a single run. Run more seeds of both to decide.");
+    const prefixed = verdictOf(
+      result({ pValue: null, pValueReason: "cannot tell: the runner-up has a single run", tiedWithRunnerUp: true }),
+    );
+    expect(prefixed.text).toBe(
+      "Cannot tell the best from the runner-up: the runner-up has a single run. Run more seeds of both to decide.",
+    );
   });
   it("no qualifying run, and a single configuration", () => {
     expect(verdictOf(result({ best: null, ranking: [] })).kind).toBe("none");

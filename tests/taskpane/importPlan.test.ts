@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { mapColumns, parseText } from "../../src/core/parse/index";
 import { DEFAULT_SCHEMA } from "../../src/excel/index";
-import { effectiveMapping, historyRows, initialChoices, isLargePaste, mapsRunId, newSchemaColumns, planImport, withRunIds } from "../../src/taskpane/logic/importPlan";
+import {
+  effectiveMapping,
+  historyRows,
+  initialChoices,
+  isLargePaste,
+  mapsRunId,
+  newSchemaColumns,
+  planImport,
+  withRunIds,
+} from "../../src/taskpane/logic/importPlan";
 
 describe("isLargePaste", () => {
   it("counts lines against the threshold", () => {
@@ -32,7 +41,10 @@ describe("planImport", () => {
 
   it("skips unknown columns the user unticks", () => {
     const result = parseText(csv);
-    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result).map((c) => ({ ...c, addToSchema: false }));
+    const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result).map((c) => ({
+      ...c,
+      addToSchema: false,
+    }));
     expect(effectiveMapping(choices).find((m) => m.source === "gpu_hours")?.target).toBeNull();
     expect(planImport(result, choices, false).cells?.header).toEqual(["run_id", "accuracy", "learning_rate"]);
     expect(newSchemaColumns(choices)).toEqual([]);
@@ -52,7 +64,7 @@ describe("planImport", () => {
   });
 
   it("flags formula-like text for the text format", () => {
-    const result = parseText("run_id,notes\nr1,=HYPERLINK(\"http://x\")\n", { format: "csv" });
+    const result = parseText('run_id,notes\nr1,=HYPERLINK("http://x")\n', { format: "csv" });
     const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
     const plan = planImport(result, choices, false);
     expect(plan.cells?.textCells).toContainEqual([0, 1]);
@@ -64,13 +76,17 @@ describe("planImport", () => {
 });
 
 describe("step logs: run ids and History rows", () => {
-  const keras = "epoch,accuracy,loss,val_accuracy,val_loss\n0,0.61,0.66,0.6,0.65\n1,0.72,0.55,0.7,0.56\n2,0.8,0.43,0.74,0.49\n";
+  const keras =
+    "epoch,accuracy,loss,val_accuracy,val_loss\n0,0.61,0.66,0.6,0.65\n1,0.72,0.55,0.7,0.56\n2,0.8,0.43,0.74,0.49\n";
 
   it("asks for a run id when the paste has none, and writes it as the first column", () => {
     const result = parseText(keras);
     const choices = initialChoices(mapColumns(result.columns, DEFAULT_SCHEMA, result.rows), result);
     expect(mapsRunId(choices)).toBe(false);
-    expect(planImport(result, choices, false, "  ")).toMatchObject({ canImport: false, reason: "Give the run an id first." });
+    expect(planImport(result, choices, false, "  ")).toMatchObject({
+      canImport: false,
+      reason: "Give the run an id first.",
+    });
     const plan = planImport(result, choices, false, "keras-001");
     expect(plan.cells?.header[0]).toBe("run_id");
     expect(plan.cells?.cells).toHaveLength(1);
@@ -80,7 +96,11 @@ describe("step logs: run ids and History rows", () => {
   it("numbers ids for several runs and keeps number-like ids as text", () => {
     const cells = withRunIds({ header: ["a"], cells: [[1], [2]], textCells: [[1, 0]], textHeader: [] }, "007");
     expect(cells.cells.map((r) => r[0])).toEqual(["007-1", "007-2"]);
-    expect(cells.textCells).toEqual([[1, 1], [0, 0], [1, 0]]);
+    expect(cells.textCells).toEqual([
+      [1, 1],
+      [0, 0],
+      [1, 0],
+    ]);
     const untouched = { header: ["run_id"], cells: [["x"]], textCells: [], textHeader: [] };
     expect(withRunIds(untouched, "y")).toBe(untouched);
   });

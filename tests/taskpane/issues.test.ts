@@ -16,7 +16,12 @@ function issue(row: number, column: string, severity: LocatedIssue["severity"], 
 
 describe("groupBySeverity", () => {
   it("errors first, then warnings, each in sheet order; empty groups left out", () => {
-    const groups = groupBySeverity([issue(5, "b", "warning", 1), issue(4, "a", "error", 0), issue(2, "c", "error", 2), issue(2, "a", "error", 0)]);
+    const groups = groupBySeverity([
+      issue(5, "b", "warning", 1),
+      issue(4, "a", "error", 0),
+      issue(2, "c", "error", 2),
+      issue(2, "a", "error", 0),
+    ]);
     expect(groups.map((g) => g.severity)).toEqual(["error", "warning"]);
     expect(groups[0]?.issues.map((i) => `${i.row}${i.column}`)).toEqual(["2a", "2c", "4a"]);
     expect(groups[0]?.label).toBe("Errors");

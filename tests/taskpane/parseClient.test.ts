@@ -22,7 +22,10 @@ function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {
   };
 }
 
-const big = ["run_id,accuracy,val_loss", ...Array.from({ length: 5000 }, (_, i) => `r${i},${(i % 100) / 100},${1 - (i % 100) / 100}`)].join("\n");
+const big = [
+  "run_id,accuracy,val_loss",
+  ...Array.from({ length: 5000 }, (_, i) => `r${i},${(i % 100) / 100},${1 - (i % 100) / 100}`),
+].join("\n");
 
 describe("parseInWorker", () => {
   it("returns the same result as parsing directly, with progress up to 1", async () => {
@@ -49,7 +52,8 @@ describe("parseInWorker", () => {
     const listeners: ((event: { data: FromWorker }) => void)[] = [];
     const worker: WorkerLike = {
       postMessage: (m) => {
-        if (m.type === "parse") setTimeout(() => listeners.forEach((l) => l({ data: { type: "failed", id: m.id, message: "boom" } })), 0);
+        if (m.type === "parse")
+          setTimeout(() => listeners.forEach((l) => l({ data: { type: "failed", id: m.id, message: "boom" } })), 0);
       },
       addEventListener: (type: "message" | "error", l: (event: never) => void) => {
         if (type === "message") listeners.push(l as (event: { data: FromWorker }) => void);
@@ -68,7 +72,9 @@ describe("parseInWorker", () => {
       },
       terminate: () => undefined,
     };
-    await expect(parseInWorker(worker, "a,b\n1,2", undefined, () => undefined).promise).rejects.toBeInstanceOf(WorkerBrokenError);
+    await expect(parseInWorker(worker, "a,b\n1,2", undefined, () => undefined).promise).rejects.toBeInstanceOf(
+      WorkerBrokenError,
+    );
   });
 });
 

@@ -18,15 +18,30 @@ function asText(r: BestResult): string {
   if (!r.best || !top) {
     lines.push(`No run qualifies for ${r.metric} (${r.goal}).`);
   } else {
-    lines.push(`Best ${r.metric} (${r.goal}): ${meanPlusMinus(top.mean, top.ci95)} over ${top.n} run${top.n === 1 ? "" : "s"} [${configLabel(top.config)}]; best run ${r.best.id} (row ${r.best.row})`);
-    if (r.pValue !== null) lines.push(`Winner vs runner-up: p ${formatP(r.pValue)} (Welch's t-test); ${r.tiedWithRunnerUp ? "tied: the data cannot tell them apart" : "the winner is distinguishable"}`);
-    else lines.push(`Winner vs runner-up: ${r.pValueReason ?? "no test"}${r.tiedWithRunnerUp ? " (treated as tied)" : ""}`);
+    lines.push(
+      `Best ${r.metric} (${r.goal}): ${meanPlusMinus(top.mean, top.ci95)} over ${top.n} run${top.n === 1 ? "" : "s"} [${configLabel(top.config)}]; best run ${r.best.id} (row ${r.best.row})`,
+    );
+    if (r.pValue !== null)
+      lines.push(
+        `Winner vs runner-up: p ${formatP(r.pValue)} (Welch's t-test); ${r.tiedWithRunnerUp ? "tied: the data cannot tell them apart" : "the winner is distinguishable"}`,
+      );
+    else
+      lines.push(
+        `Winner vs runner-up: ${r.pValueReason ?? "no test"}${r.tiedWithRunnerUp ? " (treated as tied)" : ""}`,
+      );
   }
   if (r.ranking.length) lines.push("Ranking:");
-  r.ranking.forEach((c, i) => lines.push(`  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${configLabel(c.config)}; rows ${c.rows.join(", ")}`));
+  r.ranking.forEach((c, i) =>
+    lines.push(
+      `  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${configLabel(c.config)}; rows ${c.rows.join(", ")}`,
+    ),
+  );
   if (r.excluded.length) lines.push("Excluded:");
   for (const e of r.excluded) lines.push(`  row ${e.row}: ${e.reason}`);
-  if (r.pareto && r.paretoMetric) lines.push(`Pareto front (${r.metric} ${r.goal}, ${r.paretoMetric.metric} ${r.paretoMetric.goal}): rows ${r.pareto.join(", ")}`);
+  if (r.pareto && r.paretoMetric)
+    lines.push(
+      `Pareto front (${r.metric} ${r.goal}, ${r.paretoMetric.metric} ${r.paretoMetric.goal}): rows ${r.pareto.join(", ")}`,
+    );
   return lines.join("\n") + "\n";
 }
 

@@ -11,7 +11,10 @@ metric deltas against the baseline run (the first id unless --baseline), absolut
 Exit code 0: compared, 1: some ids were not found, 2: usage or unreadable input.`;
 
 function asText(r: CompareResult): string {
-  const lines = [`baseline: ${r.baseline.id} (row ${r.baseline.row})`, `${"column".padEnd(20)} ${r.runs.map((x) => x.id.padEnd(14)).join(" ")}`];
+  const lines = [
+    `baseline: ${r.baseline.id} (row ${r.baseline.row})`,
+    `${"column".padEnd(20)} ${r.runs.map((x) => x.id.padEnd(14)).join(" ")}`,
+  ];
   for (const c of r.columns) {
     const cells = c.values.map((v, i) => {
       const d = c.deltas?.[i];
@@ -25,7 +28,12 @@ function asText(r: CompareResult): string {
 }
 
 export const compareCommand: CommandHandler = async (argv, io) => {
-  const start = startCommand(argv, io, "compare", COMPARE_USAGE, { schema: { type: "string" }, ids: { type: "string", multiple: true }, baseline: { type: "string" }, "all-columns": { type: "boolean" } });
+  const start = startCommand(argv, io, "compare", COMPARE_USAGE, {
+    schema: { type: "string" },
+    ids: { type: "string", multiple: true },
+    baseline: { type: "string" },
+    "all-columns": { type: "boolean" },
+  });
   if (typeof start === "number") return start;
   const { flags: f, format, file } = start;
   const ids = list(f, "ids");
@@ -34,7 +42,10 @@ export const compareCommand: CommandHandler = async (argv, io) => {
   if (typeof loaded === "number") return loaded;
   const validated = validateLoaded(loaded, 0);
   const baseline = str(f, "baseline");
-  const result = compare(validated, ids, { ...(baseline !== undefined ? { baseline } : {}), allColumns: f.values["all-columns"] === true });
+  const result = compare(validated, ids, {
+    ...(baseline !== undefined ? { baseline } : {}),
+    allColumns: f.values["all-columns"] === true,
+  });
   if (!result.ok) {
     io.stderr(`runsheet compare: ${result.issues.map((i) => i.message).join(" ")}\n`);
     return EXIT.problems;

@@ -29,10 +29,12 @@ function parseArgs(argv: string[]): ParseArgs | string {
     if (a === "--as-cells") asCells = true;
     else if (a === "--format" || a.startsWith("--format=")) {
       const v = a === "--format" ? argv[++i] : a.slice("--format=".length);
-      if (v === undefined || !isFormatName(v)) return `unknown format ${JSON.stringify(v ?? "")}; expected one of ${FORMAT_NAMES.join(", ")}`;
+      if (v === undefined || !isFormatName(v))
+        return `unknown format ${JSON.stringify(v ?? "")}; expected one of ${FORMAT_NAMES.join(", ")}`;
       format = v;
     } else if (a === "-" || !a.startsWith("-")) {
-      if (file !== undefined) return `only one input file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(a)})`;
+      if (file !== undefined)
+        return `only one input file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(a)})`;
       file = a;
     } else return `unknown option ${a}`;
   }
@@ -67,7 +69,9 @@ export const parseCommand: CommandHandler = async (argv, io) => {
     io.stdout(JSON.stringify(toSheetCells(result, result.columns)) + "\n");
   } else {
     const { format, columns, rows, issues, curves } = result;
-    io.stdout(JSON.stringify(curves ? { format, columns, rows, issues, curves } : { format, columns, rows, issues }) + "\n");
+    io.stdout(
+      JSON.stringify(curves ? { format, columns, rows, issues, curves } : { format, columns, rows, issues }) + "\n",
+    );
   }
   return failed ? EXIT.problems : EXIT.ok;
 };

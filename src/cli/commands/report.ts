@@ -11,7 +11,12 @@ configuration, mean ± 95% CI over seeds, and a verdict against the previous exp
 ("exp2 beats exp1 by 3.1 points of accuracy (p = 0.004)").`;
 
 export const reportCommand: CommandHandler = async (argv, io) => {
-  const start = startCommand(argv, io, "report", REPORT_USAGE, { schema: { type: "string" }, metric: { type: "string", short: "m" }, goal: { type: "string" }, where: { type: "string", multiple: true } });
+  const start = startCommand(argv, io, "report", REPORT_USAGE, {
+    schema: { type: "string" },
+    metric: { type: "string", short: "m" },
+    goal: { type: "string" },
+    where: { type: "string", multiple: true },
+  });
   if (typeof start === "number") return start;
   const { flags: f, format, file } = start;
   const metric = str(f, "metric");
@@ -32,7 +37,12 @@ export const reportCommand: CommandHandler = async (argv, io) => {
     const r = report.value;
     const lines = [`${r.title} (${r.goal}), generated ${r.generated}`];
     for (const s of r.sections) {
-      lines.push("", `${s.experiment}${s.hypothesis ? `: ${s.hypothesis}` : ""}`, `  ${r.metric}: ${s.summary}`, `  ${s.verdict}`);
+      lines.push(
+        "",
+        `${s.experiment}${s.hypothesis ? `: ${s.hypothesis}` : ""}`,
+        `  ${r.metric}: ${s.summary}`,
+        `  ${s.verdict}`,
+      );
     }
     io.stdout(lines.join("\n") + "\n");
   }

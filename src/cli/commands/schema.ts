@@ -19,9 +19,18 @@ export const schemaCommand: CommandHandler = async (argv, io) => {
   }
   const inf = loaded.inferred;
   const lines: string[] = [];
-  if (inf) lines.push(`${loaded.table.label}: header on row ${inf.headerRow}, data on rows ${inf.firstDataRow}-${inf.lastDataRow}`);
+  if (inf)
+    lines.push(
+      `${loaded.table.label}: header on row ${inf.headerRow}, data on rows ${inf.firstDataRow}-${inf.lastDataRow}`,
+    );
   for (const c of loaded.schema.columns) {
-    const extras = [c.unit ? `unit ${c.unit}` : "", c.goal ? `goal ${c.goal}` : "", c.choices ? `choices ${c.choices.join("|")}` : "", c.min !== undefined || c.max !== undefined ? `range ${c.min ?? ""}..${c.max ?? ""}` : "", c.required ? "required" : ""].filter((x) => x !== "");
+    const extras = [
+      c.unit ? `unit ${c.unit}` : "",
+      c.goal ? `goal ${c.goal}` : "",
+      c.choices ? `choices ${c.choices.join("|")}` : "",
+      c.min !== undefined || c.max !== undefined ? `range ${c.min ?? ""}..${c.max ?? ""}` : "",
+      c.required ? "required" : "",
+    ].filter((x) => x !== "");
     lines.push(`  ${c.name.padEnd(24)} ${c.type.padEnd(9)} ${c.role.padEnd(7)} ${extras.join(", ")}`.trimEnd());
   }
   io.stdout(lines.join("\n") + "\n");

@@ -9,22 +9,40 @@ Prints {"runs": N, "schema": {...}, "issues": [{"row", "column", "code", "severi
 Rows are the row numbers Excel shows. Exit code 0: no errors (warnings allowed), 1: errors found, 2: usage or unreadable input.`;
 
 export const validateCommand: CommandHandler = async (argv, io) => {
-  const start = startCommand(argv, io, "validate", VALIDATE_USAGE, { schema: { type: "string" }, "max-issues": { type: "string" } });
+  const start = startCommand(argv, io, "validate", VALIDATE_USAGE, {
+    schema: { type: "string" },
+    "max-issues": { type: "string" },
+  });
   if (typeof start === "number") return start;
   const { flags, format, file } = start;
   const maxText = str(flags, "max-issues");
   const maxIssues = maxText === undefined ? undefined : Number(maxText);
-  if (maxIssues !== undefined && !(Number.isInteger(maxIssues) && maxIssues >= 0)) return usageError(io, "validate", "--max-issues must be a whole number", VALIDATE_USAGE);
+  if (maxIssues !== undefined && !(Number.isInteger(maxIssues) && maxIssues >= 0))
+    return usageError(io, "validate", "--max-issues must be a whole number", VALIDATE_USAGE);
   const loaded = await loadInput(io, "validate", file, flags);
   if (typeof loaded === "number") return loaded;
   const { table } = loaded;
   const result = validateLoaded(loaded, maxIssues);
   if (format === "json") {
-    io.stdout(json({ runs: result.runs.length, schema: result.schema, headerRow: result.headerRow, counts: result.counts, truncated: result.truncated, issues: result.issues }));
+    io.stdout(
+      json({
+        runs: result.runs.length,
+        schema: result.schema,
+        headerRow: result.headerRow,
+        counts: result.counts,
+        truncated: result.truncated,
+        issues: result.issues,
+      }),
+    );
   } else {
     const c = result.counts;
-    const lines = [`${table.label}: ${result.runs.length} runs, ${c.error} errors, ${c.warning} warnings, ${c.info} notes (header on row ${result.headerRow})`];
-    for (const i of result.issues) lines.push(`  row ${i.row}, ${i.column}: ${i.message} [${i.severity} ${i.code}${i.fix !== undefined ? `, fix: ${String(i.fix)}` : ""}]`);
+    const lines = [
+      `${table.label}: ${result.runs.length} runs, ${c.error} errors, ${c.warning} warnings, ${c.info} notes (header on row ${result.headerRow})`,
+    ];
+    for (const i of result.issues)
+      lines.push(
+        `  row ${i.row}, ${i.column}: ${i.message} [${i.severity} ${i.code}${i.fix !== undefined ? `, fix: ${String(i.fix)}` : ""}]`,
+      );
     if (result.truncated) lines.push(`  ... more issues not shown (raise --max-issues)`);
     io.stdout(lines.join("\n") + "\n");
   }

@@ -14,7 +14,8 @@ import type { ColumnMapping } from "./mapping";
 
 const FORMULA_START = /^[\t\r\n ]*[=+\-@]/;
 const NUMBER_LIKE = /^\s*[+-]?(?:[$€£¥]\s*)?(?:\d[\d,.\s]*|\.\d+)(?:[eE][+-]?\d+)?\s*%?\s*$/;
-const DATE_LIKE = /^\s*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)/i;
+const DATE_LIKE =
+  /^\s*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)/i;
 const BOOL_LIKE = /^\s*(?:true|false)\s*$/i;
 const ERROR_LIKE = /^\s*#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i;
 
@@ -32,7 +33,13 @@ export function isFormulaLike(text: string): boolean {
  * error values.
  */
 export function needsTextFormat(text: string): boolean {
-  return isFormulaLike(text) || NUMBER_LIKE.test(text) || DATE_LIKE.test(text) || BOOL_LIKE.test(text) || ERROR_LIKE.test(text);
+  return (
+    isFormulaLike(text) ||
+    NUMBER_LIKE.test(text) ||
+    DATE_LIKE.test(text) ||
+    BOOL_LIKE.test(text) ||
+    ERROR_LIKE.test(text)
+  );
 }
 
 export interface SheetCells {
@@ -55,9 +62,9 @@ function toCell(v: ParsedValue | undefined): CellValue {
  * confirmed mapping (`target` names become the header; unmapped or skipped columns are left out).
  */
 export function toSheetCells(result: ParseResult, header: string[] | ColumnMapping[]): SheetCells {
-  const pairs: { source: string; target: string }[] = header.map((h) =>
-    typeof h === "string" ? { source: h, target: h } : { source: h.source, target: h.target ?? "" },
-  ).filter((p) => p.target !== "");
+  const pairs: { source: string; target: string }[] = header
+    .map((h) => (typeof h === "string" ? { source: h, target: h } : { source: h.source, target: h.target ?? "" }))
+    .filter((p) => p.target !== "");
   const cells: CellValue[][] = [];
   const textCells: [number, number][] = [];
   result.rows.forEach((row, r) => {

@@ -26,14 +26,20 @@ function isSorted(names: string[]): boolean {
 /** Tool-specific flavours of a delimited header. */
 function delimitedFlavour(header: string[], sample: string[][], base: FormatName): FormatGuess {
   const has = (n: string): boolean => header.includes(n);
-  if (has("run_id") && header.some((h) => /^(metrics|params|tags)\./.test(h))) return { format: "mlflow", confidence: 0.97 };
-  if (has("Run ID") && (has("Start Time") || has("Source Type") || has("Duration"))) return { format: "mlflow-ui", confidence: 0.97 };
+  if (has("run_id") && header.some((h) => /^(metrics|params|tags)\./.test(h)))
+    return { format: "mlflow", confidence: 0.97 };
+  if (has("Run ID") && (has("Start Time") || has("Source Type") || has("Duration")))
+    return { format: "mlflow-ui", confidence: 0.97 };
   if (header[0] === "Experiment" && has("rev") && has("typ")) return { format: "dvc-csv", confidence: 0.97 };
-  if ((has("Name") && has("State") && (has("Runtime") || has("Created") || has("Sweep") || has("User"))) || header.some((h) => /__(MIN|MAX)$/.test(h))) {
+  if (
+    (has("Name") && has("State") && (has("Runtime") || has("Created") || has("Sweep") || has("User"))) ||
+    header.some((h) => /__(MIN|MAX)$/.test(h))
+  ) {
     return { format: "wandb", confidence: 0.95 };
   }
   // Keras CSVLogger writes "epoch" then the sorted metric keys; Lightning sorts every key incl. epoch and step.
-  if (header[0] === "epoch" && !has("step") && header.length > 1 && isSorted(header.slice(1))) return { format: "keras", confidence: 0.93 };
+  if (header[0] === "epoch" && !has("step") && header.length > 1 && isSorted(header.slice(1)))
+    return { format: "keras", confidence: 0.93 };
   if (has("step") && isSorted(header)) {
     const sparse = sample.some((r) => r.some((c) => c.trim() === ""));
     return { format: "lightning", confidence: sparse ? 0.93 : 0.85 };
@@ -47,7 +53,10 @@ export function detectFormat(text: string): FormatGuess[] {
   const t = full.length > SAMPLE_CHARS ? full.slice(0, SAMPLE_CHARS) : full;
   const guesses: FormatGuess[] = [];
   // Long lines are cut: their start is enough to recognise a format, and regexes stay cheap.
-  const lines = t.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").map((l) => (l.length > 2000 ? l.slice(0, 2000) : l));
+  const lines = t
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== "")
+    .map((l) => (l.length > 2000 ? l.slice(0, 2000) : l));
   const first = (lines[0] ?? "").trim();
   if (lines.length === 0) return [{ format: "csv", confidence: 0 }];
 
@@ -56,7 +65,9 @@ export function detectFormat(text: string): FormatGuess[] {
     // Only the sample is read here; a huge paste is parsed once, later.
     const doc = full.length <= SAMPLE_CHARS ? readLiteral(full.trim(), 0, "json") : null;
     if (doc?.ok && doc.end === full.trim().length) {
-      guesses.push(looksLikeDvcJson(doc.value) ? { format: "dvc-json", confidence: 0.98 } : { format: "json", confidence: 0.95 });
+      guesses.push(
+        looksLikeDvcJson(doc.value) ? { format: "dvc-json", confidence: 0.98 } : { format: "json", confidence: 0.95 },
+      );
     } else if (first.startsWith("{") && lines.length > 1 && lines.every((l) => l.trim().startsWith("{"))) {
       guesses.push({ format: "jsonl", confidence: readLiteral(first, 0, "json").ok ? 0.93 : 0.6 });
     } else if (first.startsWith("[") && full.includes('"rev"') && full.includes('"experiments"')) {
@@ -68,10 +79,13 @@ export function detectFormat(text: string): FormatGuess[] {
     guesses.push({ format: "pydict", confidence: 0.9 });
   }
 
-  if (first.startsWith("|")) guesses.push({ format: "markdown", confidence: lines.slice(1, 3).some(isAlignmentRow) ? 0.96 : 0.6 });
+  if (first.startsWith("|"))
+    guesses.push({ format: "markdown", confidence: lines.slice(1, 3).some(isAlignmentRow) ? 0.96 : 0.6 });
 
   const kvShare = lines.slice(0, 50).filter(isKeyValueLine).length / Math.min(lines.length, 50);
-  const kvPerLine = lines.slice(0, 50).filter((l) => (l.match(/[A-Za-z_][\w.\-/]*\s*(=|:\s)/g) ?? []).length >= 2).length / Math.min(lines.length, 50);
+  const kvPerLine =
+    lines.slice(0, 50).filter((l) => (l.match(/[A-Za-z_][\w.\-/]*\s*(=|:\s)/g) ?? []).length >= 2).length /
+    Math.min(lines.length, 50);
 
   const { delimiter, consistency } = guessDelimiter(t);
   if (consistency >= 0.6) {
@@ -88,5 +102,7 @@ export function detectFormat(text: string): FormatGuess[] {
 
   const best = new Map<FormatName, number>();
   for (const g of guesses) best.set(g.format, Math.max(best.get(g.format) ?? 0, g.confidence));
-  return [...best].map(([format, confidence]) => ({ format, confidence: Math.round(confidence * 100) / 100 })).sort((a, b) => b.confidence - a.confidence);
+  return [...best]
+    .map(([format, confidence]) => ({ format, confidence: Math.round(confidence * 100) / 100 }))
+    .sort((a, b) => b.confidence - a.confidence);
 }

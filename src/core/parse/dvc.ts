@@ -55,7 +55,13 @@ export function parseDvcJson(text: string): RawTable {
     return b.build("dvc-json", issues, false);
   }
   if (!looksLikeDvcJson(r.value) || !Array.isArray(r.value)) {
-    issues.push({ line: 1, code: "syntax", severity: "error", message: "This JSON is not the output of `dvc exp show --json`.", fix: "Choose the JSON format instead." });
+    issues.push({
+      line: 1,
+      code: "syntax",
+      severity: "error",
+      message: "This JSON is not the output of `dvc exp show --json`.",
+      fix: "Choose the JSON format instead.",
+    });
     return b.build("dvc-json", issues, false);
   }
   let searchFrom = 0;
@@ -99,4 +105,3 @@ export function parseDvcJson(text: string): RawTable {
   }
   return b.build("dvc-json", issues, false);
 }
-

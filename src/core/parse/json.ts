@@ -58,7 +58,8 @@ export function parseJsonDocument(text: string): RawTable {
   } else {
     const r = readLiteral(text, pos, "json");
     const end = r.ok ? skipWs(text, r.end) : 0;
-    if (r.ok && end < text.length) issues.push(syntaxIssue(lineOfOffset(text, end), "there is more text after the object.", "The JSON"));
+    if (r.ok && end < text.length)
+      issues.push(syntaxIssue(lineOfOffset(text, end), "there is more text after the object.", "The JSON"));
     else if (!r.ok) issues.push(syntaxIssue(lineOfOffset(text, r.pos), r.message, "The JSON"));
     else if (isRecord(r.value)) b.add(flattenRecord(r.value, lineOfOffset(text, pos), issues), lineOfOffset(text, pos));
     else issues.push(notAnObject(lineOfOffset(text, pos), r.value));

@@ -13,7 +13,8 @@ const PAIR = /(?<![\w.\-/[\]])([A-Za-z_][\w.\-/[\]]*)\s*(?:=|:(?=\s))\s*("[^"]*"
 const SINGLE = /^\s*([^=:\s][^=:]*?)\s*(?:=|:(?=\s|$))\s*(.*?)\s*$/;
 
 function unquote(v: string): string {
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))))
+    return v.slice(1, -1);
   return v;
 }
 

@@ -19,7 +19,13 @@ export type LiteralMode = "json" | "python";
 
 /** True when a literal is the non-finite marker. */
 export function isNonFinite(v: unknown): v is NonFinite {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { nonFinite?: unknown }).nonFinite === "string" && Object.keys(v).length === 1;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as { nonFinite?: unknown }).nonFinite === "string" &&
+    Object.keys(v).length === 1
+  );
 }
 
 class Fail {

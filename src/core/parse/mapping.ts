@@ -67,7 +67,8 @@ function inferType(values: ParsedValue[]): ColumnType {
   const filled = values.filter((v) => v !== null);
   if (filled.length === 0) return "number";
   if (filled.every((v) => typeof v === "boolean")) return "boolean";
-  if (filled.every((v) => typeof v === "number")) return filled.every((v) => Number.isInteger(v)) ? "integer" : "number";
+  if (filled.every((v) => typeof v === "number"))
+    return filled.every((v) => Number.isInteger(v)) ? "integer" : "number";
   if (filled.every((v) => typeof v === "string" && /^https?:\/\//.test(v))) return "url";
   return "text";
 }
@@ -100,7 +101,11 @@ export function suggestSpec(source: string, values: ParsedValue[]): ColumnSpec {
  * claimed by at most one pasted column, the best match first. `rows` (optional) lets unknown
  * columns get an inferred type.
  */
-export function mapColumns(columns: string[], schema: RunSchema, rows: Record<string, ParsedValue>[] = []): ColumnMapping[] {
+export function mapColumns(
+  columns: string[],
+  schema: RunSchema,
+  rows: Record<string, ParsedValue>[] = [],
+): ColumnMapping[] {
   const byExact = new Map(schema.columns.map((c) => [c.name, c.name]));
   const byNorm = new Map<string, string>();
   for (const c of schema.columns) if (!byNorm.has(normalizeName(c.name))) byNorm.set(normalizeName(c.name), c.name);
@@ -111,7 +116,10 @@ export function mapColumns(columns: string[], schema: RunSchema, rows: Record<st
     { kind: "normalized", find: (s) => byNorm.get(normalizeName(s)) },
     {
       kind: "prefix",
-      find: (s) => (PREFIX.test(s) ? (byExact.get(s.replace(PREFIX, "")) ?? byNorm.get(normalizeName(s.replace(PREFIX, "")))) : undefined),
+      find: (s) =>
+        PREFIX.test(s)
+          ? (byExact.get(s.replace(PREFIX, "")) ?? byNorm.get(normalizeName(s.replace(PREFIX, ""))))
+          : undefined,
     },
     {
       kind: "synonym",
@@ -136,7 +144,11 @@ export function mapColumns(columns: string[], schema: RunSchema, rows: Record<st
     });
   }
   for (const m of result) {
-    if (m.target === null) m.suggested = suggestSpec(m.source, rows.map((r) => r[m.source] ?? null));
+    if (m.target === null)
+      m.suggested = suggestSpec(
+        m.source,
+        rows.map((r) => r[m.source] ?? null),
+      );
   }
   return result;
 }

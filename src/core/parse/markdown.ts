@@ -73,5 +73,14 @@ export function parseMarkdown(text: string): RawTable {
     rowLines.push(line);
   }
   if (skipped > 0) issues.push(skippedLines(skipped, firstSkipped, "part of the table"));
-  return { format: "markdown", columns: header ?? [], rows, rowLines, issues, textual: true, commaHint: "thousands", stepLog: false };
+  return {
+    format: "markdown",
+    columns: header ?? [],
+    rows,
+    rowLines,
+    issues,
+    textual: true,
+    commaHint: "thousands",
+    stepLog: false,
+  };
 }

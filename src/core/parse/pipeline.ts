@@ -45,7 +45,15 @@ export function emptyResult(format: FormatName): ParseResult {
     columns: [],
     rows: [],
     rowLines: [],
-    issues: [{ line: 1, code: "empty_input", severity: "error", message: "There is nothing to import: the text is empty.", fix: "Paste the output of your script or tracker." }],
+    issues: [
+      {
+        line: 1,
+        code: "empty_input",
+        severity: "error",
+        message: "There is nothing to import: the text is empty.",
+        fix: "Paste the output of your script or tracker.",
+      },
+    ],
   };
 }
 
@@ -69,11 +77,23 @@ export function finishResult(raw: RawTable, rows: Record<string, ParsedValue>[],
         r.column_1 = r[""] ?? null;
         delete r[""];
       }
-      issues.push({ line: rowLines[0] ?? 1, code: "empty_column_name", severity: "warning", message: 'Column 1 has no name; it is called "column_1".', fix: "Give the column a header." });
+      issues.push({
+        line: rowLines[0] ?? 1,
+        code: "empty_column_name",
+        severity: "warning",
+        message: 'Column 1 has no name; it is called "column_1".',
+        fix: "Give the column a header.",
+      });
     }
   }
   if (rows.length === 0 && !issues.some((i) => i.severity === "error")) {
-    issues.push({ line: 1, code: "no_rows", severity: "error", message: "No data rows were found under the header.", fix: "Paste the header together with at least one row of values." });
+    issues.push({
+      line: 1,
+      code: "no_rows",
+      severity: "error",
+      message: "No data rows were found under the header.",
+      fix: "Paste the header together with at least one row of values.",
+    });
   }
   const result: ParseResult = { format: raw.format, columns, rows, rowLines, issues: sortIssues(issues) };
   if (raw.stepLog && rows.length > 0) {
@@ -87,5 +107,8 @@ export function finishResult(raw: RawTable, rows: Record<string, ParsedValue>[],
 }
 
 function sortIssues(issues: ParseIssue[]): ParseIssue[] {
-  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => a.issue.line - b.issue.line || a.i - b.i).map((x) => x.issue);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => a.issue.line - b.issue.line || a.i - b.i)
+    .map((x) => x.issue);
 }

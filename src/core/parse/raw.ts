@@ -99,6 +99,7 @@ export class LineTracker {
 
 /** Sets a key on a plain object; `__proto__` becomes an own property instead of changing the prototype. */
 export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

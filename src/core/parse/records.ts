@@ -34,7 +34,16 @@ export class RecordsBuilder {
   build(format: FormatName, issues: ParseIssue[], textual: boolean, stepLog = false): RawTable {
     const width = this.columns.length;
     for (const row of this.rows) while (row.length < width) row.push(null);
-    return { format, columns: this.columns, rows: this.rows, rowLines: this.rowLines, issues, textual, commaHint: "thousands", stepLog };
+    return {
+      format,
+      columns: this.columns,
+      rows: this.rows,
+      rowLines: this.rowLines,
+      issues,
+      textual,
+      commaHint: "thousands",
+      stepLog,
+    };
   }
 }
 
@@ -42,14 +51,21 @@ export class RecordsBuilder {
  * Flattens a literal into dotted keys. Arrays stay one cell (as JSON text) because a run has
  * one value per column; non-finite floats become missing with a warning.
  */
-export function flattenRecord(value: { [key: string]: Literal }, line: number, issues: ParseIssue[]): Map<string, RawValue> {
+export function flattenRecord(
+  value: { [key: string]: Literal },
+  line: number,
+  issues: ParseIssue[],
+): Map<string, RawValue> {
   const out = new Map<string, RawValue>();
   const walk = (v: Literal, key: string): void => {
     if (isNonFinite(v)) {
       issues.push(nonFiniteIssue(v.nonFinite, line, key));
       out.set(key, null);
     } else if (Array.isArray(v)) {
-      out.set(key, JSON.stringify(v, (_k, x: unknown) => (isNonFinite(x) ? x.nonFinite : x)));
+      out.set(
+        key,
+        JSON.stringify(v, (_k, x: unknown) => (isNonFinite(x) ? x.nonFinite : x)),
+      );
     } else if (v !== null && typeof v === "object") {
       const entries = Object.entries(v);
       if (entries.length === 0 && key !== "") out.set(key, null);

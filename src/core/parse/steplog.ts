@@ -8,8 +8,10 @@ import { setKey } from "./raw";
 import type { ParsedValue, StepCurve } from "./types";
 
 const STEP_COLUMNS = ["step", "global_step", "epoch"];
-const MIN_NAMES = /(loss|error|(^|[_.\-/])err($|[_.\-/])|mse|mae|rmse|perplexity|(^|[_.\-/])ppl($|[_.\-/])|(^|[_.\-/])(wer|cer)($|[_.\-/]))/i;
-const MAX_NAMES = /(acc|f1|auc|precision|recall|(^|[_.\-/])map($|[_.\-/@])|iou|dice|bleu|rouge|(^|[_.\-/])score|(^|[_.\-/])r2($|[_.\-/]))/i;
+const MIN_NAMES =
+  /(loss|error|(^|[_.\-/])err($|[_.\-/])|mse|mae|rmse|perplexity|(^|[_.\-/])ppl($|[_.\-/])|(^|[_.\-/])(wer|cer)($|[_.\-/]))/i;
+const MAX_NAMES =
+  /(acc|f1|auc|precision|recall|(^|[_.\-/])map($|[_.\-/@])|iou|dice|bleu|rouge|(^|[_.\-/])score|(^|[_.\-/])r2($|[_.\-/]))/i;
 const NOT_METRICS = /(runtime|per_second|learning_rate|(^|[_.\-/])lr($|[_.\-/])|grad_norm|(^|_)flos$|epoch|step)/i;
 
 /** Goal a metric's name implies (`val_loss` -> min, `val_accuracy` -> max), or undefined when unclear. */

@@ -40,7 +40,9 @@ export function beginTyping(raw: RawTable): TypingState {
     issues: [],
     missing: raw.columns.map(() => ({ count: 0, firstLine: 0 })),
     shapes: new Uint8Array(raw.textual ? raw.rows.length * raw.columns.length : 0),
-    nonFinite: new Set(raw.issues.filter((i) => i.code === "non_finite").map((i) => `${i.line}\u0000${i.column ?? ""}`)),
+    nonFinite: new Set(
+      raw.issues.filter((i) => i.code === "non_finite").map((i) => `${i.line}\u0000${i.column ?? ""}`),
+    ),
   };
 }
 
@@ -98,7 +100,8 @@ export function convert(state: TypingState, from: number, to: number): void {
         }
       } else value = v;
       if (value === null) {
-        if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite") state.nonFinite.add(`${line}\u0000${column}`);
+        if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite")
+          state.nonFinite.add(`${line}\u0000${column}`);
         if (!state.nonFinite.has(`${line}\u0000${column}`)) {
           const m = state.missing[c];
           if (m) {

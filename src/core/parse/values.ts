@@ -22,7 +22,19 @@ export type CellShape =
   | "text";
 
 const MISSING = new Set(["na", "n/a", "none", "null", "nat", "#n/a", "nil"]);
-const NON_FINITE = new Set(["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "-∞"]);
+const NON_FINITE = new Set([
+  "nan",
+  "+nan",
+  "-nan",
+  "inf",
+  "+inf",
+  "-inf",
+  "infinity",
+  "+infinity",
+  "-infinity",
+  "∞",
+  "-∞",
+]);
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LEADING_ZERO = /^[+-]?0\d/;
 const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+$/;
@@ -40,8 +52,21 @@ function percentBody(t: string): string | null {
 }
 
 /** Shapes by index, so pass 1 can cache one byte per cell for pass 2. */
-export const SHAPES: readonly CellShape[] = ["empty", "missing", "nonfinite", "plain", "thousands", "decimalComma", "ambiguousComma", "ambiguousDot", "bool", "text"];
-export const SHAPE_INDEX: Readonly<Record<CellShape, number>> = Object.fromEntries(SHAPES.map((s, i) => [s, i])) as Record<CellShape, number>;
+export const SHAPES: readonly CellShape[] = [
+  "empty",
+  "missing",
+  "nonfinite",
+  "plain",
+  "thousands",
+  "decimalComma",
+  "ambiguousComma",
+  "ambiguousDot",
+  "bool",
+  "text",
+];
+export const SHAPE_INDEX: Readonly<Record<CellShape, number>> = Object.fromEntries(
+  SHAPES.map((s, i) => [s, i]),
+) as Record<CellShape, number>;
 
 function numberShape(body: string): CellShape | null {
   if (PLAIN.test(body)) {
@@ -57,7 +82,8 @@ function numberShape(body: string): CellShape | null {
 
 /** Classifies one text cell (trimmed here) without looking at its column. */
 export function cellShape(text: string): CellShape {
-  const t = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text;
+  const t =
+    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text;
   if (t === "") return "empty";
   const direct = numberShape(t);
   if (direct) return direct;
@@ -80,7 +106,18 @@ export interface ColumnStats {
 
 export function newColumnStats(): ColumnStats {
   return {
-    counts: { empty: 0, missing: 0, nonfinite: 0, plain: 0, thousands: 0, decimalComma: 0, ambiguousComma: 0, ambiguousDot: 0, bool: 0, text: 0 },
+    counts: {
+      empty: 0,
+      missing: 0,
+      nonfinite: 0,
+      plain: 0,
+      thousands: 0,
+      decimalComma: 0,
+      ambiguousComma: 0,
+      ambiguousDot: 0,
+      bool: 0,
+      text: 0,
+    },
   };
 }
 
@@ -114,7 +151,9 @@ export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnD
   const strays = c.text + c.bool;
   if (strays === 0 || (numeric >= 3 && strays * 3 <= filled)) {
     // Only a column with no dotted decimal (other than 1.000-style) reads the dot as thousands.
-    return comma === "decimalComma" && c.ambiguousDot > 0 && c.plain === 0 ? { kind: "number", comma, dotThousands: true } : { kind: "number", comma };
+    return comma === "decimalComma" && c.ambiguousDot > 0 && c.plain === 0
+      ? { kind: "number", comma, dotThousands: true }
+      : { kind: "number", comma };
   }
   return { kind: "text", comma };
 }

@@ -19,7 +19,10 @@ export interface ParseJob {
 }
 
 export interface ParseClient {
-  parse(text: string, options?: { format?: FormatName; chunkRows?: number; onProgress?: (done: number, total: number) => void }): ParseJob;
+  parse(
+    text: string,
+    options?: { format?: FormatName; chunkRows?: number; onProgress?: (done: number, total: number) => void },
+  ): ParseJob;
 }
 
 interface Pending {

@@ -30,11 +30,21 @@ export function chartConfig(info: ChartInfo): ChartConfiguration {
   const bar = t.startsWith("Column") || t.startsWith("Bar") || t.startsWith("3DColumn") || t.startsWith("3DBar");
   const pie = t.startsWith("Pie") || t.startsWith("Doughnut") || t === "3DPie";
   const stacked = /Stacked/.test(t);
-  const labels = (info.series[0]?.xValues.length ? info.series[0].xValues : info.series[0]?.values.map((_, i) => i + 1) ?? []).map(String);
+  const labels = (
+    info.series[0]?.xValues.length ? info.series[0].xValues : (info.series[0]?.values.map((_, i) => i + 1) ?? [])
+  ).map(String);
   const datasets = info.series.map((s, i) => {
     const color = PALETTE[i % PALETTE.length] ?? "#156082";
-    const data = scatter ? s.values.map((y, j) => ({ x: toNumber(s.xValues[j]) ?? j + 1, y: toNumber(y) ?? Number.NaN })) : s.values.map(toNumber);
-    return { label: s.name, data, backgroundColor: pie ? PALETTE : color, borderColor: color, fill: t.startsWith("Area") };
+    const data = scatter
+      ? s.values.map((y, j) => ({ x: toNumber(s.xValues[j]) ?? j + 1, y: toNumber(y) ?? Number.NaN }))
+      : s.values.map(toNumber);
+    return {
+      label: s.name,
+      data,
+      backgroundColor: pie ? PALETTE : color,
+      borderColor: color,
+      fill: t.startsWith("Area"),
+    };
   });
   const type = scatter ? "scatter" : pie ? (t.startsWith("Doughnut") ? "doughnut" : "pie") : bar ? "bar" : "line";
   const axisTitle = (text: string) => ({ display: text !== "", text });
@@ -47,7 +57,12 @@ export function chartConfig(info: ChartInfo): ChartConfiguration {
       maintainAspectRatio: false,
       indexAxis: t.startsWith("Bar") || t.startsWith("3DBar") ? "y" : "x",
       plugins: { title: { display: info.title !== "", text: info.title }, legend: { display: info.legendVisible } },
-      scales: pie ? {} : { x: { stacked, title: axisTitle(info.categoryAxisTitle) }, y: { stacked, title: axisTitle(info.valueAxisTitle) } },
+      scales: pie
+        ? {}
+        : {
+            x: { stacked, title: axisTitle(info.categoryAxisTitle) },
+            y: { stacked, title: axisTitle(info.valueAxisTitle) },
+          },
     },
   } as ChartConfiguration;
 }
@@ -71,7 +86,13 @@ export function ChartView({ info, origin }: ChartViewProps) {
   return (
     <figure
       className={styles.frame}
-      style={{ left: origin.left + px(info.left), top: origin.top + px(info.top), width: px(info.width), height: px(info.height), margin: 0 }}
+      style={{
+        left: origin.left + px(info.left),
+        top: origin.top + px(info.top),
+        width: px(info.width),
+        height: px(info.height),
+        margin: 0,
+      }}
       data-testid="sim-chart"
       data-chart-name={info.name}
       aria-label={`Chart ${info.name}${info.title ? `: ${info.title}` : ""}`}

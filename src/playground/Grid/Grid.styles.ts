@@ -47,7 +47,11 @@ export const useGridStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   corner: { position: "sticky", left: 0, zIndex: 4 },
-  headerActive: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  headerActive: {
+    backgroundColor: tokens.colorNeutralBackground3Selected,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   cell: {
     boxSizing: "border-box",
     flexShrink: 0,
@@ -65,7 +69,12 @@ export const useGridStyles = makeStyles({
   frozenEdge: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   number: { textAlign: "right" },
   center: { textAlign: "center" },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", position: "relative", zIndex: 1 },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    position: "relative",
+    zIndex: 1,
+  },
   editor: {
     position: "absolute",
     zIndex: 5,

@@ -2,7 +2,17 @@
 // 5,000-run sheet scrolls as smoothly as a 10-run one. Typing, Delete and paste go through the
 // simulator's user-edit API, which fires worksheet onChanged (source "Local") like Excel.
 import { mergeClasses } from "@fluentui/react-components";
-import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { columnLetter } from "../../core/grid";
 import { type ExcelSimulator, type SheetModel, type TableModel, cellAddress, formatText } from "../../sim";
 import { tablePaint } from "../tableStyle";
@@ -39,7 +49,11 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
   const used = useMemo(() => model.usedRect(sheet, false), [model, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version marks model changes
   const rowCount = Math.max((used?.r1 ?? 0) + 30, 60);
   const colCount = Math.max((used?.c1 ?? 0) + 3, 16);
-  const widths = useMemo(() => Array.from({ length: colCount }, (_, c) => ptToPx(sheet.colWidths.get(c) ?? 48)), [sheet, colCount, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version marks model changes
+  const widths = useMemo(
+    () => Array.from({ length: colCount }, (_, c) => ptToPx(sheet.colWidths.get(c) ?? 48)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks model changes
+    [sheet, colCount, version],
+  );
   const lefts = useMemo(() => {
     const out: number[] = [];
     let x = ROW_HEADER_WIDTH;
@@ -76,7 +90,11 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
   const first = Math.max(frozen, Math.floor(scroll.top / ROW_HEIGHT) - 2);
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + 2);
 
-  const tableAt = useCallback((r: number, c: number): TableModel | undefined => tables.find((t) => r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1), [tables]);
+  const tableAt = useCallback(
+    (r: number, c: number): TableModel | undefined =>
+      tables.find((t) => r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1),
+    [tables],
+  );
 
   const commit = useCallback(
     (pos: CellPos, text: string) => {
@@ -93,7 +111,7 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
     (pos: CellPos, text?: string) => {
       const cell = model.cellAt(sheet, pos.r, pos.c);
       sim.setCellEditMode(true);
-      setEditing({ pos, text: text ?? (cell?.f ?? (cell ? formatText(cell) : "")) });
+      setEditing({ pos, text: text ?? cell?.f ?? (cell ? formatText(cell) : "") });
     },
     [model, sheet, sim],
   );
@@ -116,11 +134,20 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
     [editing, sim, commit, onSelect],
   );
 
-  const move = (dr: number, dc: number): CellPos => ({ r: Math.max(0, selected.r + dr), c: Math.min(colCount - 1, Math.max(0, selected.c + dc)) });
+  const move = (dr: number, dc: number): CellPos => ({
+    r: Math.max(0, selected.r + dr),
+    c: Math.min(colCount - 1, Math.max(0, selected.c + dc)),
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
-    const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
+    const keys: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, e.shiftKey ? -1 : 1],
+    };
     const delta = keys[e.key];
     if (delta) {
       e.preventDefault();
@@ -169,7 +196,12 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
     if (ds.bold) style.fontWeight = 700;
     if (ds.italic) style.fontStyle = "italic";
     const isSel = selected.r === r && selected.c === c;
-    const align = typeof cell?.v === "number" ? styles.number : typeof cell?.v === "boolean" || cell?.err ? styles.center : undefined;
+    const align =
+      typeof cell?.v === "number"
+        ? styles.number
+        : typeof cell?.v === "boolean" || cell?.err
+          ? styles.center
+          : undefined;
     return (
       <div
         key={c}
@@ -224,9 +256,19 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
       <div className={styles.canvas} style={{ height: HEADER_HEIGHT + rowCount * ROW_HEIGHT, width: totalWidth }}>
         <div className={styles.sticky} style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className={styles.stickyRow} style={{ height: HEADER_HEIGHT }}>
-            <div role="columnheader" aria-label="Select all" className={mergeClasses(styles.colHeader, styles.corner)} style={{ width: ROW_HEADER_WIDTH }} />
+            <div
+              role="columnheader"
+              aria-label="Select all"
+              className={mergeClasses(styles.colHeader, styles.corner)}
+              style={{ width: ROW_HEADER_WIDTH }}
+            />
             {widths.map((w, c) => (
-              <div key={c} role="columnheader" className={mergeClasses(styles.colHeader, selected.c === c && styles.headerActive)} style={{ width: w }}>
+              <div
+                key={c}
+                role="columnheader"
+                className={mergeClasses(styles.colHeader, selected.c === c && styles.headerActive)}
+                style={{ width: w }}
+              >
                 {columnLetter(c)}
               </div>
             ))}
@@ -242,7 +284,10 @@ export function Grid({ sim, sheet, version, selected, onSelect, onError, overlay
             className={styles.editor}
             style={{
               left: lefts[editing.pos.c],
-              top: editing.pos.r < frozen ? scroll.top + HEADER_HEIGHT + editing.pos.r * ROW_HEIGHT : HEADER_HEIGHT + editing.pos.r * ROW_HEIGHT,
+              top:
+                editing.pos.r < frozen
+                  ? scroll.top + HEADER_HEIGHT + editing.pos.r * ROW_HEIGHT
+                  : HEADER_HEIGHT + editing.pos.r * ROW_HEIGHT,
               width: Math.max(widths[editing.pos.c] ?? 64, 120),
             }}
             autoFocus

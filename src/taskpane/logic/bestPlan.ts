@@ -2,7 +2,16 @@
  * The Best tab's pure logic: which metrics to offer, running core's best() on checked runs, and
  * the Registry entry for the winner.
  */
-import { best, type BestResult, type ConfigStats, type Goal, type Problem, type Result, type RunSchema, type RunValue } from "../../core/index";
+import {
+  best,
+  type BestResult,
+  type ConfigStats,
+  type Goal,
+  type Problem,
+  type Result,
+  type RunSchema,
+  type RunValue,
+} from "../../core/index";
 import { rowRecord, type CheckOutcome, type RegistryEntry } from "../../excel/index";
 import { formatMean, formatPValue } from "./format";
 
@@ -42,7 +51,11 @@ export function runBest(outcome: Pick<CheckOutcome, "runs" | "schema">, query: B
  * The Registry entry for the winner: its best individual run, that run's value, and a reason
  * that keeps the statistics (mean ± CI over replicates, p-value vs the runner-up, constraints).
  */
-export function registryEntryFor(result: BestResult, outcome: Pick<CheckOutcome, "runs" | "grid" | "headerRow">, where: string): RegistryEntry | null {
+export function registryEntryFor(
+  result: BestResult,
+  outcome: Pick<CheckOutcome, "runs" | "grid" | "headerRow">,
+  where: string,
+): RegistryEntry | null {
   const winner = result.ranking[0];
   if (!result.best || !winner) return null;
   const { row, id } = result.best;
@@ -51,7 +64,9 @@ export function registryEntryFor(result: BestResult, outcome: Pick<CheckOutcome,
   const value = typeof own === "number" ? own : result.best.value;
   const parts = [
     `best ${result.metric} (${result.goal}) by mean over ${winner.n} run${winner.n === 1 ? "" : "s"}: ${formatMean(winner)}`,
-    result.ranking.length > 1 ? `vs runner-up ${formatPValue(result)}${result.tiedWithRunnerUp ? ", tied" : ""}` : "only configuration",
+    result.ranking.length > 1
+      ? `vs runner-up ${formatPValue(result)}${result.tiedWithRunnerUp ? ", tied" : ""}`
+      : "only configuration",
   ];
   if (where.trim() !== "") parts.push(`where ${where.trim()}`);
   return {

@@ -42,9 +42,19 @@ export interface Verdict {
  */
 export function verdictOf(result: BestResult): Verdict {
   const [winner, runnerUp] = result.ranking;
-  if (!winner || !result.best) return { kind: "none", text: `No run qualifies for ${result.metric}: see the excluded runs below.`, intent: "warning" };
+  if (!winner || !result.best)
+    return {
+      kind: "none",
+      text: `No run qualifies for ${result.metric}: see the excluded runs below.`,
+      intent: "warning",
+    };
   const what = `${result.goal === "max" ? "highest" : "lowest"} mean ${result.metric}`;
-  if (!runnerUp) return { kind: "single", text: `Only one configuration qualifies; it has the ${what} (${formatMean(winner)}).`, intent: "info" };
+  if (!runnerUp)
+    return {
+      kind: "single",
+      text: `Only one configuration qualifies; it has the ${what} (${formatMean(winner)}).`,
+      intent: "info",
+    };
   if (result.pValue === null) {
     return {
       kind: "cannot-tell",
@@ -59,7 +69,11 @@ export function verdictOf(result: BestResult): Verdict {
       intent: "warning",
     };
   }
-  return { kind: "clear", text: `The best configuration has the ${what}, clearly ahead of the runner-up (${formatPValue(result)}).`, intent: "success" };
+  return {
+    kind: "clear",
+    text: `The best configuration has the ${what}, clearly ahead of the runner-up (${formatPValue(result)}).`,
+    intent: "success",
+  };
 }
 
 /** "3 errors, 1 warning" style counts. */

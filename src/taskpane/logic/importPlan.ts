@@ -2,7 +2,17 @@
  * The Import tab's decisions, pure: when to use the Web Worker, what the confirmed column
  * mapping writes, and whether Import is allowed (never on errors unless "valid rows only").
  */
-import { goalFromName, hasErrors, suggestSpec, toSheetCells, validRowsOnly, type ColumnMapping, type ParseResult, type SheetCells, type StepCurve } from "../../core/parse/index";
+import {
+  goalFromName,
+  hasErrors,
+  suggestSpec,
+  toSheetCells,
+  validRowsOnly,
+  type ColumnMapping,
+  type ParseResult,
+  type SheetCells,
+  type StepCurve,
+} from "../../core/parse/index";
 import type { HistoryRow } from "../../excel/index";
 import type { ColumnSpec } from "../../core/index";
 
@@ -28,7 +38,12 @@ export interface MappingChoice extends ColumnMapping {
 export function initialChoices(mapping: readonly ColumnMapping[], result: ParseResult): MappingChoice[] {
   return mapping.map((m) => {
     if (m.target !== null) return { ...m, addToSchema: false };
-    const suggested = m.suggested ?? suggestSpec(m.source, result.rows.map((r) => r[m.source] ?? null));
+    const suggested =
+      m.suggested ??
+      suggestSpec(
+        m.source,
+        result.rows.map((r) => r[m.source] ?? null),
+      );
     return { ...m, suggested, addToSchema: true };
   });
 }
@@ -94,7 +109,9 @@ export function withRunIds(cells: SheetCells, runId: string): SheetCells {
 /** History rows (run_id, metric, x_name, x, value) for a step log's curves, all belonging to `runId`. Pure. */
 export function historyRows(curves: readonly StepCurve[] | undefined, runId: string): HistoryRow[] {
   if (!curves || runId.trim() === "") return [];
-  return curves.flatMap((curve) => curve.points.map((p): HistoryRow => [runId.trim(), curve.metric, curve.x, p.x, p.y]));
+  return curves.flatMap((curve) =>
+    curve.points.map((p): HistoryRow => [runId.trim(), curve.metric, curve.x, p.x, p.y]),
+  );
 }
 
 /**
@@ -102,18 +119,41 @@ export function historyRows(curves: readonly StepCurve[] | undefined, runId: str
  * (possibly blank) when the paste has no id column: a blank one blocks the import, since runs
  * without ids cannot be told apart or registered.
  */
-export function planImport(result: ParseResult | null, choices: readonly MappingChoice[], validRowsOnlyChecked: boolean, runId?: string): ImportPlan {
-  if (!result) return { canImport: false, reason: "Paste or open something to import.", errors: 0, warnings: 0, rows: 0, cells: null };
+export function planImport(
+  result: ParseResult | null,
+  choices: readonly MappingChoice[],
+  validRowsOnlyChecked: boolean,
+  runId?: string,
+): ImportPlan {
+  if (!result)
+    return {
+      canImport: false,
+      reason: "Paste or open something to import.",
+      errors: 0,
+      warnings: 0,
+      rows: 0,
+      cells: null,
+    };
   const errors = result.issues.filter((i) => i.severity === "error").length;
   const warnings = result.issues.length - errors;
   if (hasErrors(result) && !validRowsOnlyChecked) {
-    return { canImport: false, reason: "Fix the errors, or tick “Import valid rows only”.", errors, warnings, rows: 0, cells: null };
+    return {
+      canImport: false,
+      reason: "Fix the errors, or tick “Import valid rows only”.",
+      errors,
+      warnings,
+      rows: 0,
+      cells: null,
+    };
   }
   const usable = hasErrors(result) ? validRowsOnly(result) : result;
   const mapping = effectiveMapping(choices);
-  if (!mapping.some((m) => m.target !== null)) return { canImport: false, reason: "No column is mapped.", errors, warnings, rows: 0, cells: null };
-  if (usable.rows.length === 0) return { canImport: false, reason: "There are no rows to import.", errors, warnings, rows: 0, cells: null };
-  if (runId !== undefined && runId.trim() === "") return { canImport: false, reason: "Give the run an id first.", errors, warnings, rows: 0, cells: null };
+  if (!mapping.some((m) => m.target !== null))
+    return { canImport: false, reason: "No column is mapped.", errors, warnings, rows: 0, cells: null };
+  if (usable.rows.length === 0)
+    return { canImport: false, reason: "There are no rows to import.", errors, warnings, rows: 0, cells: null };
+  if (runId !== undefined && runId.trim() === "")
+    return { canImport: false, reason: "Give the run an id first.", errors, warnings, rows: 0, cells: null };
   const cells = withRunIds(toSheetCells(usable, mapping), runId ?? "");
   return { canImport: true, reason: null, errors, warnings, rows: cells.cells.length, cells };
 }

@@ -3,7 +3,13 @@
  * messages, then a result, a cancellation or a failure. The worker is injected, so this is tested
  * with a fake; without a worker (or if it cannot start) parsing runs in slices on this thread.
  */
-import { parseInChunks, type FormatName, type FromWorker, type ParseResult, type ToWorker } from "../../core/parse/index";
+import {
+  parseInChunks,
+  type FormatName,
+  type FromWorker,
+  type ParseResult,
+  type ToWorker,
+} from "../../core/parse/index";
 
 /** The part of a Worker this client uses. */
 export interface WorkerLike {
@@ -26,7 +32,12 @@ export interface ParseJob {
 let nextId = 1;
 
 /** Parses `text` in `worker`, reporting progress as a fraction in [0, 1]. */
-export function parseInWorker(worker: WorkerLike, text: string, format: FormatName | undefined, onProgress: (fraction: number) => void): ParseJob {
+export function parseInWorker(
+  worker: WorkerLike,
+  text: string,
+  format: FormatName | undefined,
+  onProgress: (fraction: number) => void,
+): ParseJob {
   const id = nextId++;
   let settle: ((value: ParseResult | null) => void) | null = null;
   let reject: ((error: Error) => void) | null = null;
@@ -42,14 +53,24 @@ export function parseInWorker(worker: WorkerLike, text: string, format: FormatNa
     else if (message.type === "cancelled") settle?.(null);
     else reject?.(new Error(`The parser stopped unexpectedly: ${message.message}`));
   });
-  worker.addEventListener("error", (event) => reject?.(new WorkerBrokenError(event.message ?? "The parse worker could not start.")));
+  worker.addEventListener("error", (event) =>
+    reject?.(new WorkerBrokenError(event.message ?? "The parse worker could not start.")),
+  );
   worker.postMessage({ type: "parse", id, text, ...(format ? { format } : {}) });
   return { promise, cancel: () => worker.postMessage({ type: "cancel", id }) };
 }
 
 /** The same on this thread, yielding between slices (fallback when no worker is available). */
-export function parseHere(text: string, format: FormatName | undefined, onProgress: (fraction: number) => void): ParseJob {
+export function parseHere(
+  text: string,
+  format: FormatName | undefined,
+  onProgress: (fraction: number) => void,
+): ParseJob {
   const signal = { aborted: false };
-  const promise = parseInChunks(text, { ...(format ? { format } : {}), signal, onProgress: (done, total) => onProgress(total === 0 ? 1 : done / total) });
+  const promise = parseInChunks(text, {
+    ...(format ? { format } : {}),
+    signal,
+    onProgress: (done, total) => onProgress(total === 0 ? 1 : done / total),
+  });
   return { promise, cancel: () => (signal.aborted = true) };
 }

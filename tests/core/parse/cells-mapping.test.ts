@@ -20,10 +20,15 @@ describe("isFormulaLike", () => {
   });
   it("flags every string whose first non-blank character is = + - @", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[ \t\r\n]{0,3}$/), fc.constantFrom("=", "+", "-", "@"), fc.string(), (ws, c, rest) => {
-        expect(isFormulaLike(ws + c + rest)).toBe(true);
-        expect(needsTextFormat(ws + c + rest)).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        fc.constantFrom("=", "+", "-", "@"),
+        fc.string(),
+        (ws, c, rest) => {
+          expect(isFormulaLike(ws + c + rest)).toBe(true);
+          expect(needsTextFormat(ws + c + rest)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -74,9 +79,21 @@ describe("mapColumns", () => {
     ],
   };
   it("says how each column was matched", () => {
-    const m = mapColumns(["run_id", "batch_size", "metrics.accuracy", "lr", "loss", "eval_loss", "val_loss.min", "seed", "params.optimizer"], schema, [
-      { seed: 1, "params.optimizer": "adam" },
-    ]);
+    const m = mapColumns(
+      [
+        "run_id",
+        "batch_size",
+        "metrics.accuracy",
+        "lr",
+        "loss",
+        "eval_loss",
+        "val_loss.min",
+        "seed",
+        "params.optimizer",
+      ],
+      schema,
+      [{ seed: 1, "params.optimizer": "adam" }],
+    );
     expect(m.map((x) => [x.source, x.target, x.match])).toEqual([
       ["run_id", "run_id", "exact"],
       ["batch_size", "Batch Size", "normalized"],
@@ -92,7 +109,9 @@ describe("mapColumns", () => {
     expect(m[8]?.suggested).toEqual({ name: "optimizer", type: "text", role: "param" });
   });
   it("maps loss to loss when the schema has it, and never maps two columns to one", () => {
-    const m = mapColumns(["acc", "accuracy", "loss"], { columns: [...schema.columns, { name: "loss", type: "number", role: "metric" }] });
+    const m = mapColumns(["acc", "accuracy", "loss"], {
+      columns: [...schema.columns, { name: "loss", type: "number", role: "metric" }],
+    });
     expect(m.map((x) => x.target)).toEqual([null, "accuracy", "loss"]);
     expect(m[0]?.suggested).toMatchObject({ role: "metric", goal: "max" });
   });

@@ -15,7 +15,10 @@ async function write(sheetCells: SheetCells, protect: boolean) {
   const sim = createExcelSimulator();
   const rows = [sheetCells.header, ...sheetCells.cells];
   const address = `A1:${columnLetter(sheetCells.header.length - 1)}${rows.length}`;
-  const textAt = new Set([...sheetCells.textHeader.map((c) => `0:${c}`), ...sheetCells.textCells.map(([r, c]) => `${r + 1}:${c}`)]);
+  const textAt = new Set([
+    ...sheetCells.textHeader.map((c) => `0:${c}`),
+    ...sheetCells.textCells.map(([r, c]) => `${r + 1}:${c}`),
+  ]);
   const formats = rows.map((row, r) => row.map((_, c) => (protect && textAt.has(`${r}:${c}`) ? "@" : "General")));
   await sim.Excel.run(async (ctx) => {
     const range = ctx.workbook.worksheets.getItem("Sheet1").getRange(address);
@@ -26,7 +29,9 @@ async function write(sheetCells: SheetCells, protect: boolean) {
   return { sim, address, rows };
 }
 
-const text = readFileSync(join(__dirname, "../../../tests/fixtures/parse/csv-injection.csv"), "utf8") + 'r6,007\nr7,1e5\nr8,TRUE\nr9,2024-03-01\n';
+const text =
+  readFileSync(join(__dirname, "../../../tests/fixtures/parse/csv-injection.csv"), "utf8") +
+  "r6,007\nr7,1e5\nr8,TRUE\nr9,2024-03-01\n";
 
 describe("writing parsed text to the simulator", () => {
   it("keeps every formula-like or number-like text exactly, and creates no formula", async () => {

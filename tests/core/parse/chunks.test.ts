@@ -12,7 +12,10 @@ import {
 function bigCsv(rows: number, cols: number): string {
   const header = Array.from({ length: cols }, (_, c) => (c === 0 ? "run_id" : `m${c}`)).join(",");
   const lines = [header];
-  for (let r = 0; r < rows; r++) lines.push(Array.from({ length: cols }, (_, c) => (c === 0 ? `run${r}` : String((r * 31 + c) % 997 / 10))).join(","));
+  for (let r = 0; r < rows; r++)
+    lines.push(
+      Array.from({ length: cols }, (_, c) => (c === 0 ? `run${r}` : String(((r * 31 + c) % 997) / 10))).join(","),
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -24,7 +27,9 @@ function fakeWorker(): WorkerLike {
       void handler(m);
     },
   };
-  const handler = createParseWorkerHandler({ postMessage: (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m }), 0) });
+  const handler = createParseWorkerHandler({
+    postMessage: (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m }), 0),
+  });
   return w;
 }
 
@@ -35,7 +40,8 @@ describe("parseInChunks", () => {
     const r = await parseInChunks(text, { chunkRows: 700, onProgress: (d, t) => progress.push([d, t]) });
     expect(r).toEqual(parseText(text));
     expect(progress.length).toBeGreaterThan(10);
-    for (let i = 1; i < progress.length; i++) expect(progress[i]?.[0]).toBeGreaterThanOrEqual(progress[i - 1]?.[0] ?? 0);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]?.[0]).toBeGreaterThanOrEqual(progress[i - 1]?.[0] ?? 0);
     expect(progress.at(-1)).toEqual([10000, 10000]);
   });
   it("stops and resolves to null when cancelled", async () => {

@@ -81,7 +81,13 @@ describe("CSV family", () => {
     const r = parse("csv-nonfinite.csv");
     expect(r.rows.map((x) => x.val_loss)).toEqual([null, null, null, null]);
     expect(r.rows.map((x) => x.accuracy)).toEqual([0.82, null, null, 0.9]);
-    expect(codes(r)).toEqual(["2:val_loss:non_finite", "3:val_loss:non_finite", "3:accuracy:missing", "4:val_loss:non_finite", "5:val_loss:missing"]);
+    expect(codes(r)).toEqual([
+      "2:val_loss:non_finite",
+      "3:val_loss:non_finite",
+      "3:accuracy:missing",
+      "4:val_loss:non_finite",
+      "5:val_loss:missing",
+    ]);
     expect(errors(r)).toEqual([]);
   });
   it("drops pandas' unnamed index column", () => {
@@ -112,7 +118,9 @@ describe("CSV family", () => {
 describe("JSON family", () => {
   it("flattens a nested object into one run", () => {
     const r = parse("json-object.json");
-    expect(r.rows).toEqual([{ run_id: "r1", "params.layers": 2, "params.lr": 0.001, "metrics.accuracy": 0.91, "metrics.val_loss": 0.28 }]);
+    expect(r.rows).toEqual([
+      { run_id: "r1", "params.layers": 2, "params.lr": 0.001, "metrics.accuracy": 0.91, "metrics.val_loss": 0.28 },
+    ]);
   });
   it("reads Python's NaN/Infinity as missing with warnings", () => {
     const r = parse("json-array-nan.json");
@@ -146,7 +154,15 @@ describe("text formats", () => {
   });
   it("reads the Trainer's log_metrics block, skipping its banner", () => {
     const r = parse("keyvalue-hf-log-metrics.txt");
-    expect(r.rows).toEqual([{ epoch: 3, eval_accuracy: 0.9123, eval_loss: 0.2811, eval_runtime: "0:00:04.21", eval_samples_per_second: 475.059 }]);
+    expect(r.rows).toEqual([
+      {
+        epoch: 3,
+        eval_accuracy: 0.9123,
+        eval_loss: 0.2811,
+        eval_runtime: "0:00:04.21",
+        eval_samples_per_second: 475.059,
+      },
+    ]);
     expect(codes(r)).toEqual(["1::skipped_line"]);
   });
   it("reads Python dict lines with True/False/None", () => {
@@ -172,7 +188,13 @@ describe("text formats", () => {
   });
   it("unwraps numpy 2 scalars such as np.float64(0.5) in Trainer lines", () => {
     const r = parse("pydict-hf-numpy2.txt");
-    expect(r.rows[0]).toMatchObject({ eval_loss: 0.3811, eval_loss_best: 0.3811, eval_accuracy: 0.86, epoch: 2, learning_rate: 4.8e-5 });
+    expect(r.rows[0]).toMatchObject({
+      eval_loss: 0.3811,
+      eval_loss_best: 0.3811,
+      eval_accuracy: 0.86,
+      epoch: 2,
+      learning_rate: 4.8e-5,
+    });
     expect(r.issues).toEqual([]);
   });
   it("reads pandas to_markdown tables", () => {
@@ -212,12 +234,25 @@ describe("trackers", () => {
   it("reduces a Keras CSVLogger file (NA kept missing)", () => {
     const r = parse("keras-csvlogger.csv");
     expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]).toMatchObject({ epoch: 2, val_accuracy: 0.7400000095367432, val_accuracy_best: 0.7599999904632568, val_loss_best: 0.4912987351417542 });
+    expect(r.rows[0]).toMatchObject({
+      epoch: 2,
+      val_accuracy: 0.7400000095367432,
+      val_accuracy_best: 0.7599999904632568,
+      val_loss_best: 0.4912987351417542,
+    });
     expect(r.curves?.find((c) => c.metric === "val_loss")?.points).toHaveLength(2);
   });
   it("reduces a Lightning metrics.csv with sparse rows", () => {
     const r = parse("lightning-metrics.csv");
-    expect(r.rows[0]).toMatchObject({ epoch: 1, step: 199, train_loss: 0.3902, val_acc: 0.79, val_acc_best: 0.79, val_loss: 0.4488, val_loss_best: 0.4488 });
+    expect(r.rows[0]).toMatchObject({
+      epoch: 1,
+      step: 199,
+      train_loss: 0.3902,
+      val_acc: 0.79,
+      val_acc_best: 0.79,
+      val_loss: 0.4488,
+      val_loss_best: 0.4488,
+    });
     const train = r.curves?.find((c) => c.metric === "train_loss");
     expect(train?.x).toBe("step");
     expect(train?.points.map((p) => p.x)).toEqual([49, 99, 149, 199]);

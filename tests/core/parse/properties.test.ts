@@ -20,7 +20,41 @@ function checkLines(text: string, r: ParseResult): void {
 /** Text built from the characters that matter to our parsers, so fuzzing reaches their branches. */
 const tricky = fc
   .array(
-    fc.constantFrom(",", ";", "\t", "\n", "\r\n", "\r", '"', "'", "{", "}", "[", "]", ":", "=", "|", "-", "%", "1", "0.5", "1,5", "nan", "NaN", "inf", "True", "None", "a", "epoch", "step", " ", "\ufeff", "e-3", "---", "\\"),
+    fc.constantFrom(
+      ",",
+      ";",
+      "\t",
+      "\n",
+      "\r\n",
+      "\r",
+      '"',
+      "'",
+      "{",
+      "}",
+      "[",
+      "]",
+      ":",
+      "=",
+      "|",
+      "-",
+      "%",
+      "1",
+      "0.5",
+      "1,5",
+      "nan",
+      "NaN",
+      "inf",
+      "True",
+      "None",
+      "a",
+      "epoch",
+      "step",
+      " ",
+      "\ufeff",
+      "e-3",
+      "---",
+      "\\",
+    ),
     { maxLength: 80 },
   )
   .map((parts) => parts.join(""));
@@ -56,7 +90,16 @@ const plainText = (s: string): boolean => !SPECIAL.has(s.trim().toLowerCase());
 const runs = fc.array(
   fc.record({
     run_id: fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/).filter(plainText),
-    note: fc.string({ maxLength: 12 }).filter((s) => plainText(s) && /[a-z]/i.test(s) && !/^\s|\s$/.test(s) && s.toLowerCase() !== "true" && s.toLowerCase() !== "false"),
+    note: fc
+      .string({ maxLength: 12 })
+      .filter(
+        (s) =>
+          plainText(s) &&
+          /[a-z]/i.test(s) &&
+          !/^\s|\s$/.test(s) &&
+          s.toLowerCase() !== "true" &&
+          s.toLowerCase() !== "false",
+      ),
     layers: fc.integer({ min: 1, max: 64 }),
     learning_rate: fc.double({ min: 1e-6, max: 1, noNaN: true }),
     accuracy: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),

@@ -2,7 +2,13 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useBestTabStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "end",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
   // Fluent's Table is fixed-layout by default; auto lets numbers keep their width.
   table: { tableLayout: "auto", width: "100%" },

@@ -22,7 +22,11 @@ import { useBestTabStyles } from "./BestTab.styles";
 import { useBestTab, type GoalChoice } from "./useBestTab";
 
 const RANKING_ROWS = 10;
-const GOAL_LABEL: Record<GoalChoice, string> = { auto: "From schema", max: "Higher is better (max)", min: "Lower is better (min)" };
+const GOAL_LABEL: Record<GoalChoice, string> = {
+  auto: "From schema",
+  max: "Higher is better (max)",
+  min: "Lower is better (min)",
+};
 
 /** Tab 4: the best configuration by a metric, honestly (replicates, CI, p-value), and Register best. */
 export function BestTab() {
@@ -50,7 +54,12 @@ export function BestTab() {
           </Dropdown>
         </Field>
         <Field label="Goal">
-          <Dropdown value={GOAL_LABEL[s.goal]} selectedOptions={[s.goal]} onOptionSelect={(_, data) => s.setGoal((data.optionValue ?? "auto") as GoalChoice)} data-testid="best-goal">
+          <Dropdown
+            value={GOAL_LABEL[s.goal]}
+            selectedOptions={[s.goal]}
+            onOptionSelect={(_, data) => s.setGoal((data.optionValue ?? "auto") as GoalChoice)}
+            data-testid="best-goal"
+          >
             {(Object.keys(GOAL_LABEL) as GoalChoice[]).map((g) => (
               <Option key={g} value={g}>
                 {GOAL_LABEL[g]}
@@ -59,7 +68,10 @@ export function BestTab() {
           </Dropdown>
         </Field>
       </div>
-      <Field label="Pareto front with (optional)" hint="A second metric, e.g. latency: runs no other run beats on both.">
+      <Field
+        label="Pareto front with (optional)"
+        hint="A second metric, e.g. latency: runs no other run beats on both."
+      >
         <Dropdown
           value={s.pareto || "None"}
           selectedOptions={[s.pareto]}
@@ -86,7 +98,12 @@ export function BestTab() {
         <Button onClick={() => void s.register()} disabled={s.busy || !r?.best} data-testid="register-best">
           Register best
         </Button>
-        <Button appearance="subtle" onClick={() => void s.writeReport()} disabled={s.busy || !s.metric} data-testid="write-report">
+        <Button
+          appearance="subtle"
+          onClick={() => void s.writeReport()}
+          disabled={s.busy || !s.metric}
+          data-testid="write-report"
+        >
           Write report
         </Button>
       </div>
@@ -110,7 +127,12 @@ export function BestTab() {
             {r.tiedWithRunnerUp ? " (tied)" : ""}
           </Text>
           <div className={styles.tableWrap}>
-            <Table size="extra-small" className={styles.table} aria-label={`Configurations ranked by mean ${r.metric}`} data-testid="best-ranking">
+            <Table
+              size="extra-small"
+              className={styles.table}
+              aria-label={`Configurations ranked by mean ${r.metric}`}
+              data-testid="best-ranking"
+            >
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>#</TableHeaderCell>
@@ -145,7 +167,8 @@ export function BestTab() {
       )}
       {r?.paretoMetric && (
         <Text data-testid="best-pareto-front">
-          Pareto front ({r.metric} {r.goal}, {r.paretoMetric.metric} {r.paretoMetric.goal}): {s.front.length > 0 ? s.front.join(", ") : "no run has both values"}
+          Pareto front ({r.metric} {r.goal}, {r.paretoMetric.metric} {r.paretoMetric.goal}):{" "}
+          {s.front.length > 0 ? s.front.join(", ") : "no run has both values"}
         </Text>
       )}
       {r && r.excluded.length > 0 && (
@@ -162,7 +185,9 @@ export function BestTab() {
           </ul>
         </details>
       )}
-      {!s.hasRuns && !s.busy && <Text className={styles.hint}>No runs yet: create the tracker or adopt a sheet on the Runs tab.</Text>}
+      {!s.hasRuns && !s.busy && (
+        <Text className={styles.hint}>No runs yet: create the tracker or adopt a sheet on the Runs tab.</Text>
+      )}
     </section>
   );
 }

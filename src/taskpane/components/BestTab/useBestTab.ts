@@ -80,5 +80,26 @@ export function useBestTab() {
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
   const front = useMemo(() => (result && outcome ? paretoRuns(result, outcome.runs) : []), [result, outcome]);
 
-  return { metrics, metric, setMetric, goal, setGoal, where, setWhere, pareto, setPareto, front, result, verdict, find, register, writeReport, registered, busy, error, dismiss, hasRuns: (outcome?.runs.length ?? 0) > 0 };
+  return {
+    metrics,
+    metric,
+    setMetric,
+    goal,
+    setGoal,
+    where,
+    setWhere,
+    pareto,
+    setPareto,
+    front,
+    result,
+    verdict,
+    find,
+    register,
+    writeReport,
+    registered,
+    busy,
+    error,
+    dismiss,
+    hasRuns: (outcome?.runs.length ?? 0) > 0,
+  };
 }

@@ -1,4 +1,13 @@
-import { Badge, Button, MessageBar, MessageBarBody, Spinner, Switch, Text, Subtitle2 } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Switch,
+  Text,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { LocatedIssue } from "../../../excel/index";
 import { fixLabel, issueKey, issueLocation } from "../../logic/issues";
 import { plural } from "../../logic/format";
@@ -52,7 +61,9 @@ export function CheckTab() {
             : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}"${s.outcome.truncated ? " (list truncated)" : ""}.`}
           {s.outcome.schemaOrigin === "inferred" ? " Schema inferred from the sheet." : ""}
           {s.outcome.marks && !s.outcome.marks.supported ? " This Excel cannot mark cells; use the list below." : ""}
-          {s.outcome.marks && s.outcome.marks.omitted > 0 && s.outcome.marks.supported ? ` ${s.outcome.marks.marked} cells marked in the sheet; the rest are listed here only.` : ""}
+          {s.outcome.marks && s.outcome.marks.omitted > 0 && s.outcome.marks.supported
+            ? ` ${s.outcome.marks.marked} cells marked in the sheet; the rest are listed here only.`
+            : ""}
         </Text>
       )}
       {s.outcome?.schemaProblems.map((p) => (
@@ -65,7 +76,10 @@ export function CheckTab() {
       {s.groups.map((group) => (
         <div className={styles.group} key={group.severity} data-testid={`issue-group-${group.severity}`}>
           <Subtitle2 as="h3">
-            {group.label} <Badge color={BADGE_COLOR[group.severity]} appearance="filled">{group.issues.length}</Badge>
+            {group.label}{" "}
+            <Badge color={BADGE_COLOR[group.severity]} appearance="filled">
+              {group.issues.length}
+            </Badge>
           </Subtitle2>
           <ul className={styles.list} aria-label={group.label}>
             {group.issues.map((issue, i) => (
@@ -103,7 +117,13 @@ function IssueItem({ issue, busy, onSelect, onFix }: IssueItemProps) {
         </span>
       </Button>
       {issue.fix !== undefined && issue.cell && (
-        <Button size="small" onClick={() => void onFix(issue)} disabled={busy} aria-label={`Fix ${where}: use ${fixLabel(issue.fix)}`} data-testid="fix-issue">
+        <Button
+          size="small"
+          onClick={() => void onFix(issue)}
+          disabled={busy}
+          aria-label={`Fix ${where}: use ${fixLabel(issue.fix)}`}
+          data-testid="fix-issue"
+        >
           Fix
         </Button>
       )}

@@ -15,7 +15,11 @@ export function ErrorBar({ message, onDismiss }: ErrorBarProps) {
         <MessageBarTitle>Could not finish</MessageBarTitle>
         {message}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />
+        }
+      />
     </MessageBar>
   );
 }

@@ -8,7 +8,7 @@ import { describeError } from "../../../excel/index";
 export function useEdgeErrors() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const guard = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const guard = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     try {

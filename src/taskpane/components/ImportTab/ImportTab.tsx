@@ -89,7 +89,12 @@ export function ImportTab() {
       </div>
       {s.progress !== null && (
         <div className={styles.row} data-testid="parse-progress">
-          <Field label="Parsing…" validationMessage={`${Math.round(s.progress * 100)}%`} validationState="none" style={{ flexGrow: 1 }}>
+          <Field
+            label="Parsing…"
+            validationMessage={`${Math.round(s.progress * 100)}%`}
+            validationState="none"
+            style={{ flexGrow: 1 }}
+          >
             <ProgressBar value={s.progress} max={1} />
           </Field>
           <Button onClick={s.cancelParse} data-testid="cancel-parse">
@@ -100,8 +105,10 @@ export function ImportTab() {
       {s.result && (
         <>
           <Text role="status" data-testid="import-summary">
-            {formatLabel(s.result.format as FormatName)}: {s.result.rows.length} row{s.result.rows.length === 1 ? "" : "s"}, {s.result.columns.length} column
-            {s.result.columns.length === 1 ? "" : "s"}; {s.plan.errors} error{s.plan.errors === 1 ? "" : "s"}, {s.plan.warnings} warning{s.plan.warnings === 1 ? "" : "s"}.
+            {formatLabel(s.result.format as FormatName)}: {s.result.rows.length} row
+            {s.result.rows.length === 1 ? "" : "s"}, {s.result.columns.length} column
+            {s.result.columns.length === 1 ? "" : "s"}; {s.plan.errors} error{s.plan.errors === 1 ? "" : "s"},{" "}
+            {s.plan.warnings} warning{s.plan.warnings === 1 ? "" : "s"}.
           </Text>
           {s.result.issues.length > 0 && (
             <ul className={styles.issues} aria-label="Problems in the pasted text" data-testid="import-issues">
@@ -116,7 +123,12 @@ export function ImportTab() {
           )}
           {columns.length > 0 && (
             <div className={styles.tableWrap}>
-              <Table size="extra-small" className={styles.table} aria-label="Preview of the first rows" data-testid="import-preview">
+              <Table
+                size="extra-small"
+                className={styles.table}
+                aria-label="Preview of the first rows"
+                data-testid="import-preview"
+              >
                 <TableHeader>
                   <TableRow>
                     {columns.map((c) => (
@@ -169,7 +181,14 @@ export function ImportTab() {
         </>
       )}
       {s.needsRunId && (
-        <Field label="Run id" hint={s.result && s.result.rows.length > 1 ? "The pasted runs have no id: they get this id with -1, -2, ..." : "The pasted run has no id: give it one."}>
+        <Field
+          label="Run id"
+          hint={
+            s.result && s.result.rows.length > 1
+              ? "The pasted runs have no id: they get this id with -1, -2, ..."
+              : "The pasted run has no id: give it one."
+          }
+        >
           <Input value={s.runId} onChange={(_, data) => s.setRunId(data.value)} data-testid="import-run-id" />
         </Field>
       )}
@@ -187,8 +206,18 @@ export function ImportTab() {
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Checkbox checked={s.validOnly} onChange={(_, data) => s.setValidOnly(data.checked === true)} label="Import valid rows only" data-testid="valid-only" />
-        <Button appearance="primary" disabled={!s.plan.canImport || s.busy || s.progress !== null} onClick={() => void s.doImport()} data-testid="import-button">
+        <Checkbox
+          checked={s.validOnly}
+          onChange={(_, data) => s.setValidOnly(data.checked === true)}
+          label="Import valid rows only"
+          data-testid="valid-only"
+        />
+        <Button
+          appearance="primary"
+          disabled={!s.plan.canImport || s.busy || s.progress !== null}
+          onClick={() => void s.doImport()}
+          data-testid="import-button"
+        >
           Import{s.plan.canImport ? ` ${s.plan.rows} row${s.plan.rows === 1 ? "" : "s"}` : ""}
         </Button>
         {s.plan.reason && s.result && <Text className={styles.hint}>{s.plan.reason}</Text>}

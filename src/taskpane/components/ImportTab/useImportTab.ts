@@ -2,7 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { inferSchema, schemaToRows, type RunSchema } from "../../../core/index";
 import { detectFormat, mapColumns, type FormatName, type ParseResult } from "../../../core/parse/index";
 import { DEFAULT_SCHEMA } from "../../../excel/index";
-import { historyRows, initialChoices, isLargePaste, mapsRunId, newSchemaColumns, planImport, type MappingChoice } from "../../logic/importPlan";
+import {
+  historyRows,
+  initialChoices,
+  isLargePaste,
+  mapsRunId,
+  newSchemaColumns,
+  planImport,
+  type MappingChoice,
+} from "../../logic/importPlan";
 import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
 import { startParseWorker } from "../../parseWorker";
 import { useWorkbook } from "../../WorkbookContext";
@@ -76,7 +84,10 @@ export function useImportTab() {
       if (large) {
         worker.current ??= startParseWorker();
       }
-      let started = large && worker.current ? parseInWorker(worker.current, input, forced, setProgress) : parseHere(input, forced, large ? setProgress : () => undefined);
+      let started =
+        large && worker.current
+          ? parseInWorker(worker.current, input, forced, setProgress)
+          : parseHere(input, forced, large ? setProgress : () => undefined);
       job.current = started;
       if (large) setProgress(0);
       try {
@@ -132,7 +143,10 @@ export function useImportTab() {
   }, []);
 
   const needsRunId = result !== null && choices.length > 0 && !mapsRunId(choices);
-  const plan = useMemo(() => planImport(result, choices, validOnly, needsRunId ? runId : undefined), [result, choices, validOnly, needsRunId, runId]);
+  const plan = useMemo(
+    () => planImport(result, choices, validOnly, needsRunId ? runId : undefined),
+    [result, choices, validOnly, needsRunId, runId],
+  );
   const hasCurves = (result?.curves?.length ?? 0) > 0;
 
   const toggleAdd = useCallback((source: string, add: boolean) => {
@@ -144,18 +158,29 @@ export function useImportTab() {
     if (!plan.canImport || !cells) return;
     const added = newSchemaColumns(choices);
     const outcome = await guard(async () => {
-      if (added.length > 0 && hasSchemaTable) await gateway.addSchemaColumns(schemaToRows({ columns: added }).slice(1).map((r) => r.map((v) => v ?? "")));
+      if (added.length > 0 && hasSchemaTable)
+        await gateway.addSchemaColumns(
+          schemaToRows({ columns: added })
+            .slice(1)
+            .map((r) => r.map((v) => v ?? "")),
+        );
       const appended = await gateway.appendRuns(cells.header, cells.cells, cells.textCells);
       // A step log is one run: its curves go to History under that run's id.
       const firstId = cells.header[0] === "run_id" ? String(cells.cells[0]?.[0] ?? "") : "";
-      const history = hasCurves && keepHistory && cells.cells.length === 1 ? await gateway.appendHistory(historyRows(result?.curves, firstId)) : null;
+      const history =
+        hasCurves && keepHistory && cells.cells.length === 1
+          ? await gateway.appendHistory(historyRows(result?.curves, firstId))
+          : null;
       return { ...appended, history };
     });
     if (!outcome) return;
-    const parts = [`Imported ${outcome.appended} run${outcome.appended === 1 ? "" : "s"} into "${outcome.sheet}"${outcome.appended > 0 ? ` from row ${outcome.firstRow}` : ""}.`];
+    const parts = [
+      `Imported ${outcome.appended} run${outcome.appended === 1 ? "" : "s"} into "${outcome.sheet}"${outcome.appended > 0 ? ` from row ${outcome.firstRow}` : ""}.`,
+    ];
     if (outcome.skipped.length > 0) parts.push(`${outcome.skipped.length} already there (same run id) were skipped.`);
     if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
-    if (outcome.history && outcome.history.appended > 0) parts.push(`${outcome.history.appended} curve points kept in the History sheet.`);
+    if (outcome.history && outcome.history.appended > 0)
+      parts.push(`${outcome.history.appended} curve points kept in the History sheet.`);
     setNotice(parts.join(" "));
     notifyChanged();
   }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged, hasCurves, keepHistory, result]);

@@ -20,26 +20,37 @@ export function RunsTab() {
         <dl className={styles.facts} data-testid="tracker-status">
           <dt className={styles.term}>Tracker</dt>
           <dd className={styles.value} data-testid="tracker-present">
-            {status.hasTracker ? "Present (Runs table)" : status.adoptedSheet ? `Adopted sheet "${status.adoptedSheet}"` : "Not set up"}
+            {status.hasTracker
+              ? "Present (Runs table)"
+              : status.adoptedSheet
+                ? `Adopted sheet "${status.adoptedSheet}"`
+                : "Not set up"}
           </dd>
           <dt className={styles.term}>Runs</dt>
           <dd className={styles.value} data-testid="run-count">
             {status.hasTracker ? status.runCount : "–"}
           </dd>
           <dt className={styles.term}>Schema</dt>
-          <dd className={styles.value}>{status.hasSchemaTable ? "Schema sheet (RunSchema table)" : "Inferred from the sheet"}</dd>
+          <dd className={styles.value}>
+            {status.hasSchemaTable ? "Schema sheet (RunSchema table)" : "Inferred from the sheet"}
+          </dd>
           <dt className={styles.term}>Active sheet</dt>
           <dd className={styles.value}>{status.activeSheet}</dd>
         </dl>
       )}
       {status && !status.hasTracker && (
         <Text>
-          Create the Runs, Schema, Experiments and Registry sheets, or keep your own sheet and let RunSheet read it as it is.
+          Create the Runs, Schema, Experiments and Registry sheets, or keep your own sheet and let RunSheet read it as
+          it is.
         </Text>
       )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void create()} disabled={busy} data-testid="create-tracker">
-          {!status?.hasTracker ? "Create tracker" : status.hasSchemaTable ? "Repair tracker sheets" : "Save schema and add missing sheets"}
+          {!status?.hasTracker
+            ? "Create tracker"
+            : status.hasSchemaTable
+              ? "Repair tracker sheets"
+              : "Save schema and add missing sheets"}
         </Button>
         <Button onClick={() => void adopt()} disabled={busy} data-testid="adopt-sheet">
           Adopt this sheet

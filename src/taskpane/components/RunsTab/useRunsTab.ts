@@ -24,7 +24,8 @@ export function useRunsTab() {
     if (!result) return;
     const parts: string[] = [];
     if (result.created.length > 0) parts.push(`Created ${result.created.join(", ")}.`);
-    if (result.created.includes("Schema") && result.schemaFrom === "runs") parts.push("The Schema sheet describes your existing runs' columns; edit it to tighten the rules.");
+    if (result.created.includes("Schema") && result.schemaFrom === "runs")
+      parts.push("The Schema sheet describes your existing runs' columns; edit it to tighten the rules.");
     if (result.existing.length > 0) parts.push(`Already there: ${result.existing.join(", ")}.`);
     for (const c of result.conflicts) parts.push(c.message);
     setNotice(parts.join(" "));
@@ -34,7 +35,9 @@ export function useRunsTab() {
   const adopt = useCallback(async () => {
     const name = await guard(() => gateway.adoptActiveSheet());
     if (!name) return;
-    setNotice(`RunSheet now reads runs from the sheet "${name}". Its data stays where it is; use the Check tab to validate it.`);
+    setNotice(
+      `RunSheet now reads runs from the sheet "${name}". Its data stays where it is; use the Check tab to validate it.`,
+    );
     notifyChanged();
   }, [gateway, guard, notifyChanged]);
 
