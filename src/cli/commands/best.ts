@@ -30,7 +30,7 @@ function asText(r: BestResult): string {
         `Winner vs runner-up: ${r.pValueReason ?? "no test"}${r.tiedWithRunnerUp ? " (treated as tied)" : ""}`,
       );
   }
-  if (r.ranking.length) lines.push("Ranking:");
+  if (r.ranking.length) lines.push("Ranking (mean ± half-width of the 95% confidence interval):");
   r.ranking.forEach((c, i) =>
     lines.push(
       `  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${configLabel(c.config)}; rows ${c.rows.join(", ")}`,
