@@ -27,6 +27,18 @@ export interface AppendResult {
  */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 
+/** A chunked import failed part-way; `rowsLeft` says how many of its rows are still in the table (0 after a rollback). */
+export class ImportInterruptedError extends Error {
+  constructor(
+    message: string,
+    readonly rowsLeft: number,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = "ImportInterruptedError";
+  }
+}
+
 /**
  * Splits rows into consecutive chunks whose JSON size stays under `budget` bytes (at least one
  * row per chunk). Pure. One chunk for anything a single request can carry.
@@ -171,9 +183,42 @@ export async function appendRuns(
       target.numberFormat = [[TEXT_FORMAT]];
       target.values = [[cell.text]];
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      // A sync is all-or-nothing, so only earlier chunks are in the sheet: take them out again,
+      // so a failed import writes nothing (ground rule 7), then report the original error.
+      throw await rollBack(chunk.start, error);
+    }
     // Chunks follow one another (recursion, not a loop: each needs the previous one's sync).
     await writeChunk(index + 1);
+  };
+
+  /** Removes the `written` rows (and added columns) of earlier chunks; returns the error to throw. */
+  const rollBack = async (written: number, cause: unknown): Promise<unknown> => {
+    if (written === 0) return cause;
+    const extra = placeholder ? 1 : 0;
+    if (written > extra) {
+      sheet.getRangeByIndexes(firstRowIndex + extra, body.columnIndex, written - extra, width).delete("Up");
+    }
+    if (placeholder) sheet.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, width).clear("Contents");
+    for (const name of addedColumns) table.columns.getItem(name).delete();
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    try {
+      await context.sync();
+    } catch {
+      return new ImportInterruptedError(
+        `The import stopped after ${written} of ${rows.length} rows (${reason}) and they could not be removed. ` +
+          "Run the import again: rows whose run_id is already in the table are skipped, so nothing is duplicated.",
+        written,
+        cause,
+      );
+    }
+    return new ImportInterruptedError(
+      `The import stopped (${reason}); the ${written} rows written before the failure were removed, so nothing was imported. Try again.`,
+      0,
+      cause,
+    );
   };
   await writeChunk(0);
   return { appended: rows.length, skipped, addedColumns, firstRow: firstRowIndex + 1, sheet: sheet.name };
