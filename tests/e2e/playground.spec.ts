@@ -19,6 +19,19 @@ async function cellValue(page: Page, sheet: string, address: string): Promise<un
   );
 }
 
+/**
+ * Puts a large text into a textarea the way a paste does: one input event. (Playwright's fill
+ * types through the editing pipeline and needs about a minute for 2 MB.)
+ */
+async function pasteInto(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).evaluate((el, value) => {
+    const area = el as HTMLTextAreaElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
+    setter?.call(area, value);
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto("/playground.html");
   await expect(page.getByTestId("runsheet-pane")).toBeVisible();
@@ -99,4 +112,30 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
   await page.getByRole("tab", { name: "Report" }).click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${SHOTS}/playground-report.png` });
+});
+
+test("a 50,000-row paste parses in a worker with progress; Cancel stops it and the pane stays responsive", async ({
+  page,
+}) => {
+  await page.getByTestId("tab-import").click();
+  const header = Array.from({ length: 20 }, (_, c) => (c === 0 ? "run_id" : `m${c}`)).join(",");
+  const body = Array.from({ length: 50_000 }, (_, r) =>
+    [`r${r}`, ...Array.from({ length: 19 }, (_, c) => ((r * 31 + c * 7) % 1000) / 1000)].join(","),
+  );
+  await pasteInto(page, "import-text", [header, ...body].join("\n"));
+  const progress = page.getByTestId("parse-progress");
+  await expect(progress).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/playground-import-progress.png` });
+  // The UI thread answers while the worker parses: a checkbox toggles with the progress bar still up.
+  const validOnly = page.getByTestId("valid-only");
+  await validOnly.check();
+  await expect(validOnly).toBeChecked();
+  await expect(progress).toBeVisible();
+  await page.getByTestId("cancel-parse").click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId("import-button")).toBeDisabled();
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
+  // Parsing the same text to the end gives the whole table.
+  await pasteInto(page, "import-text", [header, ...body.slice(0, 49_999)].join("\n"));
+  await expect(page.getByTestId("import-summary")).toContainText(/49,?999/, { timeout: 30_000 });
 });
