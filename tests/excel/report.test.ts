@@ -104,3 +104,27 @@ describe("chartBlock", () => {
     expect(block.series).toEqual([{ name: "mean", x: 0, y: 1, n: 2 }]);
   });
 });
+
+describe("Report number formats", () => {
+  it("shows fractions with at most 4 decimals and keeps integers and text as they are", async () => {
+    const { sim, gateway } = await seeded();
+    await generateReport(gateway, { metric: "accuracy", now: new Date("2026-11-25T12:00:00Z") });
+    const used = sim.usedAddress("Report") ?? "A1:A1";
+    const range = used.split("!").pop() ?? used;
+    const values = sim.getValues("Report", range);
+    const formats = sim.getNumberFormats("Report", range);
+    const texts = sim.getText("Report", range);
+    let fractions = 0;
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === "string" && v !== "") expect(formats[r]?.[c]).toBe("@");
+        if (typeof v === "number" && !Number.isInteger(v) && Math.abs(v) >= 0.001) {
+          fractions++;
+          expect(formats[r]?.[c]).toBe("0.0###");
+          expect(texts[r]?.[c]).toMatch(/^-?\d+\.\d{1,4}$/);
+        }
+      }),
+    );
+    expect(fractions).toBeGreaterThan(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -120,5 +121,39 @@ describe.runIf(existsSync(xsdDir))("manifest XSD (../shared/office-manifest-xsd)
     const problems = await validateAgainstXsd(broken, xsdDir);
     expect(problems?.length).toBeGreaterThan(0);
     expect(problems?.[0]?.message).toMatch(/XSD: .*ProviderName/);
+  });
+});
+
+describe("npm run validate (the script)", () => {
+  const run = (manifestPath: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        join(repo, "node_modules", "tsx", "dist", "cli.mjs"),
+        join(repo, "scripts", "validate-manifest.ts"),
+        manifestPath,
+      ],
+      {
+        encoding: "utf8",
+        cwd: repo,
+      },
+    );
+
+  it("exits 0 on the project's manifest and 1 with the line of a bad resid", () => {
+    const good = run(join(repo, "manifest.xml"));
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/manifest is valid/);
+    const dir = project();
+    writeFileSync(
+      join(dir, "manifest.xml"),
+      manifest.replace('<Label resid="RunSheet.Group.Label"/>', '<Label resid="Nope"/>'),
+    );
+    const bad = run(join(dir, "manifest.xml"));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/error: manifest\.xml:\d+ <Label resid="Nope"> refers to no resource/);
+  });
+
+  it("exits 2 when the manifest cannot be read", () => {
+    expect(run(join(tmpdir(), "no-such-dir", "manifest.xml")).status).toBe(2);
   });
 });
