@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load --
+/* eslint-disable office-addins/call-sync-after-load --
    these tests read proxies before load/sync on purpose, to prove the simulator throws as Excel does. */
 // Proxy-object semantics of the simulator: load/sync, PropertyNotLoaded, collections, null objects,
 // ClientResult, Excel.run. Behaviour follows

@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load --
+/* eslint-disable office-addins/call-sync-after-load --
    some tests read proxies before load/sync on purpose, to prove the simulator throws as Excel does. */
 // Range behaviour. Values/formulas/parsing follow
 // https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member

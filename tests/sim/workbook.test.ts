@@ -1,5 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   the heuristic rules misread isNullObject and ClientResult.value checks made right after sync. */
+ 
 // Worksheets, tables, names, settings, protection and charts.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables
