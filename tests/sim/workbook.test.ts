@@ -1,4 +1,3 @@
- 
 // Worksheets, tables, names, settings, protection and charts.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables
