@@ -98,9 +98,16 @@ export function sectionRows(spec: ReportSpec): (string | number)[][] {
   ];
 }
 
-function textFormats(values: (string | number)[][]): string[][] {
+/** Number format per cell: text stays text, fractions show at most 4 decimals, the rest as Excel would. */
+function cellFormat(v: string | number): string {
   // Text cells get the text format so a hypothesis like "=more data" is never a formula.
-  return values.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General")));
+  if (typeof v === "string") return TEXT_FORMAT;
+  // 0.0106667537 reads as 0.0107; tiny values (1e-5 learning rates) keep General's exponent.
+  return Number.isInteger(v) || Math.abs(v) < 0.001 ? "General" : "0.0###";
+}
+
+function textFormats(values: (string | number)[][]): string[][] {
+  return values.map((row) => row.map(cellFormat));
 }
 
 /**
