@@ -16,5 +16,6 @@ export const useBestTabStyles = makeStyles({
   config: { fontSize: tokens.fontSizeBase200 },
   winner: { fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3 },
+  interval: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
   excluded: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
