@@ -84,7 +84,7 @@ describe("registerBest", () => {
     await run((ctx) => createTracker(ctx));
     await run((ctx) => appendRuns(ctx, ["run_id"], [["r2"]]));
     sim.faults.failSync(3, "GeneralException");
-    await expect(run((ctx) => registerBest(ctx, entry))).rejects.toBeDefined();
+    await expect(run((ctx) => registerBest(ctx, entry))).rejects.toMatchObject({ code: "GeneralException" });
     expect(sim.getValues("Registry", "A2")).toEqual([[""]]);
     await run((ctx) => registerBest(ctx, entry));
     await run((ctx) => registerBest(ctx, entry));

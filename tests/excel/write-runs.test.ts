@@ -89,7 +89,7 @@ describe("appendRuns", () => {
       ["r2", "exp1", 0.72],
     ];
     sim.faults.failSync(2, "GeneralException");
-    await expect(run((ctx) => appendRuns(ctx, header, rows))).rejects.toBeDefined();
+    await expect(run((ctx) => appendRuns(ctx, header, rows))).rejects.toMatchObject({ code: "GeneralException" });
     const retry = await run((ctx) => appendRuns(ctx, header, rows));
     expect(retry.appended).toBe(2);
     const again = await run((ctx) => appendRuns(ctx, header, [...rows, ["r3", "exp2", 0.8]]));
