@@ -1,3 +1,5 @@
+import { SCHEMA_TABLE_HEADER } from "../core/index";
+
 /**
  * Names of the sheets, tables and settings RunSheet owns in a workbook. Everything else in the
  * workbook belongs to the user and is never renamed, moved or reformatted.
@@ -22,20 +24,8 @@ export const TABLES = {
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */
 export const HISTORY_HEADER = ["run_id", "metric", "x_name", "x", "value"] as const;
 
-/** Columns of the RunSchema table, one row per Runs column (PRODUCT.md "The workbook"). */
-export const SCHEMA_HEADER = [
-  "name",
-  "type",
-  "role",
-  "required",
-  "min",
-  "max",
-  "choices",
-  "pattern",
-  "unit",
-  "goal",
-  "description",
-] as const;
+/** Columns of the RunSchema table, one row per Runs column (PRODUCT.md "The workbook"): core's definition. */
+export const SCHEMA_HEADER = SCHEMA_TABLE_HEADER;
 
 export const EXPERIMENTS_HEADER = [
   "id",
