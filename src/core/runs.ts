@@ -29,9 +29,15 @@ export interface Run {
 /** Column names that never make a configuration different: the replicate axis. */
 export const REPLICATE_COLUMNS: ReadonlySet<string> = new Set(["seed", "random_seed", "rng_seed"]);
 
-/** The param columns that define a configuration (role `param`, not a seed). */
+/**
+ * The columns that define a configuration: params and data (role `param` or `data`), not a seed.
+ * Data belongs in it: the same model trained on another dataset or sample size is a different
+ * experiment, not a replicate, and averaging the two would hide exactly what changed.
+ */
 export function configColumns(schema: RunSchema): ColumnSpec[] {
-  return schema.columns.filter((c) => c.role === "param" && !REPLICATE_COLUMNS.has(c.name.toLowerCase()));
+  return schema.columns.filter(
+    (c) => (c.role === "param" || c.role === "data") && !REPLICATE_COLUMNS.has(c.name.toLowerCase()),
+  );
 }
 
 /**

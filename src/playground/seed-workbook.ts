@@ -230,7 +230,8 @@ export function buildLargeWorkbook(count = 5000): WorkbookModel {
       const exp = Math.floor(i / 100) + 1;
       const modelIdx = exp % models.length;
       const layers = modelIdx + 1;
-      const seed = (i % 100) + 1;
+      // Seeds unique across the log: experiments that share a configuration add replicates, not duplicates.
+      const seed = i + 1;
       const base = 0.8 + modelIdx * 0.035;
       const status = rand() < 0.03 ? "failed" : rand() < 0.02 ? "running" : "finished";
       const done = status === "finished";

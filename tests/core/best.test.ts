@@ -192,3 +192,34 @@ describe("best with an unknown configuration", () => {
     expect(r.best?.id).toBe("d1");
   });
 });
+
+describe("configurations include data columns", () => {
+  const schema: RunSchema = {
+    columns: [
+      { name: "run_id", type: "text", role: "id" },
+      { name: "layers", type: "integer", role: "param" },
+      { name: "dataset", type: "text", role: "data" },
+      { name: "seed", type: "integer", role: "meta" },
+      { name: "accuracy", type: "number", role: "metric", goal: "max" },
+    ],
+  };
+  const grid: Grid = [
+    ["run_id", "layers", "dataset", "seed", "accuracy"],
+    ["a1", 1, "cats-1k", 1, 0.8],
+    ["a2", 1, "cats-1k", 2, 0.81],
+    ["b1", 1, "cats-2k", 1, 0.9],
+    ["b2", 1, "cats-2k", 2, 0.91],
+  ];
+
+  it("does not average runs on different datasets as replicates", () => {
+    const r = must(best(validate(grid, schema), { metric: "accuracy" }));
+    expect(r.ranking.map((c) => [c.config["dataset"], c.n])).toEqual([
+      ["cats-2k", 2],
+      ["cats-1k", 2],
+    ]);
+  });
+
+  it("does not call the same seed on another dataset a duplicate configuration", () => {
+    expect(validate(grid, schema).issues.filter((i) => i.code === "duplicate_config")).toEqual([]);
+  });
+});

@@ -54,10 +54,11 @@ describe("Best tab logic", () => {
     expect(r.value.excluded.map((e) => e.row)).toContain(8);
   });
 
-  it("labels configurations by the params that differ only", () => {
+  it("labels configurations by the params and data that differ only", () => {
     const r = runBest(outcome, { metric: "accuracy", where: "" });
     if (!r.ok) throw new Error("best failed");
-    expect(distinctConfigLabels(r.value.ranking)).toEqual(["layers=2", "layers=1"]);
+    // n_images is data: part of the configuration (another sample size is not a replicate).
+    expect(distinctConfigLabels(r.value.ranking)).toEqual(["n_images=2000, layers=2", "n_images=1000, layers=1"]);
     const same = r.value.ranking.map((c) => ({ ...c, config: { layers: 1 } }));
     expect(distinctConfigLabels(same)).toEqual(same.map((c) => c.ids.join(", ")));
   });
