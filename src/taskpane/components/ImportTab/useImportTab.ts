@@ -37,6 +37,7 @@ export function useImportTab() {
   const [runId, setRunId] = useState("");
   const [keepHistory, setKeepHistory] = useState(true);
   const job = useRef<ParseJob | null>(null);
+  const progressOwner = useRef<object | null>(null);
   const worker = useRef<WorkerLike | null>(null);
 
   // The schema columns are mapped against: the Schema sheet's, else inferred from the runs, else the default.
@@ -84,10 +85,17 @@ export function useImportTab() {
       if (large) {
         worker.current ??= startParseWorker();
       }
+      // Progress messages already on their way when a job is cancelled or replaced must not
+      // bring its progress bar back: only the current job may report.
+      const owner = {};
+      progressOwner.current = owner;
+      const onProgress = (done: number) => {
+        if (progressOwner.current === owner) setProgress(done);
+      };
       let started =
         large && worker.current
-          ? parseInWorker(worker.current, input, forced, setProgress)
-          : parseHere(input, forced, large ? setProgress : () => undefined);
+          ? parseInWorker(worker.current, input, forced, onProgress)
+          : parseHere(input, forced, large ? onProgress : () => undefined);
       job.current = started;
       if (large) setProgress(0);
       try {
@@ -99,7 +107,7 @@ export function useImportTab() {
           // The worker could not run here: parse in slices on this thread, still with progress and Cancel.
           worker.current?.terminate();
           worker.current = null;
-          started = parseHere(input, forced, setProgress);
+          started = parseHere(input, forced, onProgress);
           job.current = started;
           parsed = await started.promise;
         }
@@ -134,6 +142,7 @@ export function useImportTab() {
   const cancelParse = useCallback(() => {
     job.current?.cancel();
     job.current = null;
+    progressOwner.current = null;
     setProgress(null);
   }, []);
 
