@@ -103,14 +103,24 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
   await page.getByTestId("find-best").click();
   const verdict = page.getByTestId("best-verdict");
   await expect(verdict).toBeVisible();
-  await expect(verdict).toHaveAttribute("data-kind", /clear|tied|cannot-tell|single/);
-  await expect(page.getByTestId("best-ranking")).toContainText(/exp2|2x256|layers/);
+  // exp2 (2 layers, 2,000 images) beats exp1 clearly in the example: 3 vs 5 seeds, p about 0.001.
+  await expect(verdict).toHaveAttribute("data-kind", "clear");
+  await expect(verdict).toContainText(/p = 0\.00/);
+  const firstRow = page.getByTestId("best-ranking").locator("tbody tr").first();
+  await expect(firstRow).toContainText("layers=2");
+  await expect(page.getByTestId("best-excluded")).toContainText(/3 runs left out/);
   await page.screenshot({ path: `${SHOTS}/playground-best.png` });
 
   await page.getByTestId("write-report").click();
   await expect(page.getByRole("tab", { name: "Report" })).toBeVisible();
   await page.getByRole("tab", { name: "Report" }).click();
-  await page.waitForTimeout(500);
+  const verdicts = await page.evaluate(() => {
+    const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } })
+      .__runsheetSim;
+    return sim.getValues("Report", "A6:H7").map((r) => `${String(r[0])}: ${String(r[7])}`);
+  });
+  expect(verdicts[1]).toMatch(/^exp2: exp2 beats exp1 by [\d.]+ points of accuracy \(p = 0\.00\d+\)/);
+  await expect(page.locator("canvas").first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/playground-report.png` });
 });
 
