@@ -146,9 +146,19 @@ export function formatText(cell: CellData | undefined): string {
   const nf = cell.nf ?? "General";
   if (nf === "General" || nf === "@") return formatGeneral(v);
   if (/[yd]|h/.test(nf.replace(/"[^"]*"/g, ""))) return formatDate(v, nf);
-  const decimals = /\.(0+)/.exec(nf)?.[1]?.length ?? 0;
-  if (nf.endsWith("%")) return `${formatFixed(v * 100, decimals, false)}%`;
-  if (/^[#,0.]+$/.test(nf)) return formatFixed(v, decimals, nf.includes(","));
+  // Decimals: each 0 after the point is always shown, each # only when it is not a trailing zero
+  // ("0.0###" shows 0.8824 and 0.9), as in Excel's number format codes.
+  const fraction = /\.([0#]+)/.exec(nf)?.[1] ?? "";
+  const required = /^0*/.exec(fraction)?.[0].length ?? 0;
+  const decimals = fraction.length;
+  const trim = (text: string): string => {
+    if (decimals === required || !text.includes(".")) return text;
+    const [int = "", frac = ""] = text.split(".");
+    const kept = frac.replace(/0+$/, "").padEnd(required, "0");
+    return kept === "" ? int : `${int}.${kept}`;
+  };
+  if (nf.endsWith("%")) return `${trim(formatFixed(v * 100, decimals, false))}%`;
+  if (/^[#,0.]+$/.test(nf)) return trim(formatFixed(v, decimals, nf.includes(",")));
   return formatGeneral(v);
 }
 

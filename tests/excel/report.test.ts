@@ -121,7 +121,9 @@ describe("Report number formats", () => {
         if (typeof v === "number" && !Number.isInteger(v) && Math.abs(v) >= 0.001) {
           fractions++;
           expect(formats[r]?.[c]).toBe("0.0###");
-          expect(texts[r]?.[c]).toMatch(/^-?\d+\.\d{1,4}$/);
+          const shown = texts[r]?.[c] ?? "";
+          expect(shown).toMatch(/^-?\d+\.\d{1,4}$/);
+          expect(Number(shown)).toBe(Number(v.toFixed(4)));
         }
       }),
     );

@@ -51,6 +51,23 @@ describe("typed input", () => {
       }),
     );
   });
+
+  // Number format codes: "0" is a digit always shown, "#" a digit shown only when significant.
+  // https://support.microsoft.com/en-us/office/number-format-codes-5026bbd6-04bc-48cd-bf33-80f18b4eae68
+  it("formatting with 0.0### shows one to four decimals, without trailing zeros", () => {
+    expect(formatText({ v: 0.8824, nf: "0.0###" })).toBe("0.8824");
+    expect(formatText({ v: 0.9, nf: "0.0###" })).toBe("0.9");
+    expect(formatText({ v: 3, nf: "0.0###" })).toBe("3.0");
+    expect(formatText({ v: 0.106666, nf: "0.0###" })).toBe("0.1067");
+    expect(formatText({ v: 0.1234, nf: "0.##%" })).toBe("12.34%");
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (n) => {
+        const shown = formatText({ v: n, nf: "0.0###" });
+        expect(shown).toMatch(/^-?\d+\.\d{1,4}$/);
+        expect(Number(shown)).toBeCloseTo(Number(n.toFixed(4)), 10);
+      }),
+    );
+  });
 });
 
 describe("formulas", () => {
