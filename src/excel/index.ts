@@ -18,3 +18,4 @@ export * from "./history";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
+export * from "./report-workflow";

@@ -4,11 +4,9 @@
  * so the pane stays thin and the commands share the exact same behaviour.
  */
 import {
-  buildReport,
   inferSchema,
   validate,
   type CellValue,
-  type Goal,
   type IssueCounts,
   type Run,
   type RunSchema,
@@ -19,7 +17,6 @@ import { cellLocator, type CellRef } from "./locate";
 import type { CellFix, MarkResult } from "./marks";
 import type { SheetGrid } from "./read-runs";
 import type { SchemaRowProblem } from "./schema-table";
-import type { ReportWriteResult } from "./report";
 import type { TrackerLayoutResult } from "./workbook-layout";
 import { DEFAULT_SCHEMA } from "./default-schema";
 
@@ -122,37 +119,6 @@ export function rowRecord(grid: SheetGrid, headerRow: number, excelRow: number):
     if (name !== "") record[name] = row[i] ?? null;
   });
   return record;
-}
-
-export interface ReportRequest {
-  metric: string;
-  goal?: Goal;
-  where?: string;
-  /** Clock for the "Generated" line (tests). */
-  now?: Date;
-}
-
-/**
- * "Write report": validates the runs, reads the Experiments table, builds core's report spec
- * and writes the Report sheet in place. Throws at the edge (with a sentence) when the report
- * cannot be built, e.g. an unknown metric.
- */
-export async function generateReport(gateway: WorkbookGateway, request: ReportRequest): Promise<ReportWriteResult> {
-  const outcome = await checkRuns(gateway);
-  if (!outcome.grid) throw new Error("There are no runs to report on yet.");
-  const experiments = await gateway.readExperiments();
-  const spec = buildReport(
-    { runs: outcome.runs, schema: outcome.schema },
-    {
-      metric: request.metric,
-      experiments,
-      ...(request.goal ? { goal: request.goal } : {}),
-      ...(request.where && request.where.trim() !== "" ? { where: request.where } : {}),
-      ...(request.now ? { now: request.now } : {}),
-    },
-  );
-  if (!spec.ok) throw new Error(spec.issues.map((i) => i.message).join(" "));
-  return gateway.writeReport(spec.value);
 }
 
 /**
