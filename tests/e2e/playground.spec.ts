@@ -149,3 +149,62 @@ test("a 50,000-row paste parses in a worker with progress; Cancel stops it and t
   await pasteInto(page, "import-text", [header, ...body.slice(0, 49_999)].join("\n"));
   await expect(page.getByTestId("import-summary")).toContainText(/49,?999/, { timeout: 30_000 });
 });
+
+test("pasting tab-separated text into the grid writes the cells and fires onChanged", async ({ page }) => {
+  await page.getByTestId("tab-check").click();
+  await expect(page.getByTestId("check-summary")).toContainText(/in 11 runs/);
+  await page.locator('[data-address="L2"]').first().click();
+  await page
+    .getByRole("grid")
+    .first()
+    .evaluate((grid) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "0.5\t0.9\r\n0.6\t0.8\r\n");
+      grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+  const values = await page.evaluate(() => {
+    const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } })
+      .__runsheetSim;
+    return sim.getValues("Runs", "L2:M3");
+  });
+  expect(values).toEqual([
+    [0.5, 0.9],
+    [0.6, 0.8],
+  ]);
+  await expect(page.getByTestId("event-log")).toContainText(/onChanged Runs!L2:M3 .*source=Local/);
+});
+
+test("Save .xlsx downloads the workbook and opening it restores the Runs table", async ({ page }) => {
+  await page.locator('[data-address="N2"]').first().dblclick();
+  await page.getByTestId("cell-editor").fill("edited before saving");
+  await page.getByTestId("cell-editor").press("Enter");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save .xlsx" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const saved = await download.path();
+
+  await page.evaluate(() =>
+    (window as unknown as { __runsheetPlayground: { loadEmpty(): void } }).__runsheetPlayground.loadEmpty(),
+  );
+  await expect(page.getByTestId("sheet-tab-Runs")).toHaveCount(0);
+  await page.getByTestId("xlsx-input").setInputFiles(saved);
+  await expect(page.getByTestId("sheet-tab-Runs")).toBeVisible();
+  const restored = await page.evaluate(() => {
+    const sim = (
+      window as unknown as {
+        __runsheetSim: {
+          getValues(s: string, a: string): unknown[][];
+          getTable(n: string): { rowCount: number } | undefined;
+        };
+      }
+    ).__runsheetSim;
+    return {
+      a2: sim.getValues("Runs", "A2")[0]?.[0],
+      n2: sim.getValues("Runs", "N2")[0]?.[0],
+      rows: sim.getTable("Runs")?.rowCount,
+    };
+  });
+  expect(restored).toEqual({ a2: "exp1-s1", n2: "edited before saving", rows: 11 });
+});
