@@ -32,7 +32,6 @@ type ResourceKind = "Images" | "Urls" | "ShortStrings" | "LongStrings";
 
 /** Which resource kind a `resid` on an element of this local name must point to. */
 function expectedKind(el: Element): ResourceKind | null {
-  const parent = el.parentNode as Element | null;
   switch (el.localName) {
     case "Image":
       return "Images";
@@ -45,7 +44,8 @@ function expectedKind(el: Element): ResourceKind | null {
     case "Title":
       return "ShortStrings";
     case "Description":
-      return parent?.localName === "Supertip" || parent?.localName === "GetStarted" ? "LongStrings" : "LongStrings";
+      // Supertip and GetStarted descriptions alike are long strings.
+      return "LongStrings";
     default:
       return null;
   }
