@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 // Debian's Chromium with the flags this workplace requires; Playwright never downloads a browser.
 import { launchOptions } from "./scripts/chromium.mjs";
 
-const port = 3100;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
