@@ -29,7 +29,7 @@ test("the task pane page loads office.js from its own origin and explains itself
   await expect(page).toHaveTitle(/RunSheet/);
   await expect(page.getByText(/open .*in excel/i).first()).toBeVisible();
   await expect(page.getByRole("link", { name: /playground/i })).toBeVisible();
-  expect(officeRequests.every((u) => u.startsWith("http://127.0.0.1:3100/assets/office/"))).toBe(true);
+  expect(officeRequests.every((u) => new URL(u).pathname.startsWith("/assets/office/"))).toBe(true);
   expect(officeRequests.length).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/taskpane-outside-excel.png` });
   expect(errors).toEqual([]);
