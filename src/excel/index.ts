@@ -4,6 +4,9 @@
  */
 export * from "./constants";
 export * from "./safe-write";
+export * from "./payload";
+export * from "./table-append";
+export * from "./own-sheet";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";
