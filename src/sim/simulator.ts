@@ -196,7 +196,9 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     else if (Array.isArray(first) && first[0] instanceof ClientObjectBase) ctx = first[0].context;
     else if (first && typeof first === "object") opts = first as RunOptions;
     if (opts?.previousContext) ctx = opts.previousContext;
-    if (opts?.delayForCellEdit) await engine.waitForEditModeEnd();
+    // delayForCellEdit arrived with ExcelApi 1.11; older hosts ignore the option.
+    // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+    if (opts?.delayForCellEdit && engine.apiVersion >= 11) await engine.waitForEditModeEnd();
     const own = ctx === undefined;
     const context = ctx ?? new RequestContext();
     // Running on an earlier context (Excel.run(object, ...) / run(handlerResult.context, ...)) revives it for this batch.

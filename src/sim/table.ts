@@ -56,6 +56,29 @@ function fixHeaders(model: WorkbookModel, sheet: SheetModel, rect: Rect): void {
   }
 }
 
+/**
+ * New table rows take each column's number format from the neighbouring data row, so a Text
+ * column stays Text and `007` written into it stays `007`; Excel extends a table's formatting
+ * to the rows it adds.
+ * https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165
+ */
+export function inheritColumnFormats(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  t: TableModel,
+  rows: { r0: number; r1: number },
+  fromRow: number,
+): void {
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const nf = model.cellAt(sheet, fromRow, c)?.nf;
+    if (nf === undefined) continue;
+    for (let r = rows.r0; r <= rows.r1; r++) {
+      const cell = model.cellAt(sheet, r, c);
+      if (cell?.nf === undefined) model.setCell(sheet, r, c, { ...(cell ?? { v: "" }), nf });
+    }
+  }
+}
+
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */
 export class TableCollectionProxy extends CollectionBase<TableProxy> {
   readonly _type = "TableCollection";
@@ -610,6 +633,7 @@ export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
         shiftCells(m, s, band, "down", FROM_ADDIN);
         // shiftCells grows the table only when the insertion point lies inside it; appending extends it here.
         if (t.rect === oldRect || t.rect.r1 === oldRect.r1) m.set(t, "rect", { ...t.rect, r1: oldRect.r1 + n });
+        if (count > 0) inheritColumnFormats(m, s, t, band, at > 0 ? r0 - 1 : band.r1 + 1);
         if (values !== undefined && values !== null)
           writeInputs(m, { sheet: s, rect: band }, values, "TableRowCollection.add", FROM_ADDIN);
         created = at;
