@@ -132,6 +132,11 @@ export interface ExcelSimulator {
    */
   userSort(sheet: string, address: string, column: number, options?: { descending?: boolean }): void;
   /**
+   * The user filters a table (its header's filter button): data rows whose `column`-th cell
+   * (0-based) shows none of `values` are hidden. `null` clears that table's filters.
+   */
+  userFilter(table: string, column: number, values: string[] | null): void;
+  /**
    * A co-author edits cells (source "Remote"). Applied now, or right before the `beforeSync`-th
    * upcoming sync (1 = the next one), i.e. between two syncs of the add-in.
    */
@@ -488,6 +493,12 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       externalWrite(sheet, topLeft, rows, FROM_USER, true);
     },
     userActivate: (sheet) => engine.applyExternal((m) => m.set(m, "activeSheetId", sheetOf(sheet).id)),
+    userFilter: (table, column, values) =>
+      engine.applyExternal((m) => {
+        const t = m.tableByName(table);
+        if (!t) throw new Error(`No table named '${table}'.`);
+        m.set(t, "filters", values === null ? undefined : { ...(t.filters ?? {}), [column]: values });
+      }),
     userSort: (sheet, address, column, opts) =>
       engine.applyExternal((m) => {
         const ref = locate(m, sheet, address);

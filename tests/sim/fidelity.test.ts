@@ -114,3 +114,70 @@ describe("cell-edit mode by host", () => {
     expect(web.getValues("Sheet1", "A1")).toEqual([[1]]);
   });
 });
+
+describe("a filtered table (AutoFilter)", () => {
+  const filtered = () => {
+    const sim = createExcelSimulator();
+    sim.setValues("Sheet1", "A1:B5", [
+      ["run_id", "status"],
+      ["r1", "finished"],
+      ["r2", "failed"],
+      ["r3", "finished"],
+      ["r4", "failed"],
+    ]);
+    sim.addTable("Sheet1", "A1:B5", "Runs");
+    sim.userFilter("Runs", 1, ["finished"]);
+    return sim;
+  };
+
+  it("hides the rows the filter leaves out (Range.rowHidden: true, false, null when mixed)", async () => {
+    const sim = filtered();
+    const hidden = await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const ranges = ["A3", "A2", "A2:A5"].map((a) => ws.getRange(a).load("rowHidden"));
+      const filter = ctx.workbook.tables.getItem("Runs").autoFilter.load("isDataFiltered");
+      await ctx.sync();
+      return [...ranges.map((r) => r.rowHidden), filter.isDataFiltered];
+    });
+    expect(hidden).toEqual([true, false, null, true]);
+  });
+
+  it("deleting rows under a filter succeeds and removes nothing (office-js issue 994)", async () => {
+    const sim = filtered();
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A4:B5").delete("Up");
+      ctx.workbook.tables.getItem("Runs").rows.getItemAt(0).delete();
+      await ctx.sync();
+    });
+    expect(sim.getTable("Runs")?.rowCount).toBe(4);
+    expect(sim.getValues("Sheet1", "A2:A5")).toEqual([["r1"], ["r2"], ["r3"], ["r4"]]);
+  });
+
+  it("once the filter is cleared (clearFilters or autoFilter.clearCriteria), deleting works again", async () => {
+    for (const clear of ["clearFilters", "clearCriteria"] as const) {
+      const sim = filtered();
+      await sim.Excel.run(async (ctx) => {
+        const table = ctx.workbook.tables.getItem("Runs");
+        if (clear === "clearFilters") table.clearFilters();
+        else table.autoFilter.clearCriteria();
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A4:B5").delete("Up");
+        await ctx.sync();
+      });
+      expect(sim.getTable("Runs")?.rowCount).toBe(2);
+    }
+  });
+
+  it("autoFilter.apply with Values criteria filters like the user does", async () => {
+    const sim = filtered();
+    sim.userFilter("Runs", 1, null);
+    const hidden = await sim.Excel.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem("Runs");
+      table.autoFilter.apply(table.getRange(), 0, { filterOn: "Values", values: ["r2"] });
+      const rows = ["A2", "A3"].map((a) => ctx.workbook.worksheets.getItem("Sheet1").getRange(a).load("rowHidden"));
+      await ctx.sync();
+      return rows.map((r) => r.rowHidden);
+    });
+    expect(hidden).toEqual([true, false]);
+  });
+});
