@@ -39,7 +39,11 @@ export const EXPERIMENTS_HEADER = [
   "conclusion",
 ] as const;
 
-export const REGISTRY_HEADER = ["run_id", "metric", "value", "registered_at", "reason", "frozen_row"] as const;
+/**
+ * The Registry's own columns; the frozen copy of the run follows them, one column per run field
+ * (see registry.ts).
+ */
+export const REGISTRY_HEADER = ["run_id", "metric", "value", "registered_at", "reason"] as const;
 
 /** Workbook settings (Excel.SettingCollection) RunSheet keeps its own bookkeeping in. */
 export const SETTINGS = {

@@ -3,6 +3,10 @@
  * gateway and workflows; tests call the context-taking functions inside `sim.Excel.run`.
  */
 export * from "./constants";
+export * from "./safe-write";
+export * from "./payload";
+export * from "./table-append";
+export * from "./own-sheet";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";
