@@ -28,7 +28,7 @@ import {
 } from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
-import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
@@ -44,6 +44,8 @@ export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
 
 export interface WorkbookGateway {
   capabilities(): Capabilities;
+  /** The same gateway, its batches waiting while the user edits a cell (for automatic work). */
+  afterCellEdit(): WorkbookGateway;
   status(): Promise<TrackerStatus>;
   createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
   adoptActiveSheet(): Promise<string>;
@@ -67,11 +69,20 @@ export interface WorkbookGateway {
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
 }
 
-/** A gateway over `run` (default: the global Excel.run). */
-export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGateway {
+/**
+ * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ */
+export function createWorkbookGateway(
+  run: ExcelRunner = excelRun,
+  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+): WorkbookGateway {
   const capabilities = detectCapabilities();
-  return {
+  let deferred: WorkbookGateway | undefined;
+  const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    afterCellEdit: () =>
+      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
@@ -90,4 +101,5 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
   };
+  return gateway;
 }
