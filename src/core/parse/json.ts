@@ -131,8 +131,8 @@ function escapeRegExp(s: string): string {
 
 /**
  * Parses a JSON document: an array of objects (one run each), a wrapper such as
- * `{"runs": [...]}`, an object keyed by run id (one run per key; always so for
- * `json-by-key`), or one object (one run). Step series inside records become curves.
+ * `{"runs": [...]}`, or one object (one run); with `json-by-key`, an object holding one run
+ * per key (detection picks that reading when `isKeyedByRun`). Step series become curves.
  */
 export function parseJsonDocument(text: string, format: "json" | "json-by-key" = "json"): RawTable {
   const issues: ParseIssue[] = [];
@@ -165,7 +165,7 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
       return out.build(format);
     }
   }
-  if (format === "json-by-key" || isKeyedByRun(doc)) {
+  if (format === "json-by-key") {
     const lines = new LineTracker(text);
     let from = pos + 1;
     const idName = Object.values(doc).some((x) => isRecord(x) && "run_id" in x) ? "key" : "run_id";

@@ -39,7 +39,7 @@ export function goalFromName(name: string): Goal | undefined {
 }
 
 /** Clock columns: kept on the run, never drawn as a curve. */
-const CLOCK = /(^|[_.])(timestamp|wall_?time|time|datetime)$/i;
+const CLOCK = /(^|[_.\s])(timestamp|wall[_\s]?time|time|datetime)$/i;
 
 /** Where a table keeps its x axis and its run ids, when it is step-wise. */
 export interface StepLayout {
