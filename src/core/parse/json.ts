@@ -49,6 +49,9 @@ const SECTION_KEYS = new Set([
   "data",
 ]);
 
+/** Evaluation sets of one model (XGBoost's `validation_0`, LightGBM's `valid_1`, `train`): sections, not runs. */
+const EVAL_SET = /^(train|training|valid|validation|val|eval|test)(_\d+)?$/i;
+
 type Obj = { [key: string]: Literal };
 
 /** Collects records, taking their step series out as curves of the run they belong to. */
@@ -79,7 +82,7 @@ export function isKeyedByRun(v: Literal): boolean {
   if (!isRecord(v)) return false;
   const entries = Object.entries(v);
   if (entries.length < 2) return false;
-  if (entries.some(([k, x]) => SECTION_KEYS.has(k.toLowerCase()) || !isRecord(x))) return false;
+  if (entries.some(([k, x]) => SECTION_KEYS.has(k.toLowerCase()) || EVAL_SET.test(k) || !isRecord(x))) return false;
   const keySets = entries.map(([, x]) => new Set(Object.keys(x as Obj)));
   const first = keySets[0] ?? new Set<string>();
   if (first.size === 0) return false;

@@ -69,6 +69,8 @@ const EXPECTED: Record<string, FormatName> = {
   "tensorboard-hparams.csv": "csv",
   "tensorboard-hparams.json": "tensorboard-hparams",
   "wandb-runs-dataframe.csv": "wandb-dataframe",
+  "keras-history.json": "json",
+  "xgboost-evals-result.json": "json",
 };
 
 describe("format detection", () => {

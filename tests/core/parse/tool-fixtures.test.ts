@@ -163,6 +163,32 @@ describe("Keras CSVLogger", () => {
   });
 });
 
+describe("per-step arrays in JSON", () => {
+  it("reads Keras' history.history as the same run as its CSVLogger file", () => {
+    const json = parse("keras-history.json");
+    expect(json.rows).toHaveLength(1);
+    expect(json.rows[0]).toEqual(
+      Object.fromEntries(
+        Object.entries(parse("keras-csvlogger-default.csv").rows[0] ?? {}).filter(([k]) => k !== "epoch"),
+      ),
+    );
+    expect(curve(json, "val_loss")?.points.map((p) => p.x)).toEqual([0, 1, 2]);
+  });
+  it("reads XGBoost's evals_result() as one run with each evaluation set's final and best", () => {
+    const r = parse("xgboost-evals-result.json");
+    expect(r.rows).toHaveLength(1);
+    expect(r.alternatives).toBeUndefined();
+    expect(r.rows[0]).toMatchObject({ "validation_1.error": 0.1, "validation_0.error_best": 0.01666666666666667 });
+    expect(r.rows[0]?.["validation_0.logloss"]).toBeCloseTo(0.278188856318593, 12);
+    expect(r.curves?.map((c) => c.metric)).toEqual([
+      "validation_0.logloss",
+      "validation_0.error",
+      "validation_1.logloss",
+      "validation_1.error",
+    ]);
+  });
+});
+
 describe("Lightning CSVLogger", () => {
   for (const file of ["lightning-1-metrics.csv", "lightning-2-metrics.csv"]) {
     it(`reads ${file} as one run with final values from the last logged step`, () => {
