@@ -7,6 +7,8 @@ export * from "./result";
 export * from "./schema-types";
 export * from "./values";
 export * from "./number-text";
+export * from "./exceljs-value";
+export * from "./zip-expansion";
 export * from "./names";
 export * from "./runs";
 export * from "./layout";

@@ -118,15 +118,64 @@ function decodeUtf8(bytes: Uint8Array, start: number): { ok: true; text: string 
   return { ok: true, text: out.done() };
 }
 
-function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
+/** Decodes UTF-16 from `start`; fails at a surrogate without its partner (ill-formed UTF-16). */
+function decodeUtf16(
+  bytes: Uint8Array,
+  start: number,
+  littleEndian: boolean,
+): { ok: true; text: string } | { ok: false; offset: number } {
   const out = new TextBuilder();
   const end = bytes.length - ((bytes.length - start) % 2);
+  const unit = (i: number): number =>
+    littleEndian ? (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) : ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0);
   for (let i = start; i < end; i += 2) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    out.push(littleEndian ? a | (b << 8) : (a << 8) | b);
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 2 < end ? unit(i + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) return { ok: false, offset: i };
+      out.push(u);
+      out.push(next);
+      i += 2;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return { ok: false, offset: i };
+    else out.push(u);
   }
-  return out.done();
+  return { ok: true, text: out.done() };
+}
+
+/** 1-based line of a byte offset in UTF-16 text. */
+function lineOfUnit(bytes: Uint8Array, offset: number, littleEndian: boolean): number {
+  let line = 1;
+  for (let i = 0; i + 1 < offset; i += 2) {
+    const u = littleEndian ? bytes[i] : bytes[i + 1];
+    const other = littleEndian ? bytes[i + 1] : bytes[i];
+    if (other !== 0) continue;
+    if (u === 10) line++;
+    else if (u === 13) {
+      const nu = littleEndian ? bytes[i + 2] : bytes[i + 3];
+      const no = littleEndian ? bytes[i + 3] : bytes[i + 2];
+      if (!(nu === 10 && no === 0)) line++;
+    }
+  }
+  return line;
+}
+
+function utf16Result(bytes: Uint8Array, start: number, encoding: "utf-16le" | "utf-16be", bom: boolean): DecodeResult {
+  const le = encoding === "utf-16le";
+  const r = decodeUtf16(bytes, start, le);
+  if (r.ok) return { ok: true, value: { text: r.text, encoding, bom } };
+  const line = lineOfUnit(bytes, r.offset, le);
+  return {
+    ok: false,
+    issues: [
+      {
+        line,
+        code: "invalid_encoding",
+        severity: "error",
+        message: `The file is not valid ${encoding.toUpperCase()}: the half of a character pair at byte offset ${r.offset} (line ${line}) has no other half.`,
+        fix: 'Save the file again as "Unicode Text" (UTF-16) or as UTF-8, then import it again.',
+      },
+    ],
+  };
 }
 
 /**
@@ -156,14 +205,12 @@ function bomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 export function decodeText(bytes: Uint8Array): DecodeResult {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xff && b1 === 0xfe)
-    return { ok: true, value: { text: decodeUtf16(bytes, 2, true), encoding: "utf-16le", bom: true } };
-  if (b0 === 0xfe && b1 === 0xff)
-    return { ok: true, value: { text: decodeUtf16(bytes, 2, false), encoding: "utf-16be", bom: true } };
+  if (b0 === 0xff && b1 === 0xfe) return utf16Result(bytes, 2, "utf-16le", true);
+  if (b0 === 0xfe && b1 === 0xff) return utf16Result(bytes, 2, "utf-16be", true);
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   if (!bom) {
     const utf16 = bomlessUtf16(bytes);
-    if (utf16) return { ok: true, value: { text: decodeUtf16(bytes, 0, utf16 === "utf-16le"), encoding: utf16, bom } };
+    if (utf16) return utf16Result(bytes, 0, utf16, false);
   }
   const r = decodeUtf8(bytes, bom ? 3 : 0);
   if (!r.ok) return invalidUtf8(bytes, r.offset);

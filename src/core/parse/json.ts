@@ -29,12 +29,17 @@ function syntaxIssue(line: number, message: string, what: string): ParseIssue {
   };
 }
 
+const RUNS_WRAPPER = /^\{\s*"runs"\s*:\s*(?=\[)/;
+
 /** Parses a JSON document: one object (one run) or an array of objects (one run each). */
 export function parseJsonDocument(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const b = new RecordsBuilder();
   const lines = new LineTracker(text);
   let pos = skipWs(text, 0);
+  // `{"runs": [...]}`, as our own CLI documents it: the runs are the array's objects.
+  const wrapper = RUNS_WRAPPER.exec(text.slice(pos, pos + 64));
+  if (wrapper) pos += wrapper[0].length;
   if (text[pos] === "[") {
     pos++;
     for (;;) {
