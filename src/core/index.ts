@@ -20,6 +20,7 @@ export * from "./stats";
 export * from "./where";
 export * from "./pareto";
 export * from "./best";
+export * from "./status";
 export * from "./compare";
 export * from "./format";
 export * from "./charts";
