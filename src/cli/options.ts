@@ -31,8 +31,20 @@ export function parseFlags(
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { ok: true, value: { values: values as Parsed["values"], positionals } };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: flagMessage(e) };
   }
+}
+
+/** parseArgs' errors as short sentences: `unknown option --bogus`, `--format needs a value`. */
+function flagMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown } | null)?.code;
+  const option = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const name = option.replace(/ <value>$/, "").replace(/^-\w, /, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${name}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return message.includes("argument missing") ? `${name} needs a value` : `${name} takes no value`;
+  return message;
 }
 
 /** A string flag's value (the last one when repeated). */

@@ -17,7 +17,7 @@ import {
   type Grid,
   type Result,
 } from "../core/index";
-import { parseText, type FormatName, type ParseIssue, type ParseResult } from "../core/parse/index";
+import { detectFormat, parseText, type FormatName, type ParseIssue, type ParseResult } from "../core/parse/index";
 import { delimitedRecords, guessDelimiter } from "../core/parse/delimited";
 import { decodeText } from "../core/parse/encoding";
 import type { CliIO } from "./io";
@@ -99,6 +99,9 @@ interface LocatedTable {
   headerLine: number | null;
 }
 
+/** Formats a spreadsheet saves, possibly with titles above and notes below the table. */
+const PLAIN_TABLES: ReadonlySet<FormatName> = new Set<FormatName>(["csv", "csv-semicolon", "tsv"]);
+
 /** How many leading lines may be titles or notes above a delimited table. */
 const TITLE_LINES = 20;
 
@@ -109,11 +112,14 @@ const TITLE_LINES = 20;
  */
 function locateTable(text: string): LocatedTable {
   const whole: LocatedTable = { text, headerLine: null };
-  const first = text.trimStart()[0];
-  if (first === undefined || first === "{" || first === "[" || first === "|") return whole;
+  // Only plain tables can sit under titles; tool outputs and logs are read as they are.
+  const guess = detectFormat(text)[0];
+  if (!guess || !PLAIN_TABLES.has(guess.format)) return whole;
   const starts = lineStarts(text, TITLE_LINES);
   for (let k = 0; k < starts.length && k <= TITLE_LINES; k++) {
     const at = starts[k] ?? 0;
+    // Only lines without any separator can be titles; past one, the table starts (ragged or not).
+    if (k > 0 && /[,;\t]/.test(text.slice(starts[k - 1] ?? 0, at))) return whole;
     const rest = k === 0 ? text : text.slice(at);
     const { delimiter, consistency } = guessDelimiter(rest);
     if (consistency < 0.6) continue;
