@@ -32,7 +32,10 @@ import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subsc
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
-import type { ExperimentInfo, ReportSpec } from "../core/index";
+import { readHistory } from "./curves";
+import { writeMarksLegend, type LegendResult } from "./runs-legend";
+import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
 
@@ -67,6 +70,9 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  readHistory(): Promise<HistoryPoint[]>;
+  writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
+  writeMarksLegend(): Promise<LegendResult>;
 }
 
 /**
@@ -98,8 +104,11 @@ export function createWorkbookGateway(
     registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
+    writeReport: (spec) => run((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    readHistory: () => run((ctx) => readHistory(ctx)),
+    writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
+    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
   };
   return gateway;
 }
