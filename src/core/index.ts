@@ -21,6 +21,7 @@ export * from "./compare";
 export * from "./format";
 export * from "./charts";
 export * from "./report";
+export * from "./reproducibility";
 export type * from "./infer-types";
 export type * from "./validate-types";
 export type * from "./where-types";
