@@ -22,6 +22,7 @@ export * from "./format";
 export * from "./charts";
 export * from "./report";
 export * from "./reproducibility";
+export * from "./recipe";
 export type * from "./infer-types";
 export type * from "./validate-types";
 export type * from "./where-types";
