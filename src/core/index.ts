@@ -6,6 +6,7 @@ export * from "./grid";
 export * from "./result";
 export * from "./schema-types";
 export * from "./values";
+export * from "./number-text";
 export * from "./names";
 export * from "./runs";
 export * from "./layout";

@@ -21,6 +21,29 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Removes NUL characters, reporting where the first one was. A NUL is never text: it comes from
+ * a binary file or from UTF-16 read as UTF-8, and would otherwise end up inside names and values.
+ */
+function withoutNul(text: string, issues: ParseIssue[]): string {
+  const first = text.indexOf("\u0000");
+  if (first < 0) return text;
+  let count = 0;
+  for (let i = first; i < text.length; i++) if (text.charCodeAt(i) === 0) count++;
+  const line = new LineTracker(text).lineAt(first);
+  issues.push({
+    line,
+    code: "nul_character",
+    severity: "warning",
+    message:
+      count === 1
+        ? `Line ${line} contains a NUL character (byte 0), which is not text; it was removed.`
+        : `The text contains ${count} NUL characters (byte 0), the first on line ${line}; they were removed.`,
+    fix: "Export the file again as UTF-8 or UTF-16 text; a NUL usually means a binary file or a wrong encoding.",
+  });
+  return text.replaceAll("\u0000", "");
+}
+
 function isEmptyRecord(cells: string[]): boolean {
   return cells.every((c) => c.trim() === "");
 }
@@ -30,8 +53,8 @@ function isEmptyRecord(cells: string[]): boolean {
  * skipped; rows wider than the header are errors (data would be lost), narrower rows warnings.
  */
 export function splitDelimited(input: string, delimiter: string): DelimitedRows {
-  const text = stripBom(input);
   const issues: ParseIssue[] = [];
+  const text = withoutNul(stripBom(input), issues);
   const tracker = new LineTracker(text);
   const all: string[][] = [];
   const lines: number[] = [];

@@ -2,7 +2,7 @@
  * JSON object, JSON array of objects and JSON Lines. Python's `json.dumps` writes bare `NaN`
  * and `Infinity`, which `JSON.parse` refuses; those documents fall back to our literal reader.
  */
-import { readLiteral, type Literal } from "./literal";
+import { hasDuplicateKeys, nestsDeeperThan, readLiteral, type DuplicateKey, type Literal } from "./literal";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import { LineTracker, type RawTable } from "./raw";
 import type { ParseIssue } from "./types";
@@ -46,6 +46,7 @@ export function parseJsonDocument(text: string): RawTable {
         issues.push(syntaxIssue(lines.lineAt(r.pos), r.message, "The JSON"));
         break;
       }
+      duplicateKeyIssues(text, r.duplicates, issues);
       if (isRecord(r.value)) b.add(flattenRecord(r.value, line, issues), line);
       else issues.push(notAnObject(line, r.value));
       pos = skipWs(text, r.end);
@@ -61,10 +62,28 @@ export function parseJsonDocument(text: string): RawTable {
     if (r.ok && end < text.length)
       issues.push(syntaxIssue(lineOfOffset(text, end), "there is more text after the object.", "The JSON"));
     else if (!r.ok) issues.push(syntaxIssue(lineOfOffset(text, r.pos), r.message, "The JSON"));
-    else if (isRecord(r.value)) b.add(flattenRecord(r.value, lineOfOffset(text, pos), issues), lineOfOffset(text, pos));
-    else issues.push(notAnObject(lineOfOffset(text, pos), r.value));
+    else {
+      duplicateKeyIssues(text, r.duplicates, issues);
+      if (isRecord(r.value)) b.add(flattenRecord(r.value, lineOfOffset(text, pos), issues), lineOfOffset(text, pos));
+      else issues.push(notAnObject(lineOfOffset(text, pos), r.value));
+    }
   }
   return b.build("json", issues, false);
+}
+
+/** Warnings for keys repeated inside one object; the last value is kept, as JSON.parse does. */
+function duplicateKeyIssues(text: string, duplicates: DuplicateKey[], issues: ParseIssue[], lineBase = 0): void {
+  for (const d of duplicates) {
+    const line = lineBase + lineOfOffset(text, d.pos);
+    issues.push({
+      line,
+      column: d.key,
+      code: "duplicate_key",
+      severity: "warning",
+      message: `The key "${d.key}" appears twice in the same object on line ${line}; the last value is kept.`,
+      fix: "Remove or rename one of the two keys.",
+    });
+  }
 }
 
 function notAnObject(line: number, v: Literal): ParseIssue {
@@ -94,10 +113,14 @@ export function parseJsonLines(text: string): RawTable {
     let value: Literal | undefined;
     try {
       value = JSON.parse(src) as Literal;
+      // JSON.parse accepts any depth and merges repeated keys: re-read such lines to report them.
+      if (nestsDeeperThan(value) || hasDuplicateKeys(src, value)) throw new Error("re-read");
     } catch {
       const r = readLiteral(src, 0, "json");
-      if (r.ok && r.end === src.length) value = r.value;
-      else {
+      if (r.ok && r.end === src.length) {
+        value = r.value;
+        duplicateKeyIssues(src, r.duplicates, issues, i);
+      } else {
         issues.push(syntaxIssue(line, r.ok ? "there is more text after the object." : r.message, "The JSON line"));
         continue;
       }

@@ -56,7 +56,12 @@ export type ParseIssueCode =
   | "text_too_long"
   | "skipped_line"
   | "index_column_dropped"
-  | "no_rows";
+  | "no_rows"
+  | "invalid_encoding"
+  | "nul_character"
+  | "too_deep"
+  | "number_out_of_range"
+  | "duplicate_key";
 
 /** One metric's curve from a step-wise log (epochs or steps), for the History sheet. */
 export interface StepCurve {
