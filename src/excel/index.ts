@@ -3,6 +3,7 @@
  * gateway and workflows; tests call the context-taking functions inside `sim.Excel.run`.
  */
 export * from "./constants";
+export * from "./safe-write";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";

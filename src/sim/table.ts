@@ -370,6 +370,44 @@ export class TableProxy extends ClientObjectBase {
   clearFilters(): void {
     this._write("clearFilters", null, (state) => void this._table(state));
   }
+  /**
+   * Resizes the table to `newRange` (ExcelApi 1.13): same sheet, header in the same row, overlapping
+   * the old range; cells are not moved, new header cells are made unique.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resize(newRange: RangeProxy | string): void {
+    this._requires(13, "resize");
+    this._write("resize", typeof newRange === "string" ? newRange : "<range>", (state) => {
+      const t = this._table(state);
+      const s = this._sheet(state);
+      assertEditable(s, "Table.resize");
+      let rect: Rect | undefined;
+      let sheet: SheetModel | undefined = s;
+      if (typeof newRange === "string") {
+        const parsed = parseAddress(newRange);
+        rect = parsed?.rect;
+        if (parsed?.sheet !== undefined) sheet = state.model.sheetByName(parsed.sheet);
+      } else {
+        const ref = newRange._ref(state);
+        rect = ref.rect;
+        sheet = ref.sheet;
+      }
+      const overlaps =
+        rect !== undefined &&
+        rect.r0 <= t.rect.r1 &&
+        rect.r1 >= t.rect.r0 &&
+        rect.c0 <= t.rect.c1 &&
+        rect.c1 >= t.rect.c0;
+      if (!rect || sheet !== s || rect.r0 !== t.rect.r0 || !overlaps || rect.r1 <= rect.r0)
+        throw officeError(
+          Codes.invalidArgument,
+          "Table.resize",
+          "The new range must keep the header row and overlap the table.",
+        );
+      state.model.set(t, "rect", rect);
+      fixHeaders(state.model, s, { ...rect, r1: rect.r0 });
+    });
+  }
 }
 
 /** Excel.TableColumnCollection. */
