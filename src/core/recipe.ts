@@ -21,11 +21,15 @@ export interface Recipe {
   fields: Record<string, string>;
 }
 
-/** The columns of a configuration: params and data, and the seed even when its role is meta. */
+/**
+ * The columns of a configuration: params and data, and the seed even when its role is meta.
+ * Recipe columns (a data_version inferred as data) are fields of the recipe, not settings.
+ */
 function configNames(schema: RunSchema): string[] {
+  const recipe = new Set(recipeColumns(schema).map((c) => c.name));
   return schema.columns
     .filter((c) => c.role === "param" || c.role === "data" || REPLICATE_COLUMNS.has(c.name.toLowerCase()))
-    .filter((c) => c.role !== "metric")
+    .filter((c) => c.role !== "metric" && !recipe.has(c.name))
     .map((c) => c.name);
 }
 
@@ -60,7 +64,7 @@ function hydraValue(value: RunValue): string {
   if (value === null) return "null";
   if (typeof value !== "string") return String(value);
   // Text that Hydra would read as a number, boolean or null, or that holds grammar characters, is quoted.
-  const plain = /^[A-Za-z_/][A-Za-z0-9_./\-:@%+]*$/.test(value) && !/^(?:true|false|null|nan|inf)$/i.test(value);
+  const plain = /^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(value) && !/^(?:true|false|null|nan|inf)$/i.test(value);
   if (plain) return value;
   // Hydra's quoted strings: a quote is escaped as \', and only backslashes before a quote or at the end are doubled.
   const escaped = value

@@ -11,3 +11,4 @@ export { environmentId, canonicalEnvironment } from "./hash";
 export { diffEnvironments, describeChange, type EnvChange, type EnvChangeKind, type EnvDiff } from "./diff";
 export { compareVersions } from "./versions";
 export { packageKey } from "./names";
+export { ENVIRONMENTS_HEADER, INTERPRETER_MANAGER, environmentRows, environmentsFromGrid } from "./sheet";
