@@ -11,6 +11,7 @@ export const SHEETS = {
   registry: "Registry",
   report: "Report",
   history: "History",
+  environments: "Environments",
 } as const;
 
 export const TABLES = {
@@ -19,6 +20,7 @@ export const TABLES = {
   experiments: "Experiments",
   registry: "Registry",
   history: "History",
+  environments: "Environments",
 } as const;
 
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */

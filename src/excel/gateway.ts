@@ -35,6 +35,14 @@ import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
 import type { ExperimentInfo, ReportSpec } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import type { EnvFormat } from "../core/env/index";
+import {
+  readEnvironmentIds,
+  readEnvironments,
+  storeEnvironment,
+  type StoreEnvironmentResult,
+  type StoredEnvironments,
+} from "./environments";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -65,6 +73,10 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  storeEnvironment(text: string, format?: EnvFormat): Promise<StoreEnvironmentResult>;
+  readEnvironments(): Promise<StoredEnvironments>;
+  /** Ids on the Environments sheet; empty when the workbook has none. */
+  environmentIds(): Promise<string[]>;
 }
 
 /** A gateway over `run` (default: the global Excel.run). */
@@ -89,5 +101,8 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
+    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };
 }

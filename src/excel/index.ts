@@ -16,6 +16,7 @@ export * from "./events";
 export * from "./registry";
 export * from "./report";
 export * from "./history";
+export * from "./environments";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
