@@ -30,6 +30,8 @@ export * from "./charts";
 export * from "./summary";
 export * from "./report";
 export * from "./report-layout";
+export * from "./reproducibility";
+export * from "./recipe";
 export type * from "./infer-types";
 export type * from "./validate-types";
 export type * from "./where-types";

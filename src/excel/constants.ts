@@ -12,6 +12,7 @@ export const SHEETS = {
   report: "Report",
   summary: "Summary",
   history: "History",
+  environments: "Environments",
 } as const;
 
 export const TABLES = {
@@ -20,6 +21,7 @@ export const TABLES = {
   experiments: "Experiments",
   registry: "Registry",
   history: "History",
+  environments: "Environments",
 } as const;
 
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */

@@ -38,6 +38,14 @@ import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import type { EnvFormat } from "../core/env/index";
+import {
+  readEnvironmentIds,
+  readEnvironments,
+  storeEnvironment,
+  type StoreEnvironmentResult,
+  type StoredEnvironments,
+} from "./environments";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -73,6 +81,10 @@ export interface WorkbookGateway {
   readHistory(): Promise<HistoryPoint[]>;
   writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
   writeMarksLegend(): Promise<LegendResult>;
+  storeEnvironment(text: string, format?: EnvFormat): Promise<StoreEnvironmentResult>;
+  readEnvironments(): Promise<StoredEnvironments>;
+  /** Ids on the Environments sheet; empty when the workbook has none. */
+  environmentIds(): Promise<string[]>;
 }
 
 /**
@@ -109,6 +121,9 @@ export function createWorkbookGateway(
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
+    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
+    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };
   return gateway;
 }

@@ -22,6 +22,7 @@ export * from "./summary-sheet";
 export * from "./curves";
 export * from "./runs-legend";
 export * from "./history";
+export * from "./environments";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
