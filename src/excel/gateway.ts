@@ -29,6 +29,7 @@ import {
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
@@ -67,6 +68,10 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  /** Rows just below the Runs table that are not in it (null without a Runs table). */
+  rowsOutsideRuns(): Promise<RowsOutside | null>;
+  /** Makes those rows part of the Runs table; returns how many were included. */
+  includeRowsOutsideRuns(): Promise<number>;
 }
 
 /**
@@ -100,6 +105,8 @@ export function createWorkbookGateway(
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
+    includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
   };
   return gateway;
 }

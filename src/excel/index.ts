@@ -16,6 +16,7 @@ export * from "./write-runs";
 export * from "./locate";
 export * from "./marks";
 export * from "./events";
+export * from "./rows-below";
 export * from "./registry";
 export * from "./report";
 export * from "./history";

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkRuns, fixesOf, type CheckOutcome, type LocatedIssue, type Subscription } from "../../../excel/index";
+import {
+  checkRuns,
+  fixesOf,
+  type CheckOutcome,
+  type LocatedIssue,
+  type RowsOutside,
+  type Subscription,
+} from "../../../excel/index";
 import { createDebouncer } from "../../logic/debounce";
 import { groupBySeverity } from "../../logic/issues";
 import { useWorkbook } from "../../WorkbookContext";
@@ -13,6 +20,8 @@ export function useCheckTab() {
   const { gateway, revision, notifyChanged } = useWorkbook();
   const { error, busy, guard, dismiss } = useEdgeErrors();
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  // Rows just below the Runs table that validation cannot see, offered with "Include them".
+  const [outside, setOutside] = useState<RowsOutside | null>(null);
   const [live, setLive] = useState(true);
   const [liveSupported, setLiveSupported] = useState(true);
   const [fixNotice, setFixNotice] = useState<string | null>(null);
@@ -26,8 +35,15 @@ export function useCheckTab() {
     async (automatic = false) => {
       debouncer.mute();
       try {
-        const next = await guard(() => checkRuns(automatic ? gateway.afterCellEdit() : gateway, { mark: true }));
-        if (next) setOutcome(next);
+        const next = await guard(async () => {
+          const target = automatic ? gateway.afterCellEdit() : gateway;
+          const checked = await checkRuns(target, { mark: true });
+          return { checked, outside: checked.grid?.source === "table" ? await target.rowsOutsideRuns() : null };
+        });
+        if (next) {
+          setOutcome(next.checked);
+          setOutside(next.outside && next.outside.count > 0 ? next.outside : null);
+        }
       } finally {
         debouncer.unmute();
       }
@@ -121,6 +137,12 @@ export function useCheckTab() {
     [gateway, guard, debouncer, validate, notifyChanged],
   );
 
+  const includeOutside = useCallback(async () => {
+    const included = await guard(() => gateway.includeRowsOutsideRuns());
+    if (included) notifyChanged();
+    await validate();
+  }, [gateway, guard, validate, notifyChanged]);
+
   const clearMarks = useCallback(async () => {
     await guard(() => gateway.clearMarks());
   }, [gateway, guard]);
@@ -130,6 +152,8 @@ export function useCheckTab() {
 
   return {
     outcome,
+    outside,
+    includeOutside,
     groups,
     safeFixCount,
     busy,
