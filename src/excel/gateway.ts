@@ -5,16 +5,8 @@
  */
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import {
-  applyFixes,
-  clearMarks,
-  markIssues,
-  selectCell,
-  type CellFix,
-  type CellMark,
-  type FixResult,
-  type MarkResult,
-} from "./marks";
+import { clearMarks, markIssues, selectCell, type CellMark, type MarkResult } from "./marks";
+import { applyFixes, type CellFix, type FixResult } from "./fixes";
 import type { CellRef } from "./locate";
 import {
   adoptActiveSheet,

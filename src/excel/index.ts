@@ -15,6 +15,7 @@ export * from "./read-runs";
 export * from "./write-runs";
 export * from "./locate";
 export * from "./marks";
+export * from "./fixes";
 export * from "./events";
 export * from "./rows-below";
 export * from "./registry";

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
+  anchorFixes,
   checkRuns,
   fixesOf,
   type CheckOutcome,
@@ -116,7 +117,8 @@ export function useCheckTab() {
 
   const applyFixList = useCallback(
     async (issues: readonly LocatedIssue[]) => {
-      const fixes = fixesOf(issues);
+      // Each fix carries its row's run id, so a row a co-author moved is never written.
+      const fixes = outcome ? anchorFixes(fixesOf(issues), outcome) : fixesOf(issues);
       if (fixes.length === 0) return;
       debouncer.mute();
       try {
@@ -124,7 +126,7 @@ export function useCheckTab() {
         if (result) {
           setFixNotice(
             result.stale.length > 0
-              ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed since the check and were left alone.`
+              ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed or moved since the check and were left alone.`
               : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`,
           );
           notifyChanged();
@@ -134,7 +136,7 @@ export function useCheckTab() {
       }
       await validate();
     },
-    [gateway, guard, debouncer, validate, notifyChanged],
+    [gateway, guard, debouncer, validate, notifyChanged, outcome],
   );
 
   const includeOutside = useCallback(async () => {
