@@ -5,6 +5,7 @@
  */
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
+import { probeTextFormat } from "./safe-write";
 import { clearMarks, markIssues, selectCell, type CellMark, type MarkResult } from "./marks";
 import { applyFixes, type CellFix, type FixResult } from "./fixes";
 import type { CellRef } from "./locate";
@@ -67,21 +68,33 @@ export interface WorkbookGateway {
 }
 
 /**
- * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
- * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ * A gateway over `run` (default: the global Excel.run). Before its first write of outside text
+ * it checks once that the host keeps Text-formatted cells as text (safe-write's probe), unless
+ * `options.probeTextFormat` is false. `options.runAfterCellEdit` backs `afterCellEdit()` (default:
+ * Excel.run with delayForCellEdit when `run` is the global one, otherwise `run`).
  */
 export function createWorkbookGateway(
   run: ExcelRunner = excelRun,
-  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+  options: { probeTextFormat?: boolean; runAfterCellEdit?: ExcelRunner } = {},
 ): WorkbookGateway {
   const capabilities = detectCapabilities();
+  const runAfterCellEdit = options.runAfterCellEdit ?? (run === excelRun ? excelRunAfterCellEdit : run);
   let deferred: WorkbookGateway | undefined;
+  let probed: Promise<unknown> | null = options.probeTextFormat === false ? Promise.resolve() : null;
+  /** Runs `batch` after the once-per-start probe (a probe that fails keeps the Text format). */
+  const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    probed ??= run((ctx) => probeTextFormat(ctx)).catch(() => undefined);
+    return probed.then(() => run(batch));
+  };
   const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    // Automatic work (revalidation, marks) writes no outside text, so it needs no second probe.
     afterCellEdit: () =>
-      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
+      runAfterCellEdit === run
+        ? gateway
+        : (deferred ??= createWorkbookGateway(runAfterCellEdit, { probeTextFormat: false, runAfterCellEdit })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
-    createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
+    createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
@@ -89,14 +102,14 @@ export function createWorkbookGateway(
     mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
     clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
     select: (cell) => run((ctx) => selectCell(ctx, cell)),
-    applyFixes: (fixes) => run((ctx) => applyFixes(ctx, fixes)),
-    appendRuns: (header, cells, mask) => run((ctx) => appendRuns(ctx, header, cells, mask)),
-    addSchemaColumns: (rows) => run((ctx) => addSchemaColumns(ctx, rows)),
-    registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
+    applyFixes: (fixes) => write((ctx) => applyFixes(ctx, fixes)),
+    appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
+    addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
+    registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
-    appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    writeReport: (spec) => write((ctx) => writeReport(ctx, spec)),
+    appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
     rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
     includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
   };

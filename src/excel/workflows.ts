@@ -5,6 +5,7 @@
  */
 import {
   inferSchema,
+  isBlank,
   validate,
   type CellValue,
   type IssueCounts,
@@ -123,6 +124,19 @@ export function rowRecord(grid: SheetGrid, headerRow: number, excelRow: number):
 }
 
 /**
+ * The runs a schema is inferred from: the Runs table, unless it holds no run yet while a sheet
+ * was adopted (a Create tracker that stopped after making the Runs table): then the adopted
+ * sheet, so a retry infers the same schema as the first attempt.
+ */
+async function runsToInferFrom(gateway: WorkbookGateway, runs: SheetGrid | null): Promise<SheetGrid | null> {
+  const empty = runs?.source === "table" && runs.grid.slice(1).every((row) => row.every((v) => isBlank(v)));
+  if (!runs || !empty) return runs;
+  const status = await gateway.status();
+  if (!status.adoptedSheet) return runs;
+  return (await gateway.readSheet(status.adoptedSheet).catch(() => null)) ?? runs;
+}
+
+/**
  * "Create tracker" as the pane does it: when the workbook already has runs (a Runs table or an
  * adopted sheet) but no Schema sheet, the schema written is the one inferred from those runs, so
  * validation stops depending on re-inference after every edit; otherwise the default schema.
@@ -138,9 +152,10 @@ export async function setUpTracker(
       )),
       schemaFrom: "existing",
     };
-  if (snapshot.runs) {
-    const headerOption = snapshot.runs.headerRow !== undefined ? { headerRow: snapshot.runs.headerRow } : {};
-    const inferred = inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset, ...headerOption });
+  const runs = await runsToInferFrom(gateway, snapshot.runs);
+  if (runs) {
+    const headerOption = runs.headerRow !== undefined ? { headerRow: runs.headerRow } : {};
+    const inferred = inferSchema(runs.grid, { rowOffset: runs.rowOffset, ...headerOption });
     if (inferred.schema.columns.length > 0)
       return { ...(await gateway.createTracker(inferred.schema)), schemaFrom: "runs" };
   }
