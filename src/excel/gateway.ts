@@ -6,16 +6,8 @@
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { probeTextFormat } from "./safe-write";
-import {
-  applyFixes,
-  clearMarks,
-  markIssues,
-  selectCell,
-  type CellFix,
-  type CellMark,
-  type FixResult,
-  type MarkResult,
-} from "./marks";
+import { clearMarks, markIssues, selectCell, type CellMark, type MarkResult } from "./marks";
+import { applyFixes, type CellFix, type FixResult } from "./fixes";
 import type { CellRef } from "./locate";
 import {
   adoptActiveSheet,
@@ -30,6 +22,7 @@ import {
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
@@ -86,23 +79,31 @@ export interface WorkbookGateway {
   readEnvironments(): Promise<StoredEnvironments>;
   /** Ids on the Environments sheet; empty when the workbook has none. */
   environmentIds(): Promise<string[]>;
+  /** Rows just below the Runs table that are not in it (null without a Runs table). */
+  rowsOutsideRuns(): Promise<RowsOutside | null>;
+  /** Makes those rows part of the Runs table; returns how many were included. */
+  includeRowsOutsideRuns(): Promise<number>;
 }
 
 /**
- * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
- * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
- * Before its first write of outside text it checks once that the host keeps Text-formatted
- * cells as text (safe-write's probe). That is for the real host: by default only a gateway over
- * the global Excel.run probes; `options.probeTextFormat` says otherwise.
+ * A gateway over `run` (default: the global Excel.run). `options.runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one,
+ * otherwise `run`). Before its first write of outside text it checks once that the host keeps
+ * Text-formatted cells as text (safe-write's probe). That is for the real host: by default only a
+ * gateway over the global Excel.run probes; `options.probeTextFormat` says otherwise.
  */
 export function createWorkbookGateway(
   run: ExcelRunner = excelRun,
-  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
-  options: { probeTextFormat?: boolean; probe?: { done: Promise<unknown> | null } } = {},
+  options: {
+    probeTextFormat?: boolean;
+    runAfterCellEdit?: ExcelRunner;
+    /** Shared with the afterCellEdit() gateway, so the probe runs once per start. */
+    probe?: { done: Promise<unknown> | null };
+  } = {},
 ): WorkbookGateway {
   const capabilities = detectCapabilities();
+  const runAfterCellEdit = options.runAfterCellEdit ?? (run === excelRun ? excelRunAfterCellEdit : run);
   let deferred: WorkbookGateway | undefined;
-  // Shared with the afterCellEdit() gateway, so the probe runs once per start.
   const probing = options.probeTextFormat ?? run === excelRun;
   const probe = options.probe ?? { done: probing ? null : Promise.resolve() };
   /** Runs `batch` after the once-per-start probe (a probe that fails keeps the Text format). */
@@ -112,10 +113,11 @@ export function createWorkbookGateway(
   };
   const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    // Automatic work (revalidation, marks) writes no outside text, so it needs no second probe.
     afterCellEdit: () =>
       runAfterCellEdit === run
         ? gateway
-        : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit, { probe })),
+        : (deferred ??= createWorkbookGateway(runAfterCellEdit, { runAfterCellEdit, probe })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
@@ -125,7 +127,7 @@ export function createWorkbookGateway(
     mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
     clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
     select: (cell) => run((ctx) => selectCell(ctx, cell)),
-    applyFixes: (fixes) => run((ctx) => applyFixes(ctx, fixes)),
+    applyFixes: (fixes) => write((ctx) => applyFixes(ctx, fixes)),
     appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
     addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
     registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
@@ -139,6 +141,8 @@ export function createWorkbookGateway(
     storeEnvironment: (text, format) => write((ctx) => storeEnvironment(ctx, text, format)),
     readEnvironments: () => run((ctx) => readEnvironments(ctx)),
     environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
+    rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
+    includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
   };
   return gateway;
 }
