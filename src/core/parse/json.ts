@@ -2,7 +2,7 @@
  * JSON object, JSON array of objects and JSON Lines. Python's `json.dumps` writes bare `NaN`
  * and `Infinity`, which `JSON.parse` refuses; those documents fall back to our literal reader.
  */
-import { readLiteral, type Literal } from "./literal";
+import { hasDuplicateKeys, nestsDeeperThan, readLiteral, type DuplicateKey, type Literal } from "./literal";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import { expandSeries } from "./json-series";
 import { LineTracker, type RawTable } from "./raw";
@@ -117,6 +117,7 @@ function readRecordArray(text: string, start: number, out: SeriesRecords, issues
       issues.push(syntaxIssue(lines.lineAt(r.pos), r.message, "The JSON"));
       break;
     }
+    duplicateKeyIssues(text, r.duplicates, issues);
     if (isRecord(r.value)) out.add(r.value, line);
     else issues.push(notAnObject(line, r.value));
     pos = skipWs(text, r.end);
@@ -164,10 +165,12 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
   if (wrapper !== null) {
     const at = new RegExp(`"${escapeRegExp(wrapper)}"\\s*:\\s*\\[`).exec(text);
     if (at) {
+      // The records are read again one by one, which reports their repeated keys.
       readRecordArray(text, at.index + at[0].length - 1, out, issues);
       return out.build(format);
     }
   }
+  duplicateKeyIssues(text, r.duplicates, issues);
   if (format === "json-by-key") {
     const lines = new LineTracker(text);
     let from = pos + 1;
@@ -183,6 +186,21 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
   }
   out.add(doc, lineOfOffset(text, pos));
   return out.build(format);
+}
+
+/** Warnings for keys repeated inside one object; the last value is kept, as JSON.parse does. */
+function duplicateKeyIssues(text: string, duplicates: DuplicateKey[], issues: ParseIssue[], lineBase = 0): void {
+  for (const d of duplicates) {
+    const line = lineBase + lineOfOffset(text, d.pos);
+    issues.push({
+      line,
+      column: d.key,
+      code: "duplicate_key",
+      severity: "warning",
+      message: `The key "${d.key}" appears twice in the same object on line ${line}; the last value is kept.`,
+      fix: "Remove or rename one of the two keys.",
+    });
+  }
 }
 
 function notAnObject(line: number, v: Literal): ParseIssue {
@@ -212,10 +230,14 @@ export function parseJsonLines(text: string): RawTable {
     let value: Literal | undefined;
     try {
       value = JSON.parse(src) as Literal;
+      // JSON.parse accepts any depth and merges repeated keys: re-read such lines to report them.
+      if (nestsDeeperThan(value) || hasDuplicateKeys(src, value)) throw new Error("re-read");
     } catch {
       const r = readLiteral(src, 0, "json");
-      if (r.ok && r.end === src.length) value = r.value;
-      else {
+      if (r.ok && r.end === src.length) {
+        value = r.value;
+        duplicateKeyIssues(src, r.duplicates, issues, i);
+      } else {
         issues.push(syntaxIssue(line, r.ok ? "there is more text after the object." : r.message, "The JSON line"));
         continue;
       }

@@ -69,7 +69,12 @@ export type ParseIssueCode =
   | "index_column_dropped"
   | "no_rows"
   | "new_run"
-  | "ambiguous_format";
+  | "ambiguous_format"
+  | "invalid_encoding"
+  | "nul_character"
+  | "too_deep"
+  | "number_out_of_range"
+  | "duplicate_key";
 
 /** One metric's curve from a step-wise log (epochs or steps), for the History sheet. */
 export interface StepCurve {
