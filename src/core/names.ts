@@ -116,10 +116,10 @@ const DATA_SIZE =
 const TAG_NAMES = new Set(["tag", "tags", "label", "labels"]);
 /**
  * What a step log's last row says about the training, not its configuration: the final step,
- * throughput, clock and the decayed learning rate of a Trainer log (`grad_norm`, `total_flos`).
+ * throughput and clock of a Trainer log (`grad_norm`, `total_flos`), DVC's revision bookkeeping.
  */
 const LOG_META =
-  /^(step|global_step|_step|training_iteration|iteration|checkpoints|timestamp|_timestamp|_runtime|grad_norm|total_flos|.*_per_second|.*_runtime)$/;
+  /^(step|global_step|_step|training_iteration|iteration|checkpoints|timestamp|_timestamp|_runtime|grad_norm|total_flos|.*_per_second|.*_runtime|rev|typ|parent|executor)$/;
 
 /**
  * The role a column's name implies: `run_id`/`id`/`name` -> id, `seed`/`status`/dates/notes -> meta,
