@@ -1,5 +1,5 @@
 /** `runsheet report FILE --metric M`: per-experiment verdicts (the Report sheet's content) as JSON or text. */
-import { buildReport, type ReportOptions } from "../../core/index";
+import { buildReport, reproducibilityByExperiment, type ReportOptions } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
 import {
   goalFlag,
@@ -44,7 +44,8 @@ export const reportCommand: CommandHandler = async (argv, io) => {
   if (where.length) options.where = where.join(", ");
   const report = buildReport(validated, options);
   if (!report.ok) return usageError(io, "report", report.issues.map((i) => i.message).join(" "), REPORT_USAGE);
-  if (format === "json") io.stdout(json(report.value));
+  const recipes = reproducibilityByExperiment(validated.runs, validated.schema);
+  if (format === "json") io.stdout(json({ ...report.value, reproducibility: recipes }));
   else {
     const r = report.value;
     const lines = [`${r.title} (${r.goal}), generated ${r.generated}`];
@@ -55,6 +56,8 @@ export const reportCommand: CommandHandler = async (argv, io) => {
         `  ${r.metric}: ${s.summary}`,
         `  ${s.verdict}`,
       );
+      const figure = recipes.find((f) => f.experiment === s.experiment);
+      if (figure) lines.push(`  recipe: ${figure.text}`);
     }
     io.stdout(lines.join("\n") + "\n");
   }

@@ -156,6 +156,7 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
     issues.push(syntaxIssue(lineOfOffset(text, r.pos), r.message, "The JSON"));
     return out.build(format);
   }
+  duplicateKeyIssues(text, r.duplicates, issues);
   if (!isRecord(r.value)) {
     issues.push(notAnObject(lineOfOffset(text, pos), r.value));
     return out.build(format);
@@ -192,6 +193,7 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
 function duplicateKeyIssues(text: string, duplicates: DuplicateKey[], issues: ParseIssue[], lineBase = 0): void {
   for (const d of duplicates) {
     const line = lineBase + lineOfOffset(text, d.pos);
+    if (issues.some((i) => i.code === "duplicate_key" && i.line === line && i.column === d.key)) continue;
     issues.push({
       line,
       column: d.key,
