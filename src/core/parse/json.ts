@@ -170,6 +170,8 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
       return out.build(format);
     }
   }
+  // Not a wrapper: the repeated keys of the document itself (a wrapper's runs reported theirs above).
+  duplicateKeyIssues(text, r.duplicates, issues);
   if (format === "json-by-key") {
     const lines = new LineTracker(text);
     let from = pos + 1;
