@@ -35,6 +35,13 @@ import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
 import type { ExperimentInfo, ReportSpec } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import {
+  parsePaneSettings,
+  readPaneSettings,
+  savePaneSettings,
+  type PaneSettings,
+  type PaneSettingsPatch,
+} from "./settings";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -65,6 +72,10 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  /** The pane's view stored in the workbook ({} when the host has no settings API). */
+  readSettings(): Promise<PaneSettings>;
+  /** Merges `patch` into the stored view; a no-op without the settings API. */
+  saveSettings(patch: PaneSettingsPatch): Promise<PaneSettings>;
 }
 
 /** A gateway over `run` (default: the global Excel.run). */
@@ -89,5 +100,8 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
+    saveSettings: (patch) =>
+      capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
   };
 }

@@ -20,3 +20,4 @@ export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
 export * from "./report-workflow";
+export * from "./settings";

@@ -3,7 +3,7 @@ import { Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
 import { createWorkbookGateway, type WorkbookGateway } from "../excel/index";
 import { useAppStyles } from "./App.styles";
 import { RunsTab } from "./components/RunsTab/RunsTab";
-import { AnnounceContext, PaneStoreContext, type PaneStore } from "./PaneState";
+import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
 
 export type TabName = "runs" | "log" | "check" | "import" | "best";
@@ -45,40 +45,45 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
     setAnnouncement("");
     setTimeout(() => setAnnouncement(message), 50);
   }, []);
+  const navigate = useCallback((name: string) => {
+    if (TABS.some((t) => t.name === name)) setTab(name as TabName);
+  }, []);
   return (
     <WorkbookContext.Provider value={context}>
       <PaneStoreContext.Provider value={store}>
         <AnnounceContext.Provider value={announce}>
-          <main className={styles.root} data-testid="runsheet-pane">
-            <header className={styles.header}>
-              <Title3 as="h1">RunSheet</Title3>
-            </header>
-            <TabList
-              className={styles.tabs}
-              size="small"
-              selectedValue={tab}
-              onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
-              aria-label="RunSheet sections"
-            >
-              {TABS.map((t) => (
-                <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
-                  {t.label}
-                </Tab>
-              ))}
-            </TabList>
-            <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-                {tab === "runs" && <RunsTab />}
-                {tab === "log" && <LogRunTab />}
-                {tab === "check" && <CheckTab />}
-                {tab === "import" && <ImportTab />}
-                {tab === "best" && <BestTab />}
-              </Suspense>
-            </div>
-            <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
-              {announcement}
-            </div>
-          </main>
+          <NavigateContext.Provider value={navigate}>
+            <main className={styles.root} data-testid="runsheet-pane">
+              <header className={styles.header}>
+                <Title3 as="h1">RunSheet</Title3>
+              </header>
+              <TabList
+                className={styles.tabs}
+                size="small"
+                selectedValue={tab}
+                onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+                aria-label="RunSheet sections"
+              >
+                {TABS.map((t) => (
+                  <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
+                    {t.label}
+                  </Tab>
+                ))}
+              </TabList>
+              <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
+                <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                  {tab === "runs" && <RunsTab />}
+                  {tab === "log" && <LogRunTab />}
+                  {tab === "check" && <CheckTab />}
+                  {tab === "import" && <ImportTab />}
+                  {tab === "best" && <BestTab />}
+                </Suspense>
+              </div>
+              <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
+                {announcement}
+              </div>
+            </main>
+          </NavigateContext.Provider>
         </AnnounceContext.Provider>
       </PaneStoreContext.Provider>
     </WorkbookContext.Provider>
