@@ -32,7 +32,10 @@ import { subscribeToChanges, type SheetChange, type Subscription } from "./event
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
-import type { ExperimentInfo, ReportSpec } from "../core/index";
+import { readHistory } from "./curves";
+import { writeMarksLegend, type LegendResult } from "./runs-legend";
+import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
 import {
@@ -76,6 +79,9 @@ export interface WorkbookGateway {
   readSettings(): Promise<PaneSettings>;
   /** Merges `patch` into the stored view; a no-op without the settings API. */
   saveSettings(patch: PaneSettingsPatch): Promise<PaneSettings>;
+  readHistory(): Promise<HistoryPoint[]>;
+  writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
+  writeMarksLegend(): Promise<LegendResult>;
 }
 
 /** A gateway over `run` (default: the global Excel.run). */
@@ -98,10 +104,13 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
+    writeReport: (spec) => run((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
     saveSettings: (patch) =>
       capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
+    readHistory: () => run((ctx) => readHistory(ctx)),
+    writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
+    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
   };
 }

@@ -177,7 +177,7 @@ describe("runsheet schema, report and dispatch", () => {
   it("report prints the verdict", async () => {
     const r = await run(["report", DOGS, "--metric", "accuracy", "--format", "text"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("exp2 beats exp1 by 3.2 points of accuracy (p = 0.005)");
+    expect(r.out).toContain("exp2 beats exp1 (the previous experiment; no baseline set): accuracy +3.2 points");
   });
   it("compare shows differing columns with deltas; exit 1 for unknown ids", async () => {
     const r = await run(["compare", DOGS, "--ids", "r1,r4"]);
