@@ -12,6 +12,7 @@ export const SHEETS = {
   report: "Report",
   summary: "Summary",
   history: "History",
+  environments: "Environments",
 } as const;
 
 export const TABLES = {
@@ -20,6 +21,7 @@ export const TABLES = {
   experiments: "Experiments",
   registry: "Registry",
   history: "History",
+  environments: "Environments",
 } as const;
 
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */
@@ -40,7 +42,11 @@ export const EXPERIMENTS_HEADER = [
   "conclusion",
 ] as const;
 
-export const REGISTRY_HEADER = ["run_id", "metric", "value", "registered_at", "reason", "frozen_row"] as const;
+/**
+ * The Registry's own columns; the frozen copy of the run follows them, one column per run field
+ * (see registry.ts).
+ */
+export const REGISTRY_HEADER = ["run_id", "metric", "value", "registered_at", "reason"] as const;
 
 /** Workbook settings (Excel.SettingCollection) RunSheet keeps its own bookkeeping in. */
 export const SETTINGS = {

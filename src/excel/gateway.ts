@@ -28,7 +28,7 @@ import {
 } from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
-import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
@@ -45,6 +45,14 @@ import {
   type PaneSettings,
   type PaneSettingsPatch,
 } from "./settings";
+import type { EnvFormat } from "../core/env/index";
+import {
+  readEnvironmentIds,
+  readEnvironments,
+  storeEnvironment,
+  type StoreEnvironmentResult,
+  type StoredEnvironments,
+} from "./environments";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -54,6 +62,8 @@ export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
 
 export interface WorkbookGateway {
   capabilities(): Capabilities;
+  /** The same gateway, its batches waiting while the user edits a cell (for automatic work). */
+  afterCellEdit(): WorkbookGateway;
   status(): Promise<TrackerStatus>;
   createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
   adoptActiveSheet(): Promise<string>;
@@ -82,13 +92,26 @@ export interface WorkbookGateway {
   readHistory(): Promise<HistoryPoint[]>;
   writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
   writeMarksLegend(): Promise<LegendResult>;
+  storeEnvironment(text: string, format?: EnvFormat): Promise<StoreEnvironmentResult>;
+  readEnvironments(): Promise<StoredEnvironments>;
+  /** Ids on the Environments sheet; empty when the workbook has none. */
+  environmentIds(): Promise<string[]>;
 }
 
-/** A gateway over `run` (default: the global Excel.run). */
-export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGateway {
+/**
+ * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ */
+export function createWorkbookGateway(
+  run: ExcelRunner = excelRun,
+  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+): WorkbookGateway {
   const capabilities = detectCapabilities();
-  return {
+  let deferred: WorkbookGateway | undefined;
+  const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    afterCellEdit: () =>
+      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
@@ -112,5 +135,9 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
+    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
+    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };
+  return gateway;
 }

@@ -4,6 +4,9 @@
  */
 export * from "./constants";
 export * from "./safe-write";
+export * from "./payload";
+export * from "./table-append";
+export * from "./own-sheet";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";
@@ -19,6 +22,7 @@ export * from "./summary-sheet";
 export * from "./curves";
 export * from "./runs-legend";
 export * from "./history";
+export * from "./environments";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";

@@ -10,7 +10,7 @@
  */
 import { normalizeName, type CellValue } from "../core/index";
 import { SCHEMA_HEADER, TABLES } from "./constants";
-import { errorCode } from "./errors";
+import { appendRowsChunked, PartialAppendError } from "./payload";
 import type { SafeValue } from "./safe-write";
 import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf } from "./table-append";
 export interface AppendResult {
@@ -25,12 +25,6 @@ export interface AppendResult {
   sheet: string;
 }
 
-/**
- * Bytes of cell data per request. Excel on the web rejects requests over 5 MB
- * (RequestPayloadSizeLimitExceeded); the budget leaves room for the request's own overhead.
- */
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
-
 /** A chunked import failed part-way; `rowsLeft` says how many of its rows are in the table (nothing is removed). */
 export class ImportInterruptedError extends Error {
   constructor(
@@ -41,51 +35,6 @@ export class ImportInterruptedError extends Error {
     super(message);
     this.name = "ImportInterruptedError";
   }
-}
-
-/** UTF-8 size of a string, as it travels in a request. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/**
- * What a row costs in a request written by safe-write: its values as JSON plus one number
- * format entry per cell (`"@",` or `null,`). Pure.
- */
-export function rowBytes(row: readonly unknown[]): number {
-  return utf8Bytes(JSON.stringify(row)) + 5 * row.length + 1;
-}
-
-/**
- * Splits rows into consecutive chunks whose measured request size (`rowBytes`) stays under
- * `budget` bytes (at least one row per chunk). Pure. One chunk for anything a single request
- * can carry.
- */
-export function chunkRows(rows: readonly (readonly unknown[])[], budget: number): { start: number; end: number }[] {
-  const chunks: { start: number; end: number }[] = [];
-  let start = 0;
-  let size = 0;
-  rows.forEach((row, i) => {
-    const bytes = rowBytes(row);
-    if (i > start && size + bytes > budget) {
-      chunks.push({ start, end: i });
-      start = i;
-      size = 0;
-    }
-    size += bytes;
-  });
-  if (rows.length > start) chunks.push({ start, end: rows.length });
-  return chunks;
 }
 
 /** Header names that hold a run's id, most specific first. */
@@ -174,64 +123,24 @@ export async function appendRuns(
   // Numbers take the table column's own format (the Text format is for text only).
   const columnFormats = (loaded.first.numberFormat[0] ?? []).map((f) => (f === "@" ? null : String(f)));
   const tableIdAt = incomingId >= 0 ? position.get(normalizeName(header[incomingId] ?? "")) : undefined;
-  const canResize = hostCanResizeTables();
-  const chunks = chunkRows(rows, options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET);
-  let written = 0;
-  let firstRow = 0;
-
-  /** Writes rows[start, end); halves the block when Excel still finds it too large. */
-  const writeBlock = async (start: number, end: number, first: boolean): Promise<void> => {
-    const here = first
-      ? state
-      : await (async () => {
-          const again = queueTableState(table, end - start);
-          await context.sync();
-          return tableStateOf(again);
-        })();
-    try {
-      const outcome = await appendToTable(
-        context,
-        table,
-        here,
-        {
-          rows: rows.slice(start, end),
-          ...(first && addedColumns.length > 0 ? { addColumns: addedColumns } : {}),
-          formats: columnFormats,
-          ...(tableIdAt !== undefined ? { idColumn: tableIdAt } : {}),
-        },
-        canResize,
-      );
-      if (first) firstRow = outcome.firstRow;
-    } catch (error) {
-      if (errorCode(error) === "RequestPayloadSizeLimitExceeded" && end - start > 1) {
-        const middle = start + Math.floor((end - start) / 2);
-        await writeBlock(start, middle, first);
-        await writeBlock(middle, end, false);
-        return;
-      }
-      throw error;
-    }
-    written = end;
-  };
-
-  const writeChunk = async (index: number): Promise<void> => {
-    const chunk = chunks[index];
-    if (!chunk) return;
-    try {
-      await writeBlock(chunk.start, chunk.end, index === 0);
-    } catch (error) {
-      throw interrupted(written, rows.length, incomingId >= 0, error);
-    }
-    // Chunks follow one another (recursion, not a loop: each needs the previous one's sync).
-    await writeChunk(index + 1);
-  };
-  await writeChunk(0);
-  return { appended: rows.length, skipped, addedColumns, firstRow, sheet: state.sheet };
+  try {
+    const { firstRow } = await appendRowsChunked(context, table, state, {
+      rows,
+      addColumns: addedColumns,
+      formats: columnFormats,
+      ...(tableIdAt !== undefined ? { idColumn: tableIdAt } : {}),
+      ...(options.maxRequestBytes !== undefined ? { maxRequestBytes: options.maxRequestBytes } : {}),
+    });
+    return { appended: rows.length, skipped, addedColumns, firstRow, sheet: state.sheet };
+  } catch (error) {
+    if (error instanceof PartialAppendError)
+      throw interrupted(error.written, rows.length, incomingId >= 0, error.cause);
+    throw error;
+  }
 }
 
 /** The error for a failure after `written` of `total` rows: what is in the table, and what a retry does. */
-function interrupted(written: number, total: number, hasIds: boolean, cause: unknown): unknown {
-  if (written === 0) return cause;
+function interrupted(written: number, total: number, hasIds: boolean, cause: unknown): ImportInterruptedError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   const retry = hasIds
     ? "Run the import again: the runs already in the table are skipped by run_id and the rest are added."
