@@ -38,6 +38,8 @@ import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import { writeCompareSheet, type CompareTableRow, type CompareWriteResult } from "./compare-sheet";
+import type { CompareResult } from "../core/index";
 import {
   parsePaneSettings,
   readPaneSettings,
@@ -89,6 +91,8 @@ export interface WorkbookGateway {
   readSettings(): Promise<PaneSettings>;
   /** Merges `patch` into the stored view; a no-op without the settings API. */
   saveSettings(patch: PaneSettingsPatch): Promise<PaneSettings>;
+  /** Writes (or regenerates in place) the Compare sheet. */
+  writeCompare(result: CompareResult, table: readonly CompareTableRow[]): Promise<CompareWriteResult>;
   readHistory(): Promise<HistoryPoint[]>;
   writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
   writeMarksLegend(): Promise<LegendResult>;
@@ -132,6 +136,7 @@ export function createWorkbookGateway(
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
     saveSettings: (patch) =>
       capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
+    writeCompare: (result, table) => run((ctx) => writeCompareSheet(ctx, result, table)),
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),

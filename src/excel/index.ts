@@ -28,3 +28,4 @@ export * from "./gateway";
 export * from "./workflows";
 export * from "./report-workflow";
 export * from "./settings";
+export * from "./compare-sheet";

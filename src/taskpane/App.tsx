@@ -6,7 +6,7 @@ import { RunsTab } from "./components/RunsTab/RunsTab";
 import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
 
-export type TabName = "runs" | "log" | "check" | "import" | "best";
+export type TabName = "runs" | "log" | "check" | "import" | "best" | "compare";
 
 export interface AppProps {
   /** The workbook to talk to; default: the global Excel (Office, or the playground's simulator). */
@@ -20,6 +20,7 @@ const LogRunTab = lazy(() => import("./components/LogRunTab/LogRunTab").then((m)
 const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) => ({ default: m.CheckTab })));
 const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
 const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
+const CompareTab = lazy(() => import("./components/CompareTab/CompareTab").then((m) => ({ default: m.CompareTab })));
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
@@ -27,6 +28,7 @@ const TABS: { name: TabName; label: string }[] = [
   { name: "check", label: "Check" },
   { name: "import", label: "Import" },
   { name: "best", label: "Best" },
+  { name: "compare", label: "Compare" },
 ];
 
 /** The RunSheet task pane. Takes no required props; index.tsx renders it after Office.onReady. */
@@ -77,6 +79,7 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
                   {tab === "check" && <CheckTab />}
                   {tab === "import" && <ImportTab />}
                   {tab === "best" && <BestTab />}
+                  {tab === "compare" && <CompareTab />}
                 </Suspense>
               </div>
               <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
