@@ -32,6 +32,15 @@ import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import { writeCompareSheet, type CompareTableRow, type CompareWriteResult } from "./compare-sheet";
+import type { CompareResult } from "../core/index";
+import {
+  parsePaneSettings,
+  readPaneSettings,
+  savePaneSettings,
+  type PaneSettings,
+  type PaneSettingsPatch,
+} from "./settings";
 import type { EnvFormat } from "../core/env/index";
 import {
   readEnvironmentIds,
@@ -72,6 +81,12 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  /** The pane's view stored in the workbook ({} when the host has no settings API). */
+  readSettings(): Promise<PaneSettings>;
+  /** Merges `patch` into the stored view; a no-op without the settings API. */
+  saveSettings(patch: PaneSettingsPatch): Promise<PaneSettings>;
+  /** Writes (or regenerates in place) the Compare sheet. */
+  writeCompare(result: CompareResult, table: readonly CompareTableRow[]): Promise<CompareWriteResult>;
   readHistory(): Promise<HistoryPoint[]>;
   writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
   writeMarksLegend(): Promise<LegendResult>;
@@ -135,6 +150,10 @@ export function createWorkbookGateway(
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
+    readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
+    saveSettings: (patch) =>
+      capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
+    writeCompare: (result, table) => write((ctx) => writeCompareSheet(ctx, result, table)),
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),

@@ -29,3 +29,5 @@ export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
 export * from "./report-workflow";
+export * from "./settings";
+export * from "./compare-sheet";
