@@ -36,13 +36,8 @@ import type { ExperimentInfo, ReportSpec } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
 import type { EnvFormat } from "../core/env/index";
-import {
-  readEnvironmentIds,
-  readEnvironments,
-  storeEnvironment,
-  type StoreEnvironmentResult,
-  type StoredEnvironments,
-} from "./environments";
+import type { StoreEnvironmentResult } from "./environments";
+import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -101,7 +96,9 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     readExperiments: () => run((ctx) => readExperiments(ctx)),
     writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
-    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    // The environment parsers load on first use, not with the pane.
+    storeEnvironment: (text, format) =>
+      import("./environments").then((m) => run((ctx) => m.storeEnvironment(ctx, text, format))),
     readEnvironments: () => run((ctx) => readEnvironments(ctx)),
     environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };

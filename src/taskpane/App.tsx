@@ -5,7 +5,7 @@ import { useAppStyles } from "./App.styles";
 import { RunsTab } from "./components/RunsTab/RunsTab";
 import { WorkbookContext } from "./WorkbookContext";
 
-export type TabName = "runs" | "check" | "import" | "best";
+export type TabName = "runs" | "check" | "import" | "best" | "environments";
 
 export interface AppProps {
   /** The workbook to talk to; default: the global Excel (Office, or the playground's simulator). */
@@ -18,12 +18,16 @@ export interface AppProps {
 const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) => ({ default: m.CheckTab })));
 const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
 const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
+const EnvironmentsTab = lazy(() =>
+  import("./components/EnvironmentsTab/EnvironmentsTab").then((m) => ({ default: m.EnvironmentsTab })),
+);
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
   { name: "check", label: "Check" },
   { name: "import", label: "Import" },
   { name: "best", label: "Best" },
+  { name: "environments", label: "Recipes" },
 ];
 
 /** The RunSheet task pane. Takes no required props; index.tsx renders it after Office.onReady. */
@@ -57,6 +61,7 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
             {tab === "check" && <CheckTab />}
             {tab === "import" && <ImportTab />}
             {tab === "best" && <BestTab />}
+            {tab === "environments" && <EnvironmentsTab />}
           </Suspense>
         </div>
       </main>
