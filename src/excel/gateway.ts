@@ -42,13 +42,8 @@ import {
   type PaneSettingsPatch,
 } from "./settings";
 import type { EnvFormat } from "../core/env/index";
-import {
-  readEnvironmentIds,
-  readEnvironments,
-  storeEnvironment,
-  type StoreEnvironmentResult,
-  type StoredEnvironments,
-} from "./environments";
+import type { StoreEnvironmentResult } from "./environments";
+import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -157,7 +152,9 @@ export function createWorkbookGateway(
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
-    storeEnvironment: (text, format) => write((ctx) => storeEnvironment(ctx, text, format)),
+    // The environment parsers load on first use, not with the pane.
+    storeEnvironment: (text, format) =>
+      import("./environments").then((m) => write((ctx) => m.storeEnvironment(ctx, text, format))),
     readEnvironments: () => run((ctx) => readEnvironments(ctx)),
     environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
     rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),

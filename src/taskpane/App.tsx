@@ -6,7 +6,7 @@ import { RunsTab } from "./components/RunsTab/RunsTab";
 import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
 
-export type TabName = "runs" | "log" | "check" | "import" | "best" | "compare";
+export type TabName = "runs" | "log" | "check" | "import" | "best" | "compare" | "environments";
 
 export interface AppProps {
   /** The workbook to talk to; default: the global Excel (Office, or the playground's simulator). */
@@ -21,6 +21,9 @@ const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) =>
 const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
 const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
 const CompareTab = lazy(() => import("./components/CompareTab/CompareTab").then((m) => ({ default: m.CompareTab })));
+const EnvironmentsTab = lazy(() =>
+  import("./components/EnvironmentsTab/EnvironmentsTab").then((m) => ({ default: m.EnvironmentsTab })),
+);
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
@@ -29,6 +32,7 @@ const TABS: { name: TabName; label: string }[] = [
   { name: "import", label: "Import" },
   { name: "best", label: "Best" },
   { name: "compare", label: "Compare" },
+  { name: "environments", label: "Recipes" },
 ];
 
 /** The RunSheet task pane. Takes no required props; index.tsx renders it after Office.onReady. */
@@ -80,6 +84,7 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
                   {tab === "import" && <ImportTab />}
                   {tab === "best" && <BestTab />}
                   {tab === "compare" && <CompareTab />}
+                  {tab === "environments" && <EnvironmentsTab />}
                 </Suspense>
               </div>
               <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
