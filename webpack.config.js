@@ -1,6 +1,12 @@
 // Entries: taskpane (runs inside Excel), commands (ribbon function file), playground (the task pane
-// beside a simulated workbook, for browsers without Excel). Office.js is copied from
-// @microsoft/office-js into dist/assets/office so nothing needs the internet.
+// beside a simulated workbook, for browsers without Excel).
+//
+// Office.js: a production build (`npm run build`, what gets distributed) references Microsoft's
+// CDN, as an add-in must for AppSource and centralized deployment ("reference the Office
+// JavaScript API library from its CDN"):
+// https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
+// The dev server and `--env officeJs=local` builds (the browser tests, closed networks) copy it
+// from @microsoft/office-js into dist/assets/office and load it from the add-in's own origin.
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -11,8 +17,14 @@ const officeDist = path.dirname(require.resolve("@microsoft/office-js/dist/offic
 // scripts and the locale string files. Debug builds and other hosts stay out (the package is 86 MB).
 const officeFiles = ["office.js", "o15apptofilemappingtable.js", "excel*.js", "*/**"];
 
-module.exports = (env, argv) => {
+/** The CDN reference the Office documentation requires for distributed add-ins. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "assets/office/office.js";
+
+module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const localOffice = dev || env.officeJs === "local";
+  const templateParameters = { officeJs: localOffice ? OFFICE_JS_LOCAL : OFFICE_JS_CDN };
   return {
     devtool: dev ? "eval-source-map" : "source-map",
     entry: {
@@ -56,11 +68,13 @@ module.exports = (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "playground.html",
@@ -77,7 +91,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest*.xml", to: "[name][ext]" },
-          ...officeFiles.map((glob) => ({
+          ...(localOffice ? officeFiles : []).map((glob) => ({
             from: glob,
             context: officeDist,
             to: "assets/office/",

@@ -53,7 +53,10 @@ function show(e) {
 async function browserCases(names) {
   if (!names.length) return [];
   if (!noBuild) {
-    const b = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: root, stdio: "inherit" });
+    const b = spawnSync("npx", ["webpack", "--mode", "production", "--env", "officeJs=local"], {
+      cwd: root,
+      stdio: "inherit",
+    });
     if (b.status !== 0) throw new Error("webpack build failed");
   }
   const dist = join(root, "dist");

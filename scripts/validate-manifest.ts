@@ -2,10 +2,13 @@
 /**
  * `npm run validate`: offline manifest validation (the online `office-addin-manifest validate`
  * needs a service this machine cannot reach; it stays available as `npm run validate:online`).
- * Usage: tsx scripts/validate-manifest.ts [manifest.xml] [--production] [--xsd DIR]
+ * Usage: tsx scripts/validate-manifest.ts [manifest.xml] [--production [--dist DIR]] [--xsd DIR]
+ * `--production` also checks that the built pages (DIR, default dist/ beside the manifest) load
+ * office.js from Microsoft's CDN.
  */
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { checkOfficeJsReferences } from "./manifest/office-js";
 import { checkManifestStructure } from "./manifest/structure";
 import { validateAgainstXsd } from "./manifest/xsd";
 
@@ -15,7 +18,14 @@ const xsdFlag = args.indexOf("--xsd");
 const xsdDir = resolve(
   xsdFlag >= 0 ? (args[xsdFlag + 1] ?? "") : resolve(process.cwd(), "..", "shared", "office-manifest-xsd"),
 );
-const manifestPath = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--xsd") ?? "manifest.xml");
+const valueOf = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const manifestPath = resolve(
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--xsd" && args[i - 1] !== "--dist") ?? "manifest.xml",
+);
+const distDir = resolve(valueOf("--dist") ?? join(dirname(manifestPath), "dist"));
 
 async function main(): Promise<number> {
   let xml: string;
@@ -26,6 +36,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const problems = checkManifestStructure(xml, { rootDir: dirname(manifestPath), production });
+  if (production) problems.push(...checkOfficeJsReferences(xml, distDir));
   const xsd = await validateAgainstXsd(xml, xsdDir);
   if (xsd === null) console.log(`XSD step skipped: ${xsdDir} is absent (the schemas live outside the repo).`);
   else problems.push(...xsd);

@@ -17,6 +17,7 @@ import type { BestOptions, BestResult, ConfigStats, TieBreaker } from "./best-ty
 import { isNumericType } from "./coerce";
 import { findColumn, goalFromName, isStatusName } from "./names";
 import { paretoFront } from "./pareto";
+import { normalizeStatus } from "./status";
 import { fail, ok, type Problem, type Result } from "./result";
 import { CompactRun, configColumns, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal, RunSchema } from "./schema-types";
@@ -86,7 +87,10 @@ function metricReason(run: Run, name: string): string {
 function unknownConfigReason(run: Run, columns: readonly { spec: ColumnSpec; read: ColumnRead }[]): string | null {
   for (const { spec: c, read } of columns) {
     const why = run.invalid[c.name];
-    if (why) return `${c.name} ${why}, so its configuration is unknown`;
+    // An optional param written as a missing word (`None`, `NA`) is simply not set: MLflow
+    // autolog logs `None` for every default it did not change.
+    const unset = !c.required && why?.startsWith("is missing");
+    if (why && !unset) return `${c.name} ${why}, so its configuration is unknown`;
     if (c.required) {
       const v = read(run);
       if (v === null || v === "") return `${c.name} is empty (required), so its configuration is unknown`;
@@ -156,16 +160,14 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
 
   const statusSpec = schema.columns.find((c) => isStatusName(c.name));
   const keep =
-    options.statusFilter === false
-      ? null
-      : new Set((options.statusFilter ?? ["finished"]).map((s) => s.trim().toLowerCase()));
+    options.statusFilter === false ? null : new Set((options.statusFilter ?? ["finished"]).map(normalizeStatus));
   const keepText = keep ? [...keep].join(" or ") : "";
   // Why a status value leaves a run out (null: kept), worked out once per distinct value.
   const statusReasons = new Map<RunValue, string | null>();
   const statusReason = (status: RunValue): string | null => {
     let reason = statusReasons.get(status);
     if (reason === undefined) {
-      const text = status === null ? "" : String(status).trim().toLowerCase();
+      const text = status === null ? "" : normalizeStatus(String(status));
       reason =
         keep === null || keep.has(text)
           ? null

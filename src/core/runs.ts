@@ -132,3 +132,15 @@ export class CompactRun implements Run {
     return this.keyCache;
   }
 }
+
+/**
+ * One value of a run by column name, without building its values object when the run came from
+ * validate() (checks that read a few columns of every run stay as cheap as the cells).
+ */
+export function valueOf(run: Run, name: string): RunValue {
+  if (run instanceof CompactRun) {
+    const position = run.layout.position.get(name);
+    return position === undefined ? null : run.cell(position);
+  }
+  return run.values[name] ?? null;
+}

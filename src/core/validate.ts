@@ -13,6 +13,7 @@ import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { putValue, SeedIndex, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
 import { cellText } from "./values";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
+import { reproducibilityIssues } from "./reproducibility";
 
 const DEFAULT_MAX_ISSUES = 100_000;
 /** Runs per block of cells (see CompactRun): large enough to allocate rarely, small enough never to copy a huge array. */
@@ -307,6 +308,8 @@ export function validate(
       used += width;
     }
   }
+  // Recipe check (reproducibility.ts): its one call site, on the typed runs.
+  for (const issue of reproducibilityIssues(runs, schema, options)) sink.add(issue);
   return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
 }
 

@@ -3,10 +3,12 @@
  * OfficeExtension.Error (`code`, `message`, `debugInfo`); anything else is shown by its message.
  * https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes
  */
+const CELL_EDIT_MESSAGE = "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.";
+
 const KIND_MESSAGES: Record<string, string> = {
   ItemNotFound: "RunSheet could not find its sheet or table. Use “Create tracker” on the Runs tab first.",
   ItemAlreadyExists: "Something with that name already exists in the workbook.",
-  InvalidOperationInCellEditMode: "Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.",
+  InvalidOperationInCellEditMode: CELL_EDIT_MESSAGE,
   RequestPayloadSizeLimitExceeded: "That is more data than Excel accepts in one go. Try fewer rows at a time.",
   ResponsePayloadSizeLimitExceeded: "The sheet is too large to read in one go. Try a smaller range.",
   AccessDenied: "Excel refused the change: the sheet or workbook may be protected or read-only.",
@@ -25,9 +27,20 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Builds before ExcelApi 1.11 report cell-edit mode as a plain InvalidOperation whose message
+ * says so; it must not read as "the sheet may be protected".
+ */
+function isCellEditMode(code: string | undefined, error: unknown): boolean {
+  if (code === "InvalidOperationInCellEditMode") return true;
+  const message = error && typeof error === "object" && "message" in error ? String(error.message) : "";
+  return code === "InvalidOperation" && /edit(ing)?[ -]mode/i.test(message);
+}
+
 /** A sentence a user understands, for any error thrown by the Excel layer. */
 export function describeError(error: unknown): string {
   const code = errorCode(error);
+  if (isCellEditMode(code, error)) return CELL_EDIT_MESSAGE;
   if (code && KIND_MESSAGES[code]) return KIND_MESSAGES[code];
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === "string" && error) return error;

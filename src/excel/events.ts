@@ -4,6 +4,15 @@
  * it is not supported, and the pane falls back to the Validate button.
  */
 import { detectCapabilities, type Capabilities } from "./capabilities";
+import type { ExcelRunner } from "./gateway";
+
+/**
+ * Excel.run that waits while the user is editing a cell instead of failing, for work the user
+ * did not just ask for (automatic revalidation, ribbon commands). Hosts before ExcelApi 1.11
+ * ignore the option and fail with the cell-edit error, which describeError explains.
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+ */
+export const excelRunAfterCellEdit: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
 export interface SheetChange {
   sheet: string;

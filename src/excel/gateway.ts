@@ -28,13 +28,24 @@ import {
 } from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
-import { subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
-import type { ExperimentInfo, ReportSpec } from "../core/index";
+import { readHistory } from "./curves";
+import { writeMarksLegend, type LegendResult } from "./runs-legend";
+import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import type { EnvFormat } from "../core/env/index";
+import {
+  readEnvironmentIds,
+  readEnvironments,
+  storeEnvironment,
+  type StoreEnvironmentResult,
+  type StoredEnvironments,
+} from "./environments";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,6 +55,8 @@ export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
 
 export interface WorkbookGateway {
   capabilities(): Capabilities;
+  /** The same gateway, its batches waiting while the user edits a cell (for automatic work). */
+  afterCellEdit(): WorkbookGateway;
   status(): Promise<TrackerStatus>;
   createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
   adoptActiveSheet(): Promise<string>;
@@ -65,13 +78,29 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  readHistory(): Promise<HistoryPoint[]>;
+  writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
+  writeMarksLegend(): Promise<LegendResult>;
+  storeEnvironment(text: string, format?: EnvFormat): Promise<StoreEnvironmentResult>;
+  readEnvironments(): Promise<StoredEnvironments>;
+  /** Ids on the Environments sheet; empty when the workbook has none. */
+  environmentIds(): Promise<string[]>;
 }
 
-/** A gateway over `run` (default: the global Excel.run). */
-export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGateway {
+/**
+ * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ */
+export function createWorkbookGateway(
+  run: ExcelRunner = excelRun,
+  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+): WorkbookGateway {
   const capabilities = detectCapabilities();
-  return {
+  let deferred: WorkbookGateway | undefined;
+  const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    afterCellEdit: () =>
+      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
@@ -87,7 +116,14 @@ export function createWorkbookGateway(run: ExcelRunner = excelRun): WorkbookGate
     registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec)),
+    writeReport: (spec) => run((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    readHistory: () => run((ctx) => readHistory(ctx)),
+    writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
+    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
+    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
+    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };
+  return gateway;
 }

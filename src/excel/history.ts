@@ -1,10 +1,16 @@
 /**
  * The History sheet: step-wise metrics (epoch or step curves) from imported training logs, one
  * point per row (run_id, metric, x_name, x, value), for line charts. Points already there (same
- * run, metric and x) are skipped, so importing the same log twice never duplicates.
+ * run, metric and x) are skipped, so importing the same log twice never duplicates. Values are
+ * placed under the table's columns by name, written through safe-write (run ids and metric
+ * names stay text), and appended anchored below the table (table-append.ts).
  */
-import { columnLetter } from "../core/index";
-import { HISTORY_HEADER, SHEETS, TABLES, TEXT_FORMAT } from "./constants";
+import { columnLetter, normalizeName } from "../core/index";
+import { HISTORY_HEADER, SHEETS, TABLES } from "./constants";
+import { sheetIsOwnLeftover } from "./own-sheet";
+import { appendRowsChunked, PartialAppendError, readTableBody } from "./payload";
+import { writeSafe, type SafeValue } from "./safe-write";
+import { queueTableState, tableStateOf } from "./table-append";
 
 export type HistoryRow = [runId: string, metric: string, xName: string, x: number, value: number];
 
@@ -13,18 +19,20 @@ export interface HistoryResult {
   skipped: number;
 }
 
-const keyOf = (row: readonly unknown[]) => `${String(row[0])}\u0000${String(row[1])}\u0000${String(row[3])}`;
+const keyOf = (runId: unknown, metric: unknown, x: unknown) =>
+  `${String(runId)}\u0000${String(metric)}\u0000${String(x)}`;
 
 /**
- * Appends points to the History table, creating the History sheet when missing. Syncs: one to
- * look, then one to create; or one to read existing points and one to write.
+ * Appends points to the History table, creating the History sheet when missing (or completing
+ * the one a failed attempt left). Syncs: one to look, then one to create; or one to look, the
+ * existing points (one sync per ~4 MB of response), and one per ~4 MB chunk written.
  */
 export async function appendHistory(
   context: Excel.RequestContext,
   rows: readonly HistoryRow[],
+  options: { maxRequestBytes?: number } = {},
 ): Promise<HistoryResult> {
   if (rows.length === 0) return { appended: 0, skipped: 0 };
-  const last = columnLetter(HISTORY_HEADER.length - 1);
   const table = context.workbook.tables.getItemOrNullObject(TABLES.history);
   table.load("name");
   const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.history);
@@ -32,37 +40,61 @@ export async function appendHistory(
   await context.sync();
 
   const unique = new Map<string, HistoryRow>();
-  for (const row of rows) if (!unique.has(keyOf(row))) unique.set(keyOf(row), row);
+  for (const row of rows) {
+    const key = keyOf(row[0], row[1], row[3]);
+    if (!unique.has(key)) unique.set(key, row);
+  }
 
   if (table.isNullObject) {
-    if (!sheet.isNullObject)
+    const fresh = [...unique.values()];
+    const block: SafeValue[][] = [HISTORY_HEADER.slice(), ...fresh.map((r) => [...r])];
+    if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
       throw new Error(
         `A sheet named "${SHEETS.history}" exists without RunSheet's History table; rename it so RunSheet can create its own.`,
       );
-    const fresh = [...unique.values()];
-    const created = context.workbook.worksheets.add(SHEETS.history);
-    created.getRange(`A1:${last}1`).values = [HISTORY_HEADER.slice()];
-    const body = created.getRange(`A2:${last}${fresh.length + 1}`);
-    // Run ids and metric names stay text whatever they look like.
-    body.numberFormat = fresh.map(() => [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, "General", "General"]);
-    body.values = fresh.map((r) => [...r]);
-    created.tables.add(`A1:${last}${fresh.length + 1}`, true).name = TABLES.history;
+    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.history) : sheet;
+    const address = `A1:${columnLetter(HISTORY_HEADER.length - 1)}${block.length}`;
+    writeSafe(target.getRange(address), block);
+    target.tables.add(address, true).name = TABLES.history;
     await context.sync();
     return { appended: fresh.length, skipped: rows.length - fresh.length };
   }
 
-  const range = table.getRange();
-  range.load("values");
+  const loaded = queueTableState(table, unique.size);
   await context.sync();
-  const [, ...existing] = range.values;
-  const known = new Set(existing.map((r) => keyOf(r)));
-  const fresh = [...unique.values()].filter((r) => !known.has(keyOf(r)));
-  if (fresh.length > 0) {
-    table.rows.add(
-      undefined,
-      fresh.map((r) => [...r]),
+  const state = tableStateOf(loaded);
+  const at = HISTORY_HEADER.map((name) => state.header.findIndex((h) => normalizeName(h) === name));
+  const existing = await readTableBody(context, table, state.bodyRowCount, state.header.length);
+  const cell = (row: readonly unknown[], i: number) => {
+    const c = at[i] ?? -1;
+    return c < 0 ? "" : row[c];
+  };
+  const known = new Set(existing.map((r) => keyOf(cell(r, 0), cell(r, 1), cell(r, 3))));
+  const fresh = [...unique.values()].filter((r) => !known.has(keyOf(r[0], r[1], r[3])));
+  if (fresh.length === 0) return { appended: 0, skipped: rows.length };
+  const missing = HISTORY_HEADER.filter((_, i) => (at[i] ?? -1) < 0);
+  const width = state.header.length + missing.length;
+  const placed = fresh.map((point) => {
+    const out = new Array<SafeValue>(width).fill("");
+    HISTORY_HEADER.forEach((name, i) => {
+      const c = (at[i] ?? -1) >= 0 ? (at[i] ?? 0) : state.header.length + missing.indexOf(name);
+      out[c] = point[i] ?? "";
+    });
+    return out;
+  });
+  try {
+    await appendRowsChunked(context, table, state, {
+      rows: placed,
+      addColumns: missing,
+      ...(options.maxRequestBytes !== undefined ? { maxRequestBytes: options.maxRequestBytes } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof PartialAppendError)) throw error;
+    throw new Error(
+      `Writing the History stopped after ${error.written} of ${placed.length} points (${error.message}). ` +
+        `Those ${error.written} points are in the History table; run the import again to add the other ${placed.length - error.written} (points already there are skipped).`,
+      { cause: error.cause },
     );
-    await context.sync();
   }
   return { appended: fresh.length, skipped: rows.length - fresh.length };
 }

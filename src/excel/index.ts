@@ -3,6 +3,10 @@
  * gateway and workflows; tests call the context-taking functions inside `sim.Excel.run`.
  */
 export * from "./constants";
+export * from "./safe-write";
+export * from "./payload";
+export * from "./table-append";
+export * from "./own-sheet";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";
@@ -14,7 +18,11 @@ export * from "./marks";
 export * from "./events";
 export * from "./registry";
 export * from "./report";
+export * from "./summary-sheet";
+export * from "./curves";
+export * from "./runs-legend";
 export * from "./history";
+export * from "./environments";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";

@@ -1,11 +1,18 @@
 /**
  * "Register best model": a Registry row with the run id, metric, value, timestamp, reason and a
- * frozen JSON copy of the whole run row, so later edits to Runs do not rewrite history.
- * Registering the same run for the same metric twice does nothing the second time.
+ * frozen copy of the whole run row, one real column per run field (values, never formulas),
+ * so later edits to Runs do not rewrite history and a stakeholder can filter and sort it.
+ * Registering the same run for the same metric twice does nothing the second time. The row is
+ * appended anchored below the Registry table (table-append.ts), so a co-author's inserted or
+ * deleted rows never make it overwrite an existing entry, and a half-created Registry sheet
+ * is completed by the retry instead of blocking it.
  */
-import { isBlank, type CellValue } from "../core/index";
-import { MAX_CELL_TEXT, REGISTRY_HEADER, SHEETS, TABLES, TEXT_FORMAT } from "./constants";
-import { columnLetter } from "../core/index";
+import { columnLetter, normalizeName, type CellValue } from "../core/index";
+import { MAX_CELL_TEXT, REGISTRY_HEADER, SHEETS, TABLES } from "./constants";
+import { sheetIsOwnLeftover } from "./own-sheet";
+import { appendRowsChunked, readTableBody } from "./payload";
+import { writeSafe, type SafeValue } from "./safe-write";
+import { queueTableState, tableStateOf } from "./table-append";
 
 export interface RegistryEntry {
   runId: string;
@@ -24,24 +31,46 @@ export interface RegisterResult {
   row: number;
 }
 
-/** The Registry row for an entry, in REGISTRY_HEADER order. Pure; throws when the frozen copy exceeds Excel's cell limit. */
-export function registryRow(entry: RegistryEntry): (string | number)[] {
-  const frozen = JSON.stringify(entry.row);
-  if (frozen.length > MAX_CELL_TEXT) {
-    throw new RangeError(
-      `The run's row is ${frozen.length} characters as JSON, more than an Excel cell holds (${MAX_CELL_TEXT}).`,
-    );
+const OWN = new Set<string>(REGISTRY_HEADER.map((h) => normalizeName(h)));
+
+/**
+ * The Registry columns and values for an entry: REGISTRY_HEADER, then one column per run
+ * field. A field named like a Registry column gets the prefix `run.` (`run.value`); the run's
+ * own `run_id` is the Registry's. Pure; throws when a value exceeds Excel's cell limit.
+ */
+export function registryRow(entry: RegistryEntry): { header: string[]; values: SafeValue[] } {
+  const header: string[] = [...REGISTRY_HEADER];
+  const values: SafeValue[] = [
+    entry.runId,
+    entry.metric,
+    entry.value,
+    entry.registeredAt ?? new Date().toISOString(),
+    entry.reason,
+  ];
+  const seen = new Set(OWN);
+  for (const [field, value] of Object.entries(entry.row)) {
+    const key = normalizeName(field);
+    if (key === "" || key === "run_id") continue;
+    const name = OWN.has(key) ? `run.${field}` : field;
+    if (seen.has(normalizeName(name))) continue;
+    seen.add(normalizeName(name));
+    if (typeof value === "string" && value.length > MAX_CELL_TEXT)
+      throw new RangeError(
+        `The run's "${field}" is ${value.length} characters, more than an Excel cell holds (${MAX_CELL_TEXT}).`,
+      );
+    header.push(name);
+    values.push(value ?? "");
   }
-  return [entry.runId, entry.metric, entry.value, entry.registeredAt ?? new Date().toISOString(), entry.reason, frozen];
+  return { header, values };
 }
 
 /**
  * Writes the entry to the Registry table, creating the Registry sheet when the workbook has
- * none. Syncs: one to look, then one to create, or one to read entries and one to write.
+ * none. Syncs: one to look, then one to create; or one to look at the table, one to read the
+ * entries (per ~5 MB of them), one to write.
  */
 export async function registerBest(context: Excel.RequestContext, entry: RegistryEntry): Promise<RegisterResult> {
-  const values = registryRow(entry);
-  const last = columnLetter(REGISTRY_HEADER.length - 1);
+  const { header, values } = registryRow(entry);
   const table = context.workbook.tables.getItemOrNullObject(TABLES.registry);
   table.load("name");
   const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.registry);
@@ -49,50 +78,39 @@ export async function registerBest(context: Excel.RequestContext, entry: Registr
   await context.sync();
 
   if (table.isNullObject) {
-    if (!sheet.isNullObject)
+    const block = [header, values];
+    if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
       throw new Error(
         `A sheet named "${SHEETS.registry}" exists without RunSheet's Registry table; rename it so RunSheet can create its own.`,
       );
-    const created = context.workbook.worksheets.add(SHEETS.registry);
-    created.getRange(`A1:${last}1`).values = [REGISTRY_HEADER.slice()];
-    const body = created.getRange(`A2:${last}2`);
-    body.numberFormat = [values.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General"))];
-    body.values = [values];
-    created.tables.add(`A1:${last}2`, true).name = TABLES.registry;
+    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.registry) : sheet;
+    const address = `A1:${columnLetter(header.length - 1)}2`;
+    writeSafe(target.getRange(address), block);
+    target.tables.add(address, true).name = TABLES.registry;
     await context.sync();
     return { status: "registered", row: 2 };
   }
 
-  const range = table.getRange();
-  range.load("values,rowIndex,columnIndex");
-  const tableSheet = table.worksheet;
+  const loaded = queueTableState(table, 1);
   await context.sync();
-  const header = (range.values[0] ?? []).map((h) => String(h).trim().toLowerCase());
-  const idAt = header.indexOf("run_id");
-  const metricAt = header.indexOf("metric");
-  const body = range.values.slice(1);
+  const state = tableStateOf(loaded);
+  const at = new Map(state.header.map((h, i) => [normalizeName(h), i]));
+  const body = state.placeholder ? [] : await readTableBody(context, table, state.bodyRowCount, state.header.length);
+  const idAt = at.get("run_id") ?? -1;
+  const metricAt = at.get("metric") ?? -1;
   const found = body.findIndex(
     (r) => String(r[idAt] ?? "") === entry.runId && String(r[metricAt] ?? "") === entry.metric,
   );
-  if (found >= 0) return { status: "already-registered", row: range.rowIndex + 2 + found };
+  if (found >= 0) return { status: "already-registered", row: state.headerRow + 1 + found };
 
-  // Align to the table's header (users may reorder or add columns).
-  const aligned = header.map((h) => {
-    const i = (REGISTRY_HEADER as readonly string[]).indexOf(h);
-    return i < 0 ? "" : (values[i] ?? "");
+  // Place each value under its column by name (users may reorder or add columns).
+  const addColumns = header.filter((h) => !at.has(normalizeName(h)));
+  const width = state.header.length + addColumns.length;
+  const row = new Array<SafeValue>(width).fill("");
+  header.forEach((name, i) => {
+    const c = at.get(normalizeName(name)) ?? state.header.length + addColumns.indexOf(name);
+    row[c] = values[i] ?? "";
   });
-  const placeholder = body.length === 1 && (body[0] ?? []).every((v) => isBlank(v as CellValue));
-  const rowIndex = range.rowIndex + 1 + (placeholder ? 0 : body.length);
-  const target = tableSheet.getRangeByIndexes(rowIndex, range.columnIndex, 1, aligned.length);
-  if (placeholder) {
-    target.numberFormat = [aligned.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General"))];
-    target.values = [aligned];
-  } else {
-    // Text format set right after the row exists, before the values land (all in one sync).
-    table.rows.add(undefined, [aligned.map((v) => (typeof v === "string" ? "" : v))]);
-    target.numberFormat = [aligned.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General"))];
-    target.values = [aligned];
-  }
-  await context.sync();
-  return { status: "registered", row: rowIndex + 1 };
+  const { firstRow } = await appendRowsChunked(context, table, state, { rows: [row], addColumns });
+  return { status: "registered", row: firstRow };
 }

@@ -2,11 +2,19 @@
  * "Create tracker": the Runs, Schema, Experiments and Registry sheets with their tables.
  * Idempotent: what exists is left alone (never duplicated, never overwritten), so running it
  * twice, or on a workbook that has part of the layout, is safe. Two syncs: look, then create.
+ *
+ * Correct under a half-applied sync: each part is written in the order sheet, cells (through
+ * safe-write, so header names from an adopted sheet stay text), formats, dropdowns, freeze
+ * panes, table, and the table's name last, so a part whose named table exists is complete. A
+ * sheet a failed attempt left without its table holds only part of what RunSheet was writing;
+ * the retry recognises it (own-sheet.ts, one more sync) and completes it.
  */
 import { columnLetter, COLUMN_ROLES, COLUMN_TYPES, schemaToRows, type ColumnType, type RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { EXPERIMENTS_HEADER, REGISTRY_HEADER, SCHEMA_HEADER, SHEETS, TABLES, TEXT_FORMAT } from "./constants";
 import { DEFAULT_SCHEMA } from "./default-schema";
+import { queueLeftoverCheck } from "./own-sheet";
+import { writeSafe, type SafeValue } from "./safe-write";
 
 /** How many leading Runs columns stay visible when scrolling right (run_id, experiment). */
 const FROZEN_COLUMNS = 2;
@@ -47,7 +55,7 @@ interface Part {
   sheet: string;
   table: string;
   header: readonly string[];
-  rows: (string | number | boolean)[][];
+  rows: SafeValue[][];
 }
 
 /**
@@ -83,6 +91,13 @@ export async function createTracker(
   });
   await context.sync();
 
+  // Sheets there without their table: RunSheet's own leftovers of a failed attempt, or the user's.
+  const orphans = probes
+    .filter((p) => p.table.isNullObject && !p.sheet.isNullObject)
+    .map((p) => ({ ...p, isOwn: queueLeftoverCheck(p.sheet, [p.part.header.slice(), ...p.part.rows]) }));
+  if (orphans.length > 0) await context.sync();
+  const own = new Set(orphans.filter((o) => o.isOwn()).map((o) => o.part.sheet));
+
   // Step 2: create what is missing, in one batch.
   const result: TrackerLayoutResult = { created: [], existing: [], conflicts: [] };
   let runsSheet: Excel.Worksheet | null = null;
@@ -91,25 +106,27 @@ export async function createTracker(
       result.existing.push(part.sheet);
       continue;
     }
-    if (!sheet.isNullObject) {
+    if (!sheet.isNullObject && !own.has(part.sheet)) {
       result.conflicts.push({
         sheet: part.sheet,
         message: `A sheet named "${part.sheet}" already exists without RunSheet's ${part.table} table, so it was left as it is. Rename it, or use "Adopt this sheet" on it.`,
       });
       continue;
     }
-    const created = context.workbook.worksheets.add(part.sheet);
-    writeTable(created, part);
+    const target = sheet.isNullObject ? context.workbook.worksheets.add(part.sheet) : sheet;
+    writeCells(target, part);
     if (part.table === TABLES.runs) {
-      formatRunsColumns(created, schema);
-      runsSheet = created;
-      if (capabilities.freezePanes && created.freezePanes) {
-        created.freezePanes.freezeAt(
-          created.getRange(`A1:${columnLetter(Math.min(FROZEN_COLUMNS, part.header.length) - 1)}1`),
+      formatRunsColumns(target, schema);
+      runsSheet = target;
+      if (capabilities.freezePanes && target.freezePanes) {
+        target.freezePanes.freezeAt(
+          target.getRange(`A1:${columnLetter(Math.min(FROZEN_COLUMNS, part.header.length) - 1)}1`),
         );
       }
     }
-    if (capabilities.dataValidation) addDropdowns(created, part);
+    if (capabilities.dataValidation) addDropdowns(target, part);
+    // The table's name last: a named table means every write of its part landed.
+    target.tables.add(partAddress(part), true).name = part.table;
     result.created.push(part.sheet);
   }
   if (runsSheet) runsSheet.activate();
@@ -117,20 +134,13 @@ export async function createTracker(
   return result;
 }
 
-/** Writes the header (and rows, if any) and turns the range into the named table. */
-function writeTable(sheet: Excel.Worksheet, part: Part): void {
-  const width = part.header.length;
-  const last = columnLetter(width - 1);
-  const height = 1 + part.rows.length;
-  sheet.getRange(`A1:${last}1`).values = [part.header.slice()];
-  if (part.rows.length > 0) {
-    const body = sheet.getRange(`A2:${last}${height}`);
-    // Schema text such as a pattern `^=...` must stay text.
-    body.numberFormat = part.rows.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : "General")));
-    body.values = part.rows;
-  }
-  const table = sheet.tables.add(`A1:${last}${height}`, true);
-  table.name = part.table;
+function partAddress(part: Part): string {
+  return `A1:${columnLetter(part.header.length - 1)}${1 + part.rows.length}`;
+}
+
+/** The header and rows, written through safe-write: schema text such as a pattern `^=...` stays text. */
+function writeCells(sheet: Excel.Worksheet, part: Part): void {
+  writeSafe(sheet.getRange(partAddress(part)), [part.header.slice(), ...part.rows]);
 }
 
 /** Number formats per column type on the Runs table's first body row (Excel extends them to new rows). */
@@ -148,7 +158,13 @@ function listRule(choices: readonly string[]): Excel.DataValidationRule {
 function addDropdowns(sheet: Excel.Worksheet, part: Part): void {
   const lists: Record<string, readonly string[]> =
     part.table === TABLES.schema
-      ? { type: COLUMN_TYPES, role: COLUMN_ROLES, required: ["TRUE", "FALSE"], goal: ["max", "min"] }
+      ? {
+          type: COLUMN_TYPES,
+          role: COLUMN_ROLES,
+          required: ["TRUE", "FALSE"],
+          goal: ["max", "min"],
+          recipe: ["TRUE", "FALSE"],
+        }
       : part.table === TABLES.experiments
         ? { goal: ["max", "min"], status: ["planned", "running", "done", "abandoned"] }
         : {};

@@ -5,6 +5,7 @@
  */
 import {
   inferSchema,
+  isBlank,
   validate,
   type CellValue,
   type IssueCounts,
@@ -45,6 +46,7 @@ const NO_COUNTS: IssueCounts = { error: 0, warning: 0, info: 0 };
 export function checkGrid(
   grid: SheetGrid,
   tableSchema: RunSchema | null,
+  environmentIds: readonly string[] = [],
 ): Omit<CheckOutcome, "marks" | "schemaProblems"> {
   const headerOption = grid.headerRow !== undefined ? { headerRow: grid.headerRow } : {};
   const inferred =
@@ -56,6 +58,8 @@ export function checkGrid(
   const result = validate(grid.grid, schema, {
     rowOffset: grid.rowOffset,
     ...(headerRow !== undefined ? { headerRow } : {}),
+    // Unknown environment ids are only flagged once the workbook stores environments.
+    ...(environmentIds.length > 0 ? { knownEnvironments: new Set(environmentIds) } : {}),
   });
   const locate = cellLocator(grid, result.headerRow);
   return {
@@ -93,7 +97,7 @@ export async function checkRuns(gateway: WorkbookGateway, options: { mark?: bool
       marks: null,
     };
   }
-  const checked = checkGrid(snapshot.runs, tableSchema);
+  const checked = checkGrid(snapshot.runs, tableSchema, await gateway.environmentIds());
   let marks: MarkResult | null = null;
   if (options.mark) {
     const cells = checked.issues.flatMap((i) => (i.cell ? [{ ...i.cell, severity: i.severity }] : []));
@@ -122,6 +126,19 @@ export function rowRecord(grid: SheetGrid, headerRow: number, excelRow: number):
 }
 
 /**
+ * The runs a schema is inferred from: the Runs table, unless it holds no run yet while a sheet
+ * was adopted (a Create tracker that stopped after making the Runs table): then the adopted
+ * sheet, so a retry infers the same schema as the first attempt.
+ */
+async function runsToInferFrom(gateway: WorkbookGateway, runs: SheetGrid | null): Promise<SheetGrid | null> {
+  const empty = runs?.source === "table" && runs.grid.slice(1).every((row) => row.every((v) => isBlank(v)));
+  if (!runs || !empty) return runs;
+  const status = await gateway.status();
+  if (!status.adoptedSheet) return runs;
+  return (await gateway.readSheet(status.adoptedSheet).catch(() => null)) ?? runs;
+}
+
+/**
  * "Create tracker" as the pane does it: when the workbook already has runs (a Runs table or an
  * adopted sheet) but no Schema sheet, the schema written is the one inferred from those runs, so
  * validation stops depending on re-inference after every edit; otherwise the default schema.
@@ -137,9 +154,10 @@ export async function setUpTracker(
       )),
       schemaFrom: "existing",
     };
-  if (snapshot.runs) {
-    const headerOption = snapshot.runs.headerRow !== undefined ? { headerRow: snapshot.runs.headerRow } : {};
-    const inferred = inferSchema(snapshot.runs.grid, { rowOffset: snapshot.runs.rowOffset, ...headerOption });
+  const runs = await runsToInferFrom(gateway, snapshot.runs);
+  if (runs) {
+    const headerOption = runs.headerRow !== undefined ? { headerRow: runs.headerRow } : {};
+    const inferred = inferSchema(runs.grid, { rowOffset: runs.rowOffset, ...headerOption });
     if (inferred.schema.columns.length > 0)
       return { ...(await gateway.createTracker(inferred.schema)), schemaFrom: "runs" };
   }

@@ -1,14 +1,18 @@
 /**
- * Appending runs to the Runs table: one read, one write, atomic. The whole batch goes in one
- * sync, so a failed sync leaves nothing half written; rows whose run id is already in the table
- * are skipped, so retrying after a failure (or importing the same paste twice) never duplicates.
- * Only an import too large for one request (Excel on the web's 5 MB limit, e.g. 50,000 runs) is
- * written in several syncs of whole rows; if one of those fails, the rows already written stay
- * and a retry writes the rest without duplicating (by run id).
+ * Appending runs to the Runs table. Every value goes through safe-write (text stays text), and
+ * rows are written below the table and the table resized, anchored to the table in the batch
+ * that writes (table-append.ts). Rows whose run id is already in the table are skipped, so a
+ * retry after a failure (or importing the same paste twice) never duplicates. An import too
+ * large for one request (Excel on the web's 5 MB limit, e.g. 50,000 runs) is written in chunks
+ * measured in bytes; a chunk Excel still finds too large is halved and sent again. If a chunk
+ * fails, the rows of earlier chunks stay in the table and the error says how many; the retry
+ * writes the rest, over whatever the failed chunk left below the table.
  */
-import { isBlank, normalizeName, type CellValue } from "../core/index";
-import { TABLES, TEXT_FORMAT } from "./constants";
-
+import { normalizeName, type CellValue } from "../core/index";
+import { SCHEMA_HEADER, TABLES } from "./constants";
+import { appendRowsChunked, PartialAppendError } from "./payload";
+import type { SafeValue } from "./safe-write";
+import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf } from "./table-append";
 export interface AppendResult {
   /** Rows written. */
   appended: number;
@@ -21,13 +25,7 @@ export interface AppendResult {
   sheet: string;
 }
 
-/**
- * Bytes of cell data per request. Excel on the web rejects requests over 5 MB
- * (RequestPayloadSizeLimitExceeded); the budget leaves room for the request's own overhead.
- */
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
-
-/** A chunked import failed part-way; `rowsLeft` says how many of its rows are still in the table (0 after a rollback). */
+/** A chunked import failed part-way; `rowsLeft` says how many of its rows are in the table (nothing is removed). */
 export class ImportInterruptedError extends Error {
   constructor(
     message: string,
@@ -37,27 +35,6 @@ export class ImportInterruptedError extends Error {
     super(message);
     this.name = "ImportInterruptedError";
   }
-}
-
-/**
- * Splits rows into consecutive chunks whose JSON size stays under `budget` bytes (at least one
- * row per chunk). Pure. One chunk for anything a single request can carry.
- */
-export function chunkRows(rows: readonly (readonly unknown[])[], budget: number): { start: number; end: number }[] {
-  const chunks: { start: number; end: number }[] = [];
-  let start = 0;
-  let size = 0;
-  rows.forEach((row, i) => {
-    const bytes = JSON.stringify(row).length + 1;
-    if (i > start && size + bytes > budget) {
-      chunks.push({ start, end: i });
-      start = i;
-      size = 0;
-    }
-    size += bytes;
-  });
-  if (rows.length > start) chunks.push({ start, end: rows.length });
-  return chunks;
 }
 
 /** Header names that hold a run's id, most specific first. */
@@ -71,70 +48,60 @@ function findIdColumn(header: readonly string[]): number {
   return -1;
 }
 
-function idText(value: CellValue | undefined): string {
+function idText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value).trim();
-}
-
-/** A cell value as the Office JS typings accept it (no null). */
-function writable(value: CellValue | undefined): string | number | boolean {
-  return value === null || value === undefined ? "" : value;
 }
 
 /**
  * Appends `cells` (rows in `header` order, e.g. from the parser's `toSheetCells`) to the Runs
- * table. Columns of `header` the table lacks are added; table columns absent from `header` stay
- * blank. `textCells` lists `[row, column]` (0-based in `cells`, as the parser's `toSheetCells`
- * gives them) of text Excel would interpret (`=1+1`, `+49`, `007`): those are written with the
- * text number format set first, so Excel keeps the exact text instead of a formula or number.
- * Two syncs (read, write); one when there is nothing to write. Throws at the edge when there is
- * no Runs table (ItemNotFound), or when Excel rejects the write (nothing is then written).
+ * table. Columns are matched by name through core's one normaliser (`Run ID` is `run_id`);
+ * columns of `header` the table lacks are added at its right end; table columns absent from
+ * `header` stay blank. Every string is written as text (safe-write), so `=1+1`, `+49`, `007`
+ * or `2024-01-02` stay exactly as pasted; `_textCells` (the parser's list of such cells) is
+ * accepted for its callers but no longer needed. Syncs: one read, then one write per chunk (one chunk
+ * up to ~4 MB), plus one to look below the table when something is there. Throws at the edge
+ * when there is no Runs table (ItemNotFound).
  */
 export async function appendRuns(
   context: Excel.RequestContext,
   header: readonly string[],
   cells: readonly (readonly CellValue[])[],
-  textCells: readonly (readonly [number, number])[] = [],
+  _textCells: readonly (readonly [number, number])[] = [],
   options: { maxRequestBytes?: number } = {},
 ): Promise<AppendResult> {
-  const asText = new Set(textCells.map(([r, c]) => `${r}:${c}`));
   const table = context.workbook.tables.getItem(TABLES.runs);
-  const headerRange = table.getHeaderRowRange();
-  headerRange.load("values");
-  const body = table.getDataBodyRange();
-  body.load("rowCount,rowIndex,columnIndex");
-  const firstBodyRow = body.getRow(0);
-  firstBodyRow.load("values");
-  const sheet = headerRange.worksheet;
-  sheet.load("name");
+  const loaded = queueTableState(table, cells.length);
+  loaded.first.load("numberFormat");
   const incomingId = findIdColumn(header);
   const idColumn = incomingId >= 0 ? table.columns.getItemOrNullObject(header[incomingId] ?? "") : null;
-  if (idColumn) idColumn.load("values");
+  const idValues = idColumn?.getDataBodyRange();
+  idColumn?.load("name");
+  idValues?.load("values");
   await context.sync();
+  const state = tableStateOf(loaded);
 
-  const existingHeader = (headerRange.values[0] ?? []).map((v) => String(v));
-  const keyOf = (name: string) => name.trim().toLowerCase();
-  const position = new Map(existingHeader.map((h, i) => [keyOf(h), i]));
+  const existingHeader = state.header;
+  const position = new Map(existingHeader.map((h, i) => [normalizeName(h), i]));
   const addedColumns: string[] = [];
   for (const name of header) {
-    if (!position.has(keyOf(name))) {
-      position.set(keyOf(name), existingHeader.length + addedColumns.length);
-      addedColumns.push(name);
-    }
+    const key = normalizeName(name);
+    if (key === "" || position.has(key)) continue;
+    position.set(key, existingHeader.length + addedColumns.length);
+    addedColumns.push(name);
   }
   const width = existingHeader.length + addedColumns.length;
 
-  // Idempotency: skip rows whose id is already in the table (the id column's values include its header).
+  // Idempotency: skip rows whose id is already in the table.
   const knownIds = new Set<string>();
-  if (idColumn && !idColumn.isNullObject) {
-    for (const row of idColumn.values.slice(1)) {
-      const id = idText(row[0] as CellValue);
+  if (idColumn && !idColumn.isNullObject && idValues) {
+    for (const row of idValues.values) {
+      const id = idText(row[0]);
       if (id !== "") knownIds.add(id);
     }
   }
-  const rows: (string | number | boolean)[][] = [];
-  const deferred: { row: number; column: number; text: string }[] = [];
+  const rows: SafeValue[][] = [];
   const skipped: string[] = [];
-  cells.forEach((source, r) => {
+  cells.forEach((source) => {
     if (incomingId >= 0) {
       const id = idText(source[incomingId]);
       // Only ids already in the table are skipped: duplicates inside the paste are written, and validation flags them.
@@ -143,127 +110,82 @@ export async function appendRuns(
         return;
       }
     }
-    const out: (string | number | boolean)[] = new Array<string | number | boolean>(width).fill("");
+    const out: SafeValue[] = new Array<SafeValue>(width).fill("");
     header.forEach((name, c) => {
-      const at = position.get(keyOf(name));
-      if (at === undefined) return;
-      const value = writable(source[c]);
-      if (typeof value === "string" && asText.has(`${r}:${c}`)) {
-        // Written below with the text format set first; a value here would become a formula.
-        deferred.push({ row: rows.length, column: at, text: value });
-        out[at] = "";
-      } else {
-        out[at] = value;
-      }
+      const at = position.get(normalizeName(name));
+      const value = source[c];
+      if (at !== undefined) out[at] = value === undefined ? "" : value;
     });
     rows.push(out);
   });
-  if (rows.length === 0) return { appended: 0, skipped, addedColumns: [], firstRow: 0, sheet: sheet.name };
+  if (rows.length === 0) return { appended: 0, skipped, addedColumns: [], firstRow: 0, sheet: state.sheet };
 
-  // A new table has one empty placeholder row: fill it instead of leaving a gap.
-  const placeholder = body.rowCount === 1 && (firstBodyRow.values[0] ?? []).every((v) => isBlank(v as CellValue));
-  const firstRowIndex = body.rowIndex + (placeholder ? 0 : body.rowCount);
-  const chunks = chunkRows(rows, options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET);
+  // Numbers take the table column's own format (the Text format is for text only).
+  const columnFormats = (loaded.first.numberFormat[0] ?? []).map((f) => (f === "@" ? null : String(f)));
+  const tableIdAt = incomingId >= 0 ? position.get(normalizeName(header[incomingId] ?? "")) : undefined;
+  try {
+    const { firstRow } = await appendRowsChunked(context, table, state, {
+      rows,
+      addColumns: addedColumns,
+      formats: columnFormats,
+      ...(tableIdAt !== undefined ? { idColumn: tableIdAt } : {}),
+      ...(options.maxRequestBytes !== undefined ? { maxRequestBytes: options.maxRequestBytes } : {}),
+    });
+    return { appended: rows.length, skipped, addedColumns, firstRow, sheet: state.sheet };
+  } catch (error) {
+    if (error instanceof PartialAppendError)
+      throw interrupted(error.written, rows.length, incomingId >= 0, error.cause);
+    throw error;
+  }
+}
 
-  const writeChunk = async (index: number): Promise<void> => {
-    const chunk = chunks[index];
-    if (!chunk) return;
-    if (index === 0) for (const name of addedColumns) table.columns.add(undefined, undefined, name);
-    const part = rows.slice(chunk.start, chunk.end);
-    if (index === 0 && placeholder) {
-      const [first, ...rest] = part;
-      if (first) sheet.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, width).values = [first];
-      if (rest.length > 0) table.rows.add(undefined, rest);
-    } else {
-      table.rows.add(undefined, part);
-    }
-    for (const cell of deferred) {
-      if (cell.row < chunk.start || cell.row >= chunk.end) continue;
-      const target = sheet.getRangeByIndexes(firstRowIndex + cell.row, body.columnIndex + cell.column, 1, 1);
-      target.numberFormat = [[TEXT_FORMAT]];
-      target.values = [[cell.text]];
-    }
-    try {
-      await context.sync();
-    } catch (error) {
-      // A sync is all-or-nothing, so only earlier chunks are in the sheet: take them out again,
-      // so a failed import writes nothing (ground rule 7), then report the original error.
-      throw await rollBack(chunk.start, error);
-    }
-    // Chunks follow one another (recursion, not a loop: each needs the previous one's sync).
-    await writeChunk(index + 1);
-  };
-
-  /** Removes the `written` rows (and added columns) of earlier chunks; returns the error to throw. */
-  const rollBack = async (written: number, cause: unknown): Promise<unknown> => {
-    if (written === 0) return cause;
-    const extra = placeholder ? 1 : 0;
-    if (written > extra) {
-      sheet.getRangeByIndexes(firstRowIndex + extra, body.columnIndex, written - extra, width).delete("Up");
-    }
-    if (placeholder) sheet.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, width).clear("Contents");
-    for (const name of addedColumns) table.columns.getItem(name).delete();
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    try {
-      await context.sync();
-    } catch {
-      return new ImportInterruptedError(
-        `The import stopped after ${written} of ${rows.length} rows (${reason}) and they could not be removed. ` +
-          "Run the import again: rows whose run_id is already in the table are skipped, so nothing is duplicated.",
-        written,
-        cause,
-      );
-    }
-    return new ImportInterruptedError(
-      `The import stopped (${reason}); the ${written} rows written before the failure were removed, so nothing was imported. Try again.`,
-      0,
-      cause,
-    );
-  };
-  await writeChunk(0);
-  return { appended: rows.length, skipped, addedColumns, firstRow: firstRowIndex + 1, sheet: sheet.name };
+/** The error for a failure after `written` of `total` rows: what is in the table, and what a retry does. */
+function interrupted(written: number, total: number, hasIds: boolean, cause: unknown): ImportInterruptedError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const retry = hasIds
+    ? "Run the import again: the runs already in the table are skipped by run_id and the rest are added."
+    : "These rows have no run_id, so importing them again would add those rows twice: import only the rest.";
+  return new ImportInterruptedError(
+    `The import stopped after ${written} of ${total} rows (${reason}). Those ${written} rows are in the Runs table; the other ${total - written} are not. ${retry}`,
+    written,
+    cause,
+  );
 }
 
 /**
  * Adds columns to the RunSchema table (the pane's "add unknown columns to the schema"), skipping
- * names already described. Two syncs (read names, write rows); one when nothing is new.
+ * names already described (compared with core's normaliser). `rows` are in SCHEMA_HEADER order
+ * (core's `schemaToRows` without its header); they are placed under the table's columns by
+ * name, so a reordered Schema table still gets each value in its column. Two syncs (read,
+ * write); one when nothing is new.
  */
 export async function addSchemaColumns(
   context: Excel.RequestContext,
   rows: readonly (readonly (string | number | boolean)[])[],
 ): Promise<number> {
   const table = context.workbook.tables.getItem(TABLES.schema);
-  const names = table.columns.getItemAt(0);
-  names.load("values");
+  const loaded = queueTableState(table, rows.length);
   const body = table.getDataBodyRange();
-  body.load("rowCount,rowIndex,columnIndex,columnCount");
-  const firstBodyRow = body.getRow(0);
-  firstBodyRow.load("values");
+  body.load("values");
   await context.sync();
-  const known = new Set(names.values.slice(1).map((r) => String(r[0]).trim().toLowerCase()));
-  const fresh = rows.filter((r) => {
-    const name = String(r[0] ?? "")
-      .trim()
-      .toLowerCase();
-    if (name === "" || known.has(name)) return false;
+  const state = tableStateOf(loaded);
+  const at = new Map(state.header.map((h, i) => [normalizeName(h), i]));
+  const nameAt = at.get("name") ?? 0;
+  const known = new Set(body.values.map((r) => normalizeName(String(r[nameAt] ?? ""))));
+  const fresh: SafeValue[][] = [];
+  for (const row of rows) {
+    const name = normalizeName(String(row[0] ?? ""));
+    if (name === "" || known.has(name)) continue;
     known.add(name);
-    return true;
-  });
-  if (fresh.length === 0) return 0;
-  const padded = fresh.map((r) => Array.from({ length: body.columnCount }, (_, i) => r[i] ?? ""));
-  const placeholder = body.rowCount === 1 && (firstBodyRow.values[0] ?? []).every((v) => isBlank(v as CellValue));
-  const firstRowIndex = body.rowIndex + (placeholder ? 0 : body.rowCount);
-  const [first, ...rest] = padded;
-  if (placeholder && first) {
-    body.worksheet.getRangeByIndexes(body.rowIndex, body.columnIndex, 1, body.columnCount).values = [first];
-    if (rest.length > 0) table.rows.add(undefined, rest);
-  } else {
-    table.rows.add(undefined, padded);
+    const out = new Array<SafeValue>(state.header.length).fill("");
+    SCHEMA_HEADER.forEach((column, i) => {
+      const target = at.get(normalizeName(column));
+      const value = row[i];
+      if (target !== undefined && value !== undefined) out[target] = value;
+    });
+    fresh.push(out);
   }
-  // Text cells (names, patterns) keep exactly what was given.
-  body.worksheet.getRangeByIndexes(firstRowIndex, body.columnIndex, padded.length, 1).numberFormat = padded.map(() => [
-    TEXT_FORMAT,
-  ]);
-  await context.sync();
+  if (fresh.length === 0) return 0;
+  await appendToTable(context, table, state, { rows: fresh }, hostCanResizeTables());
   return fresh.length;
 }

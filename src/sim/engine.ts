@@ -4,7 +4,7 @@ import { formatRect, parseAddress, type Rect } from "./address";
 import { jsonBytes } from "./base";
 import type { SimRequestContext } from "./context";
 import type { EngineHooks, EventRegistration, QueuedOp, SyncState } from "./engine-types";
-import { Codes, SimOfficeError, officeError } from "./errors";
+import { Codes, MESSAGE_CELL_EDIT, SimOfficeError, officeError } from "./errors";
 import type { HostProfile } from "./hosts";
 import { type ChangeRecord, WorkbookModel } from "./model";
 import { valueType } from "./values";
@@ -257,7 +257,12 @@ export class Engine implements EngineHooks {
       stat.ok = true;
       return;
     }
-    if (this.cellEditMode) fail(officeError(Codes.invalidOperationInCellEditMode, "RequestContext.sync"));
+    if (this.cellEditMode) {
+      // Older builds answer with the generic code; the message still says why (hosts.ts).
+      const code = this.profile.cellEditCode;
+      const detail = code === Codes.invalidOperation ? MESSAGE_CELL_EDIT : undefined;
+      fail(officeError(code, "RequestContext.sync", detail));
+    }
     if (bytes > this.options.payloadLimitBytes) {
       fail(
         officeError(

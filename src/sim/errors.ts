@@ -56,6 +56,10 @@ export const Codes = {
   unsupportedOperation: "UnsupportedOperation",
 } as const;
 
+/** What Excel says while the user edits a cell (with either code, see hosts.ts). */
+export const MESSAGE_CELL_EDIT =
+  "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
+
 const MESSAGES: Record<string, string> = {
   AccessDenied: "You cannot perform the requested operation.",
   ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
@@ -72,8 +76,7 @@ const MESSAGES: Record<string, string> = {
     "The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
   ResponsePayloadSizeLimitExceeded:
     "The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
-  InvalidOperationInCellEditMode:
-    "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  InvalidOperationInCellEditMode: MESSAGE_CELL_EDIT,
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
   UnsupportedOperation: "The operation being attempted is not supported.",

@@ -2,7 +2,7 @@
 // Every mutation goes through a method here (or `set`), which records how to undo it.
 import { MAX_COLS, type Rect, intersects, parseAddress, quoteSheet, formatRect } from "./address";
 import { evaluateFormula, type FormulaValue } from "./formula";
-import { type CellData, type Scalar } from "./values";
+import { type CellData, type Scalar, formatText } from "./values";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -80,6 +80,15 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   validations: DataValidationModel[];
   charts: ChartModel[];
+  /** Set once an add-in changes the page layout (ExcelApi 1.9). */
+  pageLayout?: PageLayoutModel;
+}
+
+/** What PageLayout keeps: orientation, zoom (fit to pages or scale) and the print title rows. */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
 }
 
 export interface TableModel {
@@ -92,6 +101,8 @@ export interface TableModel {
   showTotals: boolean;
   style: string;
   showBandedRows: boolean;
+  /** AutoFilter criteria: column offset in the table -> the texts shown (other data rows are hidden). */
+  filters?: Record<number, string[]>;
 }
 
 export interface NamedItemModel {
@@ -252,7 +263,15 @@ export class WorkbookModel {
   }
   setCell(sheet: SheetModel, r: number, c: number, cell: CellData | undefined): void {
     const empty =
-      cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
+      cell &&
+      cell.v === "" &&
+      !cell.f &&
+      !cell.nf &&
+      !cell.fill &&
+      !cell.bold &&
+      !cell.italic &&
+      !cell.color &&
+      !cell.wrap;
     this.mapSet(sheet.cells, cellKey(r, c), empty ? undefined : cell);
     this.dirty = true;
   }
@@ -303,6 +322,29 @@ export class WorkbookModel {
       }
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** Sheet rows (0-based) hidden by the AutoFilters of the tables on `sheet`. */
+  hiddenRows(sheet: SheetModel): Set<number> {
+    const hidden = new Set<number>();
+    for (const t of this.tablesOn(sheet.id)) {
+      const criteria = Object.entries(t.filters ?? {});
+      if (criteria.length === 0) continue;
+      const r0 = t.rect.r0 + (t.showHeaders ? 1 : 0);
+      const r1 = t.rect.r1 - (t.showTotals ? 1 : 0);
+      for (let r = r0; r <= r1; r++) {
+        const shown = criteria.every(([c, texts]) =>
+          texts.includes(formatText(this.cellAt(sheet, r, t.rect.c0 + Number(c)))),
+        );
+        if (!shown) hidden.add(r);
+      }
+    }
+    return hidden;
+  }
+
+  /** True when `rect` overlaps the data of a table that has an AutoFilter applied. */
+  inFilteredTable(sheet: SheetModel, rect: Rect): boolean {
+    return this.tablesOn(sheet.id).some((t) => Object.keys(t.filters ?? {}).length > 0 && intersects(t.rect, rect));
   }
 
   tablesOn(sheetId: string): TableModel[] {

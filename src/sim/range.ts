@@ -108,7 +108,13 @@ export class RangeProxy extends ClientObjectBase {
       case "isEntireColumn":
         return rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
       case "hidden":
-        return false;
+      case "rowHidden": {
+        // true when every row is hidden, false when none is, null when mixed (Range.rowHidden).
+        const hidden = m.hiddenRows(sheet);
+        const count = [...hidden].filter((r) => r >= rect.r0 && r <= rect.r1).length;
+        const rows = rectRows(rect);
+        return count === 0 ? false : count === rows ? true : name === "hidden" ? false : null;
+      }
       default:
         throw officeError(Codes.invalidArgument, `Range.${name}`);
     }
@@ -221,6 +227,13 @@ export class RangeProxy extends ClientObjectBase {
   }
   get isEntireColumn(): boolean {
     return this._get("isEntireColumn");
+  }
+  /** Rows hidden by a table's AutoFilter: true (all), false (none), null (some). ExcelApi 1.2. */
+  get rowHidden(): boolean | null {
+    return this._get("rowHidden");
+  }
+  get hidden(): boolean {
+    return this._get("hidden");
   }
 
   // ---- navigation ----------------------------------------------------------------------------
@@ -382,6 +395,9 @@ export class RangeProxy extends ClientObjectBase {
         assertEditable(sheet, "Range.delete");
         if (shift !== "Up" && shift !== "Left")
           throw officeError(Codes.invalidArgument, "Range.delete", "shift must be Up or Left.");
+        // Under an AutoFilter, deleting cells of the table succeeds and changes nothing.
+        // https://github.com/OfficeDev/office-js/issues/994
+        if (state.model.inFilteredTable(sheet, rect)) return;
         shiftCells(state.model, sheet, rect, shift === "Up" ? "up" : "left", FROM_ADDIN);
       },
       `range.delete("${shift}");`,
@@ -444,6 +460,7 @@ const RANGE_SCALARS = [
   "isEntireRow",
   "isEntireColumn",
   "hidden",
+  "rowHidden",
 ] as const;
 
 function clipUsed(state: SyncState, sheet: SheetModel, r: Rect, valuesOnly: boolean): Rect | null {
@@ -521,6 +538,8 @@ export class RangeFormatProxy extends RangeChild {
         return "General";
       case "verticalAlignment":
         return "Bottom";
+      case "wrapText":
+        return this._common(state, (cell) => cell?.wrap ?? false);
       default:
         return false;
     }
@@ -557,6 +576,10 @@ export class RangeFormatProxy extends RangeChild {
   }
   get wrapText(): boolean {
     return this._get("wrapText");
+  }
+  /** Wraps text in the cells (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-wraptext-member). */
+  set wrapText(v: boolean) {
+    this._writeCells("wrapText", v, (cell) => ({ ...cell, wrap: v }));
   }
   /** Sizes columns to their longest displayed text (approximated at 7 points per character). */
   autofitColumns(): void {

@@ -9,7 +9,14 @@ import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
 import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
 import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
-import { type ChangeRecord, type SheetModel, type WorkbookModel, newId, readValues } from "./model";
+import {
+  type ChangeRecord,
+  type PageLayoutModel,
+  type SheetModel,
+  type WorkbookModel,
+  newId,
+  readValues,
+} from "./model";
 import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, shiftCells, writeInputs } from "./ops";
 import * as RangeMod from "./range";
 import * as TableMod from "./table";
@@ -109,6 +116,8 @@ export interface ExcelSimulator {
   names(): Array<{ name: string; formula: string }>;
   columnWidth(sheet: string, col: number): number;
   freezeRows(sheet: string): number;
+  /** The sheet's print settings, once an add-in set any (ExcelApi 1.9). */
+  pageLayout(sheet: string): PageLayoutModel | undefined;
   validations(sheet: string): ReadonlyArray<SheetModel["validations"][number]>;
   conditionalFormats(sheet: string): ReadonlyArray<SheetModel["conditionalFormats"][number]>;
 
@@ -125,6 +134,17 @@ export interface ExcelSimulator {
   userPaste(sheet: string, topLeft: string, text: string): void;
   /** The user switches sheets. */
   userActivate(sheet: string): void;
+  /**
+   * The user sorts the rows of `address` by its `column`-th column (0-based, ascending unless
+   * `descending`), as Data > Sort does: whole cells (values and formats) move with their rows;
+   * conditional formats keep their ranges.
+   */
+  userSort(sheet: string, address: string, column: number, options?: { descending?: boolean }): void;
+  /**
+   * The user filters a table (its header's filter button): data rows whose `column`-th cell
+   * (0-based) shows none of `values` are hidden. `null` clears that table's filters.
+   */
+  userFilter(table: string, column: number, values: string[] | null): void;
   /**
    * A co-author edits cells (source "Remote"). Applied now, or right before the `beforeSync`-th
    * upcoming sync (1 = the next one), i.e. between two syncs of the add-in.
@@ -190,7 +210,9 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     else if (Array.isArray(first) && first[0] instanceof ClientObjectBase) ctx = first[0].context;
     else if (first && typeof first === "object") opts = first as RunOptions;
     if (opts?.previousContext) ctx = opts.previousContext;
-    if (opts?.delayForCellEdit) await engine.waitForEditModeEnd();
+    // delayForCellEdit arrived with ExcelApi 1.11; older hosts ignore the option.
+    // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+    if (opts?.delayForCellEdit && engine.apiVersion >= 11) await engine.waitForEditModeEnd();
     const own = ctx === undefined;
     const context = ctx ?? new RequestContext();
     // Running on an earlier context (Excel.run(object, ...) / run(handlerResult.context, ...)) revives it for this batch.
@@ -439,6 +461,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     names: () => model().names.map((n) => ({ name: n.name, formula: n.formula })),
     columnWidth: (sheet, col) => sheetOf(sheet).colWidths.get(col) ?? 48,
     freezeRows: (sheet) => sheetOf(sheet).freezeRows,
+    pageLayout: (sheet) => sheetOf(sheet).pageLayout,
     validations: (sheet) => sheetOf(sheet).validations,
     conditionalFormats: (sheet) => sheetOf(sheet).conditionalFormats,
 
@@ -480,6 +503,19 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       externalWrite(sheet, topLeft, rows, FROM_USER, true);
     },
     userActivate: (sheet) => engine.applyExternal((m) => m.set(m, "activeSheetId", sheetOf(sheet).id)),
+    userFilter: (table, column, values) =>
+      engine.applyExternal((m) => {
+        const t = m.tableByName(table);
+        if (!t) throw new Error(`No table named '${table}'.`);
+        m.set(t, "filters", values === null ? undefined : { ...(t.filters ?? {}), [column]: values });
+      }),
+    userSort: (sheet, address, column, opts) =>
+      engine.applyExternal((m) => {
+        const ref = locate(m, sheet, address);
+        assertEditable(ref.sheet, "userSort");
+        sortRows(m, ref.sheet, ref.rect, column, opts?.descending === true);
+        m.noteChange({ sheetId: ref.sheet.id, rect: ref.rect, changeType: "RangeEdited", ...FROM_USER });
+      }),
     coAuthorEdit: (sheet, address, value, opts) => {
       const apply = (): void => externalWrite(sheet, address, value, FROM_COAUTHOR, false);
       if (opts?.beforeSync !== undefined) engine.runBeforeSync(opts.beforeSync, apply);
@@ -513,6 +549,37 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     },
   };
   return sim;
+}
+
+/**
+ * Excel's sort order: numbers, then text (ignoring case), then FALSE before TRUE, then errors;
+ * blank cells always go last, whichever the direction.
+ * https://support.microsoft.com/office/sort-data-in-a-range-or-table-62d0b95d-2a90-4610-a6ae-2e545c4a4654
+ */
+function sortRows(model: WorkbookModel, sheet: SheetModel, rect: Rect, column: number, descending: boolean): void {
+  const rank = (cell: CellData | undefined): [number, number | string] => {
+    if (!cell || cell.v === "") return [9, 0];
+    if (cell.err) return [4, String(cell.v)];
+    if (typeof cell.v === "number") return [1, cell.v];
+    if (typeof cell.v === "boolean") return [3, cell.v ? 1 : 0];
+    return [2, cell.v.toLowerCase()];
+  };
+  const rows: { cells: (CellData | undefined)[]; key: [number, number | string] }[] = [];
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    const cells: (CellData | undefined)[] = [];
+    for (let c = rect.c0; c <= rect.c1; c++) cells.push(model.cellAt(sheet, r, c));
+    rows.push({ cells, key: rank(cells[column]) });
+  }
+  const sign = descending ? -1 : 1;
+  // Array.prototype.sort is stable, as Excel keeps equal keys in their order.
+  rows.sort((a, b) => {
+    if (a.key[0] === 9 || b.key[0] === 9) return a.key[0] === b.key[0] ? 0 : a.key[0] === 9 ? 1 : -1;
+    if (a.key[0] !== b.key[0]) return sign * (a.key[0] - b.key[0]);
+    return sign * (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0);
+  });
+  rows.forEach((row, i) =>
+    row.cells.forEach((cell, j) => model.setCell(sheet, rect.r0 + i, rect.c0 + j, cell ? { ...cell } : undefined)),
+  );
 }
 
 /** Evaluates conditional formats for one cell (first matching rule wins per property). */

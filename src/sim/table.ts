@@ -56,6 +56,29 @@ function fixHeaders(model: WorkbookModel, sheet: SheetModel, rect: Rect): void {
   }
 }
 
+/**
+ * New table rows take each column's number format from the neighbouring data row, so a Text
+ * column stays Text and `007` written into it stays `007`; Excel extends a table's formatting
+ * to the rows it adds.
+ * https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165
+ */
+export function inheritColumnFormats(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  t: TableModel,
+  rows: { r0: number; r1: number },
+  fromRow: number,
+): void {
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const nf = model.cellAt(sheet, fromRow, c)?.nf;
+    if (nf === undefined) continue;
+    for (let r = rows.r0; r <= rows.r1; r++) {
+      const cell = model.cellAt(sheet, r, c);
+      if (cell?.nf === undefined) model.setCell(sheet, r, c, { ...(cell ?? { v: "" }), nf });
+    }
+  }
+}
+
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */
 export class TableCollectionProxy extends CollectionBase<TableProxy> {
   readonly _type = "TableCollection";
@@ -255,6 +278,7 @@ export class TableProxy extends ClientObjectBase {
     if (name === "columns") return this.columns;
     if (name === "rows") return this.rows;
     if (name === "worksheet") return this.worksheet;
+    if (name === "autoFilter") return this.autoFilter;
     return undefined;
   }
   get id(): string {
@@ -367,8 +391,52 @@ export class TableProxy extends ClientObjectBase {
     });
     return range;
   }
+  /** Shows every row again (ExcelApi 1.2). */
   clearFilters(): void {
-    this._write("clearFilters", null, (state) => void this._table(state));
+    this._write("clearFilters", null, (state) => state.model.set(this._table(state), "filters", undefined));
+  }
+  /** The table's AutoFilter (ExcelApi 1.9). */
+  get autoFilter(): AutoFilterProxy {
+    this._requires(9, "autoFilter");
+    return new AutoFilterProxy(this.context, this);
+  }
+  /**
+   * Resizes the table to `newRange` (ExcelApi 1.13): same sheet, header in the same row, overlapping
+   * the old range; cells are not moved, new header cells are made unique.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resize(newRange: RangeProxy | string): void {
+    this._requires(13, "resize");
+    this._write("resize", typeof newRange === "string" ? newRange : "<range>", (state) => {
+      const t = this._table(state);
+      const s = this._sheet(state);
+      assertEditable(s, "Table.resize");
+      let rect: Rect | undefined;
+      let sheet: SheetModel | undefined = s;
+      if (typeof newRange === "string") {
+        const parsed = parseAddress(newRange);
+        rect = parsed?.rect;
+        if (parsed?.sheet !== undefined) sheet = state.model.sheetByName(parsed.sheet);
+      } else {
+        const ref = newRange._ref(state);
+        rect = ref.rect;
+        sheet = ref.sheet;
+      }
+      const overlaps =
+        rect !== undefined &&
+        rect.r0 <= t.rect.r1 &&
+        rect.r1 >= t.rect.r0 &&
+        rect.c0 <= t.rect.c1 &&
+        rect.c1 >= t.rect.c0;
+      if (!rect || sheet !== s || rect.r0 !== t.rect.r0 || !overlaps || rect.r1 <= rect.r0)
+        throw officeError(
+          Codes.invalidArgument,
+          "Table.resize",
+          "The new range must keep the header row and overlap the table.",
+        );
+      state.model.set(t, "rect", rect);
+      fixHeaders(state.model, s, { ...rect, r1: rect.r0 });
+    });
   }
 }
 
@@ -610,6 +678,7 @@ export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
         shiftCells(m, s, band, "down", FROM_ADDIN);
         // shiftCells grows the table only when the insertion point lies inside it; appending extends it here.
         if (t.rect === oldRect || t.rect.r1 === oldRect.r1) m.set(t, "rect", { ...t.rect, r1: oldRect.r1 + n });
+        if (count > 0) inheritColumnFormats(m, s, t, band, at > 0 ? r0 - 1 : band.r1 + 1);
         if (values !== undefined && values !== null)
           writeInputs(m, { sheet: s, rect: band }, values, "TableRowCollection.add", FROM_ADDIN);
         created = at;
@@ -687,7 +756,54 @@ export class TableRowProxy extends ClientObjectBase {
       const s = this._table._sheet(state);
       assertEditable(s, "TableRow.delete");
       const r = dataRect(t).r0 + this._index(state);
+      // As Range.delete: under an AutoFilter the call succeeds and removes nothing (office-js issue 994).
+      if (Object.keys(t.filters ?? {}).length > 0) return;
       shiftCells(state.model, s, { ...t.rect, r0: r, r1: r }, "up", FROM_ADDIN);
     });
+  }
+}
+
+/**
+ * Excel.AutoFilter of a table: `apply` with `filterOn: "Values"` criteria hides the data rows
+ * whose text is not listed; `clearCriteria` shows them again.
+ * https://learn.microsoft.com/javascript/api/excel/excel.autofilter
+ */
+export class AutoFilterProxy extends ClientObjectBase {
+  readonly _type = "AutoFilter";
+  constructor(
+    context: SimRequestContext,
+    private readonly _owner: TableProxy,
+  ) {
+    super(context);
+  }
+  protected _exists(state: SyncState): boolean {
+    this._owner._table(state);
+    return true;
+  }
+  protected _scalarNames(): readonly string[] {
+    return ["enabled", "isDataFiltered"];
+  }
+  protected _readScalar(name: string, state: SyncState): unknown {
+    const t = this._owner._table(state);
+    return name === "enabled" ? t.showHeaders : Object.keys(t.filters ?? {}).length > 0;
+  }
+  get enabled(): boolean {
+    return this._get("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this._get("isDataFiltered");
+  }
+  apply(_range: unknown, columnIndex?: number, criteria?: { filterOn?: string; values?: unknown[] }): void {
+    this._write("apply", { columnIndex, criteria }, (state) => {
+      const t = this._owner._table(state);
+      if (columnIndex === undefined || columnIndex < 0 || columnIndex > t.rect.c1 - t.rect.c0)
+        throw officeError(Codes.invalidArgument, "AutoFilter.apply", "columnIndex is outside the table.");
+      if (criteria?.filterOn !== "Values" || !Array.isArray(criteria.values))
+        throw officeError(Codes.invalidArgument, "AutoFilter.apply", 'The simulator supports filterOn "Values".');
+      state.model.set(t, "filters", { ...(t.filters ?? {}), [columnIndex]: criteria.values.map(String) });
+    });
+  }
+  clearCriteria(): void {
+    this._write("clearCriteria", null, (state) => state.model.set(this._owner._table(state), "filters", undefined));
   }
 }

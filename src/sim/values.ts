@@ -17,6 +17,8 @@ export interface CellData {
   bold?: boolean;
   italic?: boolean;
   color?: string;
+  /** RangeFormat.wrapText. */
+  wrap?: boolean;
 }
 
 export type Scalar = string | number | boolean;
@@ -58,13 +60,27 @@ export interface ParsedInput {
   autoFormat?: string;
 }
 
+/**
+ * A number or boolean written into a Text-formatted ("@") cell is stored as its text, the
+ * "number stored as text" Excel flags with a green triangle: the Text format treats content as
+ * text even when it is a number.
+ * https://support.microsoft.com/office/number-format-codes-5026bbd6-04bc-48cd-bf33-80f18b4eae68
+ */
+function asText(raw: number | boolean): string {
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  // Excel keeps 15 significant digits.
+  return String(Number(raw.toPrecision(15)))
+    .replace("e+", "E+")
+    .replace("e-", "E-");
+}
+
 /** Parses one input the way Excel parses typed text (en-US). Throws RangeError for non-finite numbers. */
 export function parseInput(raw: Scalar, numberFormat: string | undefined): ParsedInput {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) throw new RangeError("non-finite number");
-    return { v: raw };
+    return numberFormat === "@" ? { v: asText(raw) } : { v: raw };
   }
-  if (typeof raw === "boolean") return { v: raw };
+  if (typeof raw === "boolean") return numberFormat === "@" ? { v: asText(raw) } : { v: raw };
   if (raw === "") return { v: "" };
   if (numberFormat === "@") return { v: raw };
   if (raw.startsWith("'")) return { v: raw.slice(1) };

@@ -53,7 +53,7 @@ describe("registerBest", () => {
     registeredAt: "2026-11-25T16:00:00.000Z",
   };
 
-  it("writes a frozen copy of the row, once per run and metric", async () => {
+  it("writes a frozen copy of the row as real columns, once per run and metric", async () => {
     const { sim, run, counted } = workbook();
     await run((ctx) => createTracker(ctx));
     const first = await counted((ctx) => registerBest(ctx, entry));
@@ -64,11 +64,26 @@ describe("registerBest", () => {
     expect(sim.getTable("Registry")?.rowCount).toBe(1);
     const other = await run((ctx) => registerBest(ctx, { ...entry, metric: "val_loss", value: 0.3 }));
     expect(other).toEqual({ status: "registered", row: 3 });
-    const values = sim.getValues("Registry", "A2:F3");
-    expect(values[0]?.slice(0, 5)).toEqual(["r2", "accuracy", 0.82, "2026-11-25T16:00:00.000Z", "best by mean"]);
-    expect(JSON.parse(String(values[0]?.[5]))).toEqual(entry.row);
+    expect(sim.getTable("Registry")?.headers).toEqual([
+      "run_id",
+      "metric",
+      "value",
+      "registered_at",
+      "reason",
+      "accuracy",
+      "notes",
+    ]);
+    const values = sim.getValues("Registry", "A2:G3");
+    expect(values[0]).toEqual(["r2", "accuracy", 0.82, "2026-11-25T16:00:00.000Z", "best by mean", 0.82, "=danger"]);
     expect(values[1]?.[1]).toBe("val_loss");
-    expect(sim.getFormulas("Registry", "D3")[0]?.[0]).toBe(values[1]?.[3]);
+    // Values, never formulas: a cell's formula is its value.
+    expect(sim.getFormulas("Registry", "A2:G3")).toEqual(values);
+  });
+
+  it("names a run field that clashes with a Registry column run.<field>", () => {
+    const { header, values } = registryRow({ ...entry, row: { run_id: "r2", value: 3, reason: "mine" } });
+    expect(header).toEqual(["run_id", "metric", "value", "registered_at", "reason", "run.value", "run.reason"]);
+    expect(values.slice(5)).toEqual([3, "mine"]);
   });
 
   it("creates the Registry sheet when the workbook has none, in two syncs", async () => {
@@ -91,7 +106,7 @@ describe("registerBest", () => {
     expect(sim.getTable("Registry")?.rowCount).toBe(1);
   });
 
-  it("refuses a frozen row larger than an Excel cell instead of truncating it", () => {
+  it("refuses a frozen value larger than an Excel cell instead of truncating it", () => {
     expect(() => registryRow({ ...entry, row: { notes: "x".repeat(40000) } })).toThrow(/32767/);
   });
 });

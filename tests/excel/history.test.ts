@@ -29,6 +29,34 @@ describe("appendHistory", () => {
   it("leaves a user's History sheet alone", async () => {
     const { sim, run } = workbook();
     sim.addSheet("History");
+    sim.setValues("History", "A1:B2", [
+      ["my notes", ""],
+      ["epoch 3 looked odd", "see log"],
+    ]);
     await expect(run((ctx) => appendHistory(ctx, points))).rejects.toThrow(/rename it/);
+    expect(sim.getValues("History", "A1:B2")).toEqual([
+      ["my notes", ""],
+      ["epoch 3 looked odd", "see log"],
+    ]);
+  });
+
+  it("uses an empty History sheet (what a half-applied first attempt leaves) instead of refusing", async () => {
+    const { sim, run } = workbook();
+    sim.addSheet("History");
+    await expect(run((ctx) => appendHistory(ctx, points))).resolves.toEqual({ appended: 3, skipped: 0 });
+    expect(sim.getTable("History")?.rowCount).toBe(3);
+  });
+
+  it("writes by column name into a History table whose columns a user reordered", async () => {
+    const { sim, run } = workbook();
+    sim.addSheet("History");
+    sim.setValues("History", "A1:E2", [
+      ["value", "x", "run_id", "x_name", "metric"],
+      [0.9, 0, "r0", "epoch", "acc"],
+    ]);
+    sim.addTable("History", "A1:E2", "History");
+    await run((ctx) => appendHistory(ctx, [["007", "=-log_loss", "epoch", 1, 0.7]]));
+    expect(sim.getValues("History", "A3:E3")).toEqual([[0.7, 1, "007", "epoch", "=-log_loss"]]);
+    expect(sim.getFormulas("History", "E3")).toEqual([["=-log_loss"]]);
   });
 });

@@ -28,17 +28,11 @@ describe("createTracker", () => {
       "unit",
       "goal",
       "description",
+      "recipe",
     ]);
     expect(sim.getTable("RunSchema")?.rowCount).toBe(DEFAULT_SCHEMA.columns.length);
     expect(sim.getTable("Experiments")?.headers).toContain("null_hypothesis");
-    expect(sim.getTable("Registry")?.headers).toEqual([
-      "run_id",
-      "metric",
-      "value",
-      "registered_at",
-      "reason",
-      "frozen_row",
-    ]);
+    expect(sim.getTable("Registry")?.headers).toEqual(["run_id", "metric", "value", "registered_at", "reason"]);
     expect(sim.activeSheet()).toBe("Runs");
   });
 

@@ -187,62 +187,52 @@ describe("imports larger than one request", () => {
     expect(sim.getValues("Runs", "A20001")).toEqual([["run-19999"]]);
   });
 
-  it("a chunk failing midway removes the rows already written: a failed import writes nothing", async () => {
-    const sim = createExcelSimulator({ payloadLimitBytes: 64 * 1024 });
-    await sim.Excel.run((ctx) => createTracker(ctx));
-    await sim.Excel.run((ctx) => appendRuns(ctx, header, [["kept-1", "exp0", 0.4]], []));
-    const headersBefore = sim.getTable("Runs")?.headers;
-    const rowBefore = sim.getValues("Runs", "A2:Z2");
-    const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
-    sim.faults.failSync(3, "GeneralException");
-    const failure = await sim.Excel.run((ctx) =>
-      appendRuns(
-        ctx,
-        [...header, "new_metric"],
-        rows.map((r) => [...r, 1]),
-        [],
-        { maxRequestBytes: 48 * 1024 },
-      ),
-    ).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(ImportInterruptedError);
-    expect((failure as ImportInterruptedError).rowsLeft).toBe(0);
-    expect((failure as Error).message).toMatch(/nothing was imported/);
-    expect(sim.getTable("Runs")?.rowCount).toBe(1);
-    expect(sim.getTable("Runs")?.headers).toEqual(headersBefore);
-    expect(headersBefore).not.toContain("new_metric");
-    expect(sim.getValues("Runs", "A2:Z2")).toEqual(rowBefore);
-    expect(rowBefore[0]?.[0]).toBe("kept-1");
+  it("a chunk failing midway says how many rows are in the table, claims no removal, and the retry completes", async () => {
+    for (const syncSemantics of ["atomic", "partial"] as const) {
+      const sim = createExcelSimulator({ payloadLimitBytes: 64 * 1024, syncSemantics });
+      await sim.Excel.run((ctx) => createTracker(ctx));
+      const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5, 1]);
+      const wide = [...header, "new_metric"];
+      sim.faults.failSync(4, "GeneralException");
+      const failure = await sim.Excel.run((ctx) =>
+        appendRuns(ctx, wide, rows, [], { maxRequestBytes: 48 * 1024 }),
+      ).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ImportInterruptedError);
+      const inTable = sim.getTable("Runs")?.rowCount ?? 0;
+      expect((failure as ImportInterruptedError).rowsLeft).toBe(inTable);
+      expect(inTable).toBeGreaterThan(1);
+      expect((failure as Error).message).toContain(`Those ${inTable} rows are in the Runs table`);
+      expect((failure as Error).message).not.toMatch(/removed/);
+      const retry = await sim.Excel.run((ctx) => appendRuns(ctx, wide, rows, [], { maxRequestBytes: 48 * 1024 }));
+      expect(retry.skipped.length).toBe(inTable);
+      expect(sim.getTable("Runs")?.rowCount).toBe(3000);
+      expect(sim.getValues("Runs", "A2:A3001").map((r) => r[0])).toEqual(rows.map((r) => r[0]));
+      expect(sim.usedAddress("Runs")).toBe(sim.getTable("Runs")?.address.replace(/^Runs!/, ""));
+    }
   });
 
-  it("a failed first chunk into a new table leaves its placeholder row empty", async () => {
+  it("a failed first chunk leaves the table as it was (atomic) and reports Excel's error", async () => {
     const sim = createExcelSimulator({ payloadLimitBytes: 64 * 1024 });
     await sim.Excel.run((ctx) => createTracker(ctx));
     const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
-    sim.faults.failSync(3, "GeneralException");
+    sim.faults.failSync(2, "GeneralException");
     await expect(
       sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 })),
-    ).rejects.toBeInstanceOf(ImportInterruptedError);
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(sim.getTable("Runs")?.rowCount).toBe(1);
     expect(sim.getValues("Runs", "A2:C2")).toEqual([["", "", ""]]);
   });
 
-  it("when even the clean-up fails, it says so and the retry completes without duplicates", async () => {
-    const sim = createExcelSimulator({ payloadLimitBytes: 64 * 1024 });
+  it("halves a chunk Excel finds too large and sends it again", async () => {
+    const sim = createExcelSimulator({ payloadLimitBytes: 40 * 1024 });
     await sim.Excel.run((ctx) => createTracker(ctx));
-    const rows = Array.from({ length: 3000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
-    sim.faults.failSync(3, "GeneralException");
-    sim.faults.failSync(4, "GeneralException");
-    const failure = await sim.Excel.run((ctx) =>
-      appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 }),
-    ).catch((e: unknown) => e);
-    const partial = sim.getTable("Runs")?.rowCount ?? 0;
-    expect(partial).toBeGreaterThan(1);
-    expect(partial).toBeLessThan(3000);
-    expect((failure as ImportInterruptedError).rowsLeft).toBe(partial);
-    expect((failure as Error).message).toMatch(/could not be removed/);
-    const retry = await sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 48 * 1024 }));
-    expect(retry.skipped.length).toBe(partial);
-    expect(sim.getTable("Runs")?.rowCount).toBe(3000);
+    const rows = Array.from({ length: 2000 }, (_, i) => [`run-${i}`, "exp1", 0.5]);
+    // A budget above the host's limit: the first attempt is refused, the halves are not.
+    const result = await sim.Excel.run((ctx) => appendRuns(ctx, header, rows, [], { maxRequestBytes: 60 * 1024 }));
+    expect(result.appended).toBe(2000);
+    expect(sim.stats.requests.some((r) => r.errorCode === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(sim.getValues("Runs", "A2001")).toEqual([["run-1999"]]);
+    expect(sim.getTable("Runs")?.rowCount).toBe(2000);
   });
 });
 

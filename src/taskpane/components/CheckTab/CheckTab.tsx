@@ -61,6 +61,9 @@ export function CheckTab() {
             : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}"${s.outcome.truncated ? " (list truncated)" : ""}.`}
           {s.outcome.schemaOrigin === "inferred" ? " Schema inferred from the sheet." : ""}
           {s.outcome.marks && !s.outcome.marks.supported ? " This Excel cannot mark cells; use the list below." : ""}
+          {s.outcome.marks?.sheetProtected
+            ? " The sheet is protected, so cells are not marked; use the list below."
+            : ""}
           {s.outcome.marks && s.outcome.marks.omitted > 0 && s.outcome.marks.supported
             ? ` ${s.outcome.marks.marked} cells marked in the sheet; the rest are listed here only.`
             : ""}

@@ -18,18 +18,22 @@ export function useCheckTab() {
   const [fixNotice, setFixNotice] = useState<string | null>(null);
   const subscription = useRef<Subscription | null>(null);
   const subscribedSheet = useRef<string | null>(null);
-  const validateRef = useRef<() => Promise<void>>(() => Promise.resolve());
-  const debouncer = useMemo(() => createDebouncer(() => void validateRef.current(), REVALIDATE_DELAY_MS), []);
+  const validateRef = useRef<(automatic?: boolean) => Promise<void>>(() => Promise.resolve());
+  const debouncer = useMemo(() => createDebouncer(() => void validateRef.current(true), REVALIDATE_DELAY_MS), []);
 
-  const validate = useCallback(async () => {
-    debouncer.mute();
-    try {
-      const next = await guard(() => checkRuns(gateway, { mark: true }));
-      if (next) setOutcome(next);
-    } finally {
-      debouncer.unmute();
-    }
-  }, [gateway, guard, debouncer]);
+  // Revalidation after an edit waits while the user is typing in a cell instead of failing.
+  const validate = useCallback(
+    async (automatic = false) => {
+      debouncer.mute();
+      try {
+        const next = await guard(() => checkRuns(automatic ? gateway.afterCellEdit() : gateway, { mark: true }));
+        if (next) setOutcome(next);
+      } finally {
+        debouncer.unmute();
+      }
+    },
+    [gateway, guard, debouncer],
+  );
   validateRef.current = validate;
 
   // Live revalidation: follow the runs sheet while "Live" is on.

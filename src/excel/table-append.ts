@@ -1,0 +1,257 @@
+/**
+ * Appending rows to one of RunSheet's tables so that a co-author's edits and a half-applied
+ * sync can never make it write into the wrong cells.
+ *
+ * - Anchored: every range is addressed relative to the table inside the batch that writes it
+ *   (`table.getRange().getRowsBelow(n)`), never by a row number read in an earlier sync. The
+ *   rows are written with `Range.values` directly below the table and the table is then
+ *   resized, as Microsoft's co-authoring guidance recommends instead of
+ *   `TableRowCollection.add`, which causes merge conflicts:
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins
+ *   Hosts without `Table.resize` (ExcelApi 1.13) add blank rows and then write them the same way.
+ * - Reconcilable: rows a failed attempt left directly below the table (values written, table
+ *   not yet resized) equal the first planned rows exactly, so a retry writes over them and the
+ *   result is the clean one. Anything else below the table (the user's own cells) is moved down
+ *   by inserting cells, never overwritten.
+ * - Checked in the writing batch: the batch first loads what is in the target cells and the
+ *   table's size, as they are right before the write. Cells a co-author typed there in the
+ *   meantime are put back just below the new rows; when the table changed size meanwhile, ids
+ *   that now appear twice are reported.
+ */
+import type { CellValue } from "../core/index";
+import { isBlank } from "../core/index";
+import { writeSafe, type SafeValue } from "./safe-write";
+
+/**
+ * True when the host has `Table.resize` (ExcelApi 1.13). Outside Office (tests driving the
+ * simulator without its globals) a modern host is assumed, as in capabilities.ts.
+ * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+ */
+export function hostCanResizeTables(): boolean {
+  const requirements = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+  if (!requirements || typeof requirements.isSetSupported !== "function") return true;
+  try {
+    return requirements.isSetSupported("ExcelApi", "1.13");
+  } catch {
+    return false;
+  }
+}
+
+/** What `readTableState` found: the table as it is now, addressed only relative to itself. */
+export interface TableState {
+  sheet: string;
+  header: string[];
+  /** Excel row number of the header. */
+  headerRow: number;
+  /** Data rows, including Excel's empty placeholder row of a new table. */
+  bodyRowCount: number;
+  /** True when the only data row is Excel's empty placeholder row of a new table. */
+  placeholder: boolean;
+  /** Rows directly below the table that hold values, within the first `lookBelow` rows (0 = none). */
+  usedBelow: number;
+}
+
+/**
+ * Reads the header, the body's size and whether anything sits within `lookBelow` rows under the
+ * table, in one sync (queued with whatever the caller queued on `context`).
+ */
+export function queueTableState(
+  table: Excel.Table,
+  lookBelow: number,
+): { header: Excel.Range; body: Excel.Range; first: Excel.Range; below: Excel.Range | null; sheet: Excel.Worksheet } {
+  const header = table.getHeaderRowRange();
+  header.load("values,rowIndex");
+  const body = table.getDataBodyRange();
+  body.load("rowCount");
+  const first = body.getRow(0);
+  first.load("values");
+  const below = lookBelow > 0 ? table.getRange().getRowsBelow(lookBelow).getUsedRangeOrNullObject(true) : null;
+  below?.load("rowIndex,rowCount");
+  const sheet = table.worksheet;
+  sheet.load("name");
+  return { header, body, first, below, sheet };
+}
+
+/** The TableState from the loaded proxies of `queueTableState` (after the sync). */
+export function tableStateOf(loaded: ReturnType<typeof queueTableState>): TableState {
+  const { header, body, first, below, sheet } = loaded;
+  const headerRow = header.rowIndex + 1;
+  const placeholder = body.rowCount === 1 && (first.values[0] ?? []).every((v) => isBlank(v as CellValue));
+  const usedBelow =
+    below && !below.isNullObject ? below.rowIndex + below.rowCount - (header.rowIndex + body.rowCount) : 0;
+  return {
+    sheet: sheet.name,
+    header: (header.values[0] ?? []).map((h) => String(h)),
+    headerRow,
+    bodyRowCount: body.rowCount,
+    placeholder,
+    usedBelow,
+  };
+}
+
+export interface AppendPlan {
+  /** Rows to write, as wide as the table after `addColumns`. */
+  rows: readonly (readonly SafeValue[])[];
+  /** Column names to add at the table's right end first (header cells written as text). */
+  addColumns?: readonly string[];
+  /** Number formats per column for numbers and booleans (null keeps the column's own). */
+  formats?: readonly (string | null)[];
+  /** A column whose values identify rows: ids a co-author added meanwhile are reported. */
+  idColumn?: number;
+  /** Text of the id of a row (default: the trimmed cell). */
+  idOf?: (row: readonly SafeValue[]) => string;
+}
+
+export interface AppendOutcome {
+  /** Excel row of the first written row (as the table stood when the batch ran). */
+  firstRow: number;
+  /** Ids that a co-author added to the table between the read and the write. */
+  duplicates: string[];
+  /** Cells a co-author typed into the target area meanwhile, moved below the new rows. */
+  movedCells: number;
+}
+
+function sameCell(a: unknown, b: SafeValue | undefined): boolean {
+  const x = a === null || a === undefined ? "" : a;
+  const y = b === null || b === undefined ? "" : b;
+  return x === y;
+}
+
+/**
+ * How many of the rows directly below the table are leftovers of an earlier attempt of this
+ * same plan (equal to the first planned rows, in order). Pure.
+ */
+export function leftoverRows(below: readonly (readonly unknown[])[], rows: readonly (readonly SafeValue[])[]): number {
+  let k = 0;
+  while (k < below.length && k < rows.length) {
+    const have = below[k] ?? [];
+    const want = rows[k] ?? [];
+    if (have.every((v) => isBlank(v as CellValue))) break;
+    if (!want.every((v, c) => sameCell(have[c], v))) break;
+    k++;
+  }
+  return k;
+}
+
+/**
+ * Appends `plan.rows` to `table` (whose state `state` was read in the previous sync) in one
+ * sync, plus one sync to look below the table when something is there and one to put back
+ * cells a co-author typed into the target meanwhile. `canResize` is false on hosts before
+ * ExcelApi 1.13.
+ */
+export async function appendToTable(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  state: TableState,
+  plan: AppendPlan,
+  canResize: boolean,
+): Promise<AppendOutcome> {
+  const rows = plan.rows;
+  const addColumns = plan.addColumns ?? [];
+  const width = state.header.length + addColumns.length;
+  const onPlaceholder = state.placeholder ? 1 : 0;
+  const belowCount = rows.length - onPlaceholder;
+
+  // What sits below the table: leftovers of an earlier attempt of this plan, or the user's cells.
+  let leftovers = 0;
+  let mustInsert = 0;
+  if (belowCount > 0 && state.usedBelow > 0) {
+    const below = table.getRange().getRowsBelow(belowCount);
+    below.load("values");
+    await context.sync();
+    const values = below.values.map((r) => r.slice(0, width));
+    leftovers = leftoverRows(values, rows.slice(onPlaceholder));
+    const rest = values.slice(leftovers);
+    if (rest.some((r) => r.some((v) => !isBlank(v as CellValue)))) mustInsert = belowCount - leftovers;
+  }
+
+  // The writing batch: check, make room, write, grow the table; all relative to the table.
+  const idColumn = plan.idColumn;
+  const fresh =
+    belowCount - leftovers > 0
+      ? table
+          .getRange()
+          .getRowsBelow(belowCount - leftovers)
+          .getOffsetRange(leftovers, 0)
+      : null;
+  const typedMeanwhile = fresh && mustInsert === 0 ? fresh.getUsedRangeOrNullObject(true) : null;
+  typedMeanwhile?.load("formulas,numberFormat,rowCount,columnCount,rowIndex,columnIndex");
+  const headerNow = table.getHeaderRowRange();
+  headerNow.load("rowIndex,columnIndex");
+  const bodyNow = table.getDataBodyRange();
+  bodyNow.load("rowCount");
+
+  for (const name of addColumns) table.columns.add(undefined, undefined, name);
+  if (addColumns.length > 0) {
+    const added = table
+      .getHeaderRowRange()
+      .getColumn(state.header.length)
+      .getResizedRange(0, addColumns.length - 1);
+    writeSafe(added, [addColumns.slice()]);
+  }
+  if (mustInsert > 0) {
+    table.getRange().getRowsBelow(mustInsert).getOffsetRange(leftovers, 0).insert("Down");
+  }
+  if (canResize || belowCount === 0) {
+    const target = state.placeholder
+      ? table
+          .getDataBodyRange()
+          .getRow(0)
+          .getResizedRange(rows.length - 1, 0)
+      : table.getRange().getRowsBelow(rows.length);
+    writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
+    if (belowCount > 0) table.resize(table.getRange().getResizedRange(belowCount, 0));
+  } else {
+    // ExcelApi before 1.13: blank rows first (nothing to interpret), then the same safe write.
+    table.rows.add(
+      undefined,
+      Array.from({ length: belowCount }, () => new Array<string>(width).fill("")),
+    );
+    const target = table
+      .getDataBodyRange()
+      .getLastRow()
+      .getOffsetRange(-(rows.length - 1), 0)
+      .getResizedRange(rows.length - 1, 0);
+    writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
+  }
+  await context.sync();
+
+  const firstRow = headerNow.rowIndex + 1 + (state.placeholder ? 1 : bodyNow.rowCount + 1);
+  // The table changed size between the read and the write: a co-author added or removed rows.
+  // Our rows went below it all the same; report ids that now appear twice.
+  let duplicates: string[] = [];
+  if (idColumn !== undefined && bodyNow.rowCount !== state.bodyRowCount && idColumn < state.header.length) {
+    const ids = table.getDataBodyRange().getColumn(idColumn);
+    ids.load("values");
+    await context.sync();
+    const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[idColumn] ?? "").trim());
+    const planned = new Set(rows.map(idOf).filter((id) => id !== ""));
+    const counts = new Map<string, number>();
+    for (const row of ids.values) {
+      const id = String(row[0] ?? "").trim();
+      if (planned.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+  }
+
+  let movedCells = 0;
+  if (typedMeanwhile && !typedMeanwhile.isNullObject) {
+    // A co-author typed into the cells below the table between our read and our write: put
+    // their cells back right under the new rows, as if the rows had been inserted above them.
+    const offsetRow = typedMeanwhile.rowIndex - (headerNow.rowIndex + bodyNow.rowCount + 1 + leftovers);
+    const offsetCol = typedMeanwhile.columnIndex - headerNow.columnIndex;
+    const height = offsetRow + typedMeanwhile.rowCount;
+    const room = table.getRange().getRowsBelow(height);
+    room.insert("Down");
+    const back = table
+      .getRange()
+      .getRowsBelow(height)
+      .getCell(offsetRow, offsetCol)
+      .getResizedRange(typedMeanwhile.rowCount - 1, typedMeanwhile.columnCount - 1);
+    back.numberFormat = typedMeanwhile.numberFormat;
+    back.formulas = typedMeanwhile.formulas;
+    movedCells = typedMeanwhile.formulas.flat().filter((f) => f !== "").length;
+    await context.sync();
+  }
+  return { firstRow, duplicates, movedCells };
+}

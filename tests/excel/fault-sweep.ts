@@ -1,0 +1,143 @@
+/**
+ * Fault sweep: runs a workflow once cleanly, then, for every sync k it made, runs it again on a
+ * fresh copy of the starting workbook with sync k failing (`faults.failSync`), retries it, and
+ * compares the whole workbook with the clean run's: cell values, formulas, number formats and
+ * styles, tables, sheets (order, visibility, frozen panes), charts, conditional formats, data
+ * validation, names and settings. Used in both `syncSemantics: "atomic"` and `"partial"`.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { createExcelSimulator, type ExcelSimulator, type SimulatorOptions } from "../../src/sim/index";
+
+export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface SweepCase {
+  name: string;
+  /** Simulator options besides syncSemantics (e.g. payloadLimitBytes). */
+  options?: Omit<SimulatorOptions, "syncSemantics">;
+  /** Builds the starting workbook. */
+  setup?: (sim: ExcelSimulator, run: Runner) => Promise<void>;
+  /** The workflow under test: one or more Excel.run batches. */
+  workflow: (run: Runner, sim: ExcelSimulator) => Promise<unknown>;
+}
+
+export interface SweepResult {
+  /** Failure positions tried (one per sync of the clean run). */
+  tried: number;
+  /** Of those, how many ended, after the retry, in exactly the clean workbook. */
+  clean: number;
+  /** What differed, per failing position. */
+  differences: string[];
+  /** Error messages the failed attempts showed, per failing position. */
+  messages: string[];
+}
+
+/** The whole workbook as plain data, without the ids the simulator makes up. */
+export function workbookState(sim: ExcelSimulator): Record<string, unknown> {
+  const model = sim.workbook;
+  const sheetName = new Map(model.sheets.map((s) => [s.id, s.name]));
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value instanceof Map) return [...value.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(strip);
+    if (value && typeof value === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "id") continue;
+        out[k] = k === "sheetId" ? sheetName.get(String(v)) : strip(v);
+      }
+      return out;
+    }
+    return value;
+  };
+  const sheets = model.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.visibility,
+    freeze: [s.freezeRows, s.freezeCols],
+    protected: s.protected,
+    cells: strip(new Map([...s.cells].filter(([, c]) => !isEmptyCell(c)))),
+    conditionalFormats: strip(s.conditionalFormats),
+    validations: strip(s.validations),
+    charts: strip(s.charts),
+    widths: strip(s.colWidths),
+  }));
+  return {
+    sheets,
+    tables: strip(model.tables),
+    names: strip(model.names),
+    settings: strip(model.settings),
+  };
+}
+
+/** A cell entry that holds nothing at all (no value, formula or format). */
+function isEmptyCell(cell: object): boolean {
+  return Object.entries(cell).every(([k, v]) => (k === "v" ? v === "" : v === undefined));
+}
+
+/** The first place two workbook states differ, as a path, or null when equal. */
+export function firstDifference(a: unknown, b: unknown, path = ""): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}: length ${a.length} vs ${b.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (d) return d;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}
+
+async function fresh(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise<ExcelSimulator> {
+  const sim = createExcelSimulator({ ...c.options, syncSemantics });
+  const run: Runner = (batch) => sim.Excel.run(batch);
+  if (c.setup) await c.setup(sim, run);
+  return sim;
+}
+
+/** Sweeps every sync position of `c.workflow` in `syncSemantics` mode. */
+export async function faultSweep(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise<SweepResult> {
+  const cleanSim = await fresh(c, syncSemantics);
+  const cleanRun: Runner = (batch) => cleanSim.Excel.run(batch);
+  const before = cleanSim.stats.syncCount;
+  await c.workflow(cleanRun, cleanSim);
+  const syncs = cleanSim.stats.syncCount - before;
+  const expected = workbookState(cleanSim);
+
+  const result: SweepResult = { tried: 0, clean: 0, differences: [], messages: [] };
+  const positions = Array.from({ length: syncs }, (_, i) => i + 1);
+  const tryAt = async (index: number): Promise<void> => {
+    const k = positions[index];
+    if (k === undefined) return;
+    const sim = await fresh(c, syncSemantics);
+    const run: Runner = (batch) => sim.Excel.run(batch);
+    sim.faults.failSync(k, "GeneralException", `(injected at sync ${k})`);
+    let failed = false;
+    try {
+      await c.workflow(run, sim);
+    } catch (error) {
+      failed = true;
+      result.messages.push(error instanceof Error ? error.message : String(error));
+    }
+    sim.faults.clear();
+    let retryError: unknown = null;
+    if (failed) await c.workflow(run, sim).catch((e: unknown) => (retryError = e));
+    result.tried++;
+    const difference = retryError
+      ? `retry failed: ${retryError instanceof Error ? retryError.message : String(retryError)}`
+      : firstDifference(workbookState(sim), expected, "workbook");
+    if (difference) result.differences.push(`${c.name} [${syncSemantics}] sync ${k}: ${difference}`);
+    else result.clean++;
+    // Positions one after another: each needs a fresh workbook (recursion, not a loop).
+    await tryAt(index + 1);
+  };
+  await tryAt(0);
+  return result;
+}
