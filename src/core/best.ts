@@ -15,6 +15,7 @@
  */
 import type { BestOptions, BestResult, ConfigStats, TieBreaker } from "./best-types";
 import { isNumericType } from "./coerce";
+import { runsWithoutErrors } from "./error-rows";
 import { findColumn, goalFromName, isStatusName } from "./names";
 import { paretoFront } from "./pareto";
 import { normalizeStatus } from "./status";
@@ -25,11 +26,17 @@ import { isTie, summarize, summarizeRange, welchTTest, type Summary } from "./st
 import { putValue, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
 import { constraintFails, parseWhere } from "./where";
 import type { Constraint } from "./where-types";
+import type { ValidationIssue } from "./schema-types";
 
 /** What best() needs: the runs and the schema they were validated with (a ValidateResult fits). */
 export interface RunsWithSchema {
   runs: readonly Run[];
   schema: RunSchema;
+  /**
+   * Issues whose error rows are left out of the ranking, each with the error as its reason (the
+   * pane, the Report and `runsheet best` pass validation's issues; see error-rows.ts).
+   */
+  leaveOutErrorsOf?: readonly Pick<ValidationIssue, "row" | "severity" | "message">[];
 }
 
 /** Resolves a metric column and its goal: explicit goal, else the schema's, else the name rules. */
@@ -117,6 +124,17 @@ function sign(goal: Goal): number {
  * on bad options (unknown metric, metric not numeric, no goal, bad constraint).
  */
 export function best(data: RunsWithSchema, options: BestOptions): Result<BestResult, Problem> {
+  const issues = data.leaveOutErrorsOf;
+  if (!issues || issues.length === 0) return rankRuns(data, options);
+  const clean = runsWithoutErrors(data.runs, issues);
+  const result = rankRuns({ runs: clean.runs, schema: data.schema }, options);
+  if (!result.ok || clean.excluded.length === 0) return result;
+  const excluded = [...clean.excluded, ...result.value.excluded].sort((a, b) => a.row - b.row);
+  return { ok: true, value: { ...result.value, excluded } };
+}
+
+/** best() over runs already cleared of error rows. */
+function rankRuns(data: RunsWithSchema, options: BestOptions): Result<BestResult, Problem> {
   const { schema } = data;
   const metric = resolveMetric(schema, options.metric, options.goal);
   if (!metric.ok) return metric;

@@ -20,6 +20,7 @@ export * from "./stats";
 export * from "./where";
 export * from "./pareto";
 export * from "./best";
+export * from "./error-rows";
 export * from "./status";
 export * from "./compare";
 export * from "./format";

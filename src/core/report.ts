@@ -154,7 +154,7 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
   const perName = new Map<string, { runs: readonly Run[]; result: BestResult; winner: Winner | null }>();
   for (const name of names) {
     const runs = expSpec ? data.runs.filter((r) => String(r.values[expSpec.name] ?? "").trim() === name) : data.runs;
-    const result = best({ runs, schema: data.schema }, bestOptions);
+    const result = best({ ...data, runs }, bestOptions);
     if (!result.ok) return result;
     const top = result.value.ranking[0];
     const winner = top

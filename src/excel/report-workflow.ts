@@ -36,7 +36,8 @@ export async function generateReport(gateway: WorkbookGateway, request: ReportRe
   const where = request.where && request.where.trim() !== "" ? { where: request.where } : {};
   const goal = request.goal ? { goal: request.goal } : {};
   const pareto = request.pareto && request.pareto.trim() !== "" ? { pareto: { metric: request.pareto.trim() } } : {};
-  const data = { runs: outcome.runs, schema: outcome.schema };
+  // Validation's issues go along, so rows with errors are left out as the Best tab leaves them out.
+  const data = { runs: outcome.runs, schema: outcome.schema, leaveOutErrorsOf: outcome.issues };
   const options: ReportOptions = {
     metric: request.metric,
     experiments,

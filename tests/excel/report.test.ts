@@ -156,10 +156,13 @@ describe("Report sheet", () => {
     const perConfig = charts.find((c) => c.name === "RunSheet per-configuration");
     expect(perConfig?.type).toBe("StockHLC");
     expect(perConfig?.series.map((s) => s.name)).toEqual(["95% CI high", "95% CI low", "mean"]);
-    // Core's intervals for the same runs.
+    // Core's intervals for the same runs (rows with validation errors left out, as the Report does).
     const { checkRuns } = await import("../../src/excel/index");
     const checked = await checkRuns(gateway);
-    const ranking = best({ runs: checked.runs, schema: checked.schema }, { metric: "accuracy" });
+    const ranking = best(
+      { runs: checked.runs, schema: checked.schema, leaveOutErrorsOf: checked.issues },
+      { metric: "accuracy" },
+    );
     if (!ranking.ok) throw new Error("best failed");
     expect(perConfig?.series[0]?.values).toEqual(ranking.value.ranking.map((c) => c.ci95?.[1] ?? c.mean));
     expect(perConfig?.series[1]?.values).toEqual(ranking.value.ranking.map((c) => c.ci95?.[0] ?? c.mean));

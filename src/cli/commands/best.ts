@@ -96,7 +96,8 @@ export const bestCommand: CommandHandler = async (argv, io) => {
   const pareto = str(f, "pareto");
   if (pareto) options.pareto = paretoGoal ? { metric: pareto, goal: paretoGoal } : { metric: pareto };
 
-  const result = best(validated, options);
+  // Rows with validation errors are left out, as the pane and the Report leave them out.
+  const result = best({ ...validated, leaveOutErrorsOf: validated.issues }, options);
   if (!result.ok) return usageError(io, "best", result.issues.map((i) => i.message).join(" "), BEST_USAGE);
   io.stdout(format === "json" ? json(result.value) : asText(result.value));
   return withInputErrors(result.value.best ? EXIT.ok : EXIT.problems, loaded.table);

@@ -42,7 +42,7 @@ export const reportCommand: CommandHandler = async (argv, io) => {
   if (goal) options.goal = goal;
   const where = list(f, "where");
   if (where.length) options.where = where.join(", ");
-  const report = buildReport(validated, options);
+  const report = buildReport({ ...validated, leaveOutErrorsOf: validated.issues }, options);
   if (!report.ok) return usageError(io, "report", report.issues.map((i) => i.message).join(" "), REPORT_USAGE);
   const recipes = reproducibilityByExperiment(validated.runs, validated.schema);
   if (format === "json") io.stdout(json({ ...report.value, reproducibility: recipes }));

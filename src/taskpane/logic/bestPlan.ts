@@ -39,16 +39,16 @@ export interface BestQuery {
 }
 
 /**
- * Runs best() on the checked runs. Rows with an open validation error are left out first and
- * listed among the excluded runs with validation's sentence (see runsWithoutErrors).
+ * Runs best() on the checked runs. Rows with an open validation error are left out and listed
+ * among the excluded runs with validation's sentence (core's runsWithoutErrors, the same rule
+ * the Report, the Summary and `runsheet best` use).
  */
 export function runBest(
   outcome: Pick<CheckOutcome, "runs" | "schema"> & { issues?: CheckOutcome["issues"] },
   query: BestQuery,
 ): Result<BestResult, Problem> {
-  const clean = runsWithoutErrors(outcome.runs, outcome.issues ?? []);
-  const result = best(
-    { runs: clean.runs, schema: outcome.schema },
+  return best(
+    { runs: outcome.runs, schema: outcome.schema, leaveOutErrorsOf: outcome.issues ?? [] },
     {
       metric: query.metric,
       ...(query.goal ? { goal: query.goal } : {}),
@@ -56,9 +56,6 @@ export function runBest(
       ...(query.pareto && query.pareto !== query.metric ? { pareto: { metric: query.pareto } } : {}),
     },
   );
-  if (!result.ok || clean.excluded.length === 0) return result;
-  const excluded = [...clean.excluded, ...result.value.excluded].sort((a, b) => a.row - b.row);
-  return { ok: true, value: { ...result.value, excluded } };
 }
 
 /**
@@ -114,36 +111,6 @@ export function distinctConfigLabels(ranking: readonly ConfigStats[]): string[] 
 export function paretoRuns(result: BestResult, runs: readonly { excelRow: number; id: string }[]): string[] {
   const ids = new Map(runs.map((r) => [r.excelRow, r.id]));
   return (result.pareto ?? []).map((row) => `${ids.get(row) ?? "run"} (row ${row})`);
-}
-
-/** A run left out before ranking because Check found an error in its row. */
-export interface ErrorExclusion {
-  row: number;
-  /** Validation's own sentence, which quotes the cell as it is. */
-  reason: string;
-}
-
-/**
- * Splits the checked runs into those best() may rank and those with an open error (a duplicate
- * run_id, a status typo, a metric that is not a number): a row Check flags must not become a
- * replicate and narrow a confidence interval. Each left-out row keeps validation's first
- * error sentence as its reason.
- */
-export function runsWithoutErrors<R extends { excelRow: number }>(
-  runs: readonly R[],
-  issues: readonly Pick<ValidationIssue, "row" | "severity" | "message">[],
-): { runs: R[]; excluded: ErrorExclusion[] } {
-  const reasons = new Map<number, string>();
-  for (const issue of issues)
-    if (issue.severity === "error" && !reasons.has(issue.row)) reasons.set(issue.row, issue.message);
-  const kept: R[] = [];
-  const excluded: ErrorExclusion[] = [];
-  for (const run of runs) {
-    const reason = reasons.get(run.excelRow);
-    if (reason === undefined) kept.push(run);
-    else excluded.push({ row: run.excelRow, reason });
-  }
-  return { runs: kept, excluded };
 }
 
 /** Edit distance counting a swap of neighbours as one edit (optimal string alignment). */
