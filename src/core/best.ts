@@ -19,9 +19,10 @@ import { findColumn, goalFromName, isStatusName } from "./names";
 import { paretoFront } from "./pareto";
 import { normalizeStatus } from "./status";
 import { fail, ok, type Problem, type Result } from "./result";
-import { configColumns, configKeyOf, type Run, type RunValue } from "./runs";
+import { CompactRun, configColumns, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal, RunSchema } from "./schema-types";
-import { isTie, summarize, welchTTest } from "./stats";
+import { isTie, summarize, summarizeRange, welchTTest, type Summary } from "./stats";
+import { putValue, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
 import { constraintFails, parseWhere } from "./where";
 import type { Constraint } from "./where-types";
 
@@ -60,10 +61,21 @@ export function resolveMetric(
   return ok({ spec, goal: g });
 }
 
-interface Group {
-  key: string;
-  runs: Run[];
-  values: number[];
+/**
+ * Reads one column of many runs. Runs straight from validate() share a layout, and their cells
+ * are read by position without building a values object per run; other runs are read by name.
+ */
+type ColumnRead = (run: Run) => RunValue;
+
+function columnReaderFor(runs: readonly Run[], name: string): ColumnRead {
+  const first = runs[0];
+  if (first instanceof CompactRun) {
+    const layout = first.layout;
+    const position = layout.position.get(name);
+    if (position !== undefined && runs.every((r) => r instanceof CompactRun && r.layout === layout))
+      return (run) => (run as CompactRun).cell(position);
+  }
+  return (run) => run.values[name] ?? null;
 }
 
 function metricReason(run: Run, name: string): string {
@@ -72,18 +84,25 @@ function metricReason(run: Run, name: string): string {
 }
 
 /** Why a run's configuration is unknown, or null when every config column holds a usable value. */
-function unknownConfigReason(run: Run, columns: readonly ColumnSpec[]): string | null {
-  for (const c of columns) {
+function unknownConfigReason(run: Run, columns: readonly { spec: ColumnSpec; read: ColumnRead }[]): string | null {
+  for (const { spec: c, read } of columns) {
     const why = run.invalid[c.name];
     // An optional param written as a missing word (`None`, `NA`) is simply not set: MLflow
     // autolog logs `None` for every default it did not change.
     const unset = !c.required && why?.startsWith("is missing");
     if (why && !unset) return `${c.name} ${why}, so its configuration is unknown`;
-    const v = run.values[c.name];
-    if (c.required && (v === null || v === undefined || v === ""))
-      return `${c.name} is empty (required), so its configuration is unknown`;
+    if (c.required) {
+      const v = read(run);
+      if (v === null || v === "") return `${c.name} is empty (required), so its configuration is unknown`;
+    }
   }
   return null;
+}
+
+/** True when the runs are already in sheet order (validate() gives them so): no sort needed. */
+function inSheetOrder(runs: readonly Run[]): boolean {
+  for (let i = 1; i < runs.length; i++) if ((runs[i - 1]?.excelRow ?? 0) > (runs[i]?.excelRow ?? 0)) return false;
+  return true;
 }
 
 /** Sign that makes "bigger is better" for a goal. */
@@ -143,90 +162,150 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
   const keep =
     options.statusFilter === false ? null : new Set((options.statusFilter ?? ["finished"]).map(normalizeStatus));
   const keepText = keep ? [...keep].join(" or ") : "";
+  // Why a status value leaves a run out (null: kept), worked out once per distinct value.
+  const statusReasons = new Map<RunValue, string | null>();
+  const statusReason = (status: RunValue): string | null => {
+    let reason = statusReasons.get(status);
+    if (reason === undefined) {
+      const text = status === null ? "" : normalizeStatus(String(status));
+      reason =
+        keep === null || keep.has(text)
+          ? null
+          : text === ""
+            ? `${statusSpec?.name ?? "status"} is empty, not ${keepText}`
+            : `${statusSpec?.name ?? "status"} is ${String(status)}, not ${keepText}`;
+      statusReasons.set(status, reason);
+    }
+    return reason;
+  };
+
+  // Sheet order, whatever order the caller passes: results must not depend on it.
+  const runs = inSheetOrder(data.runs) ? data.runs : [...data.runs].sort((a, b) => a.excelRow - b.excelRow);
+  const readStatus = statusSpec && keep ? columnReaderFor(runs, statusSpec.name) : null;
+  const readMetric = columnReaderFor(runs, spec.name);
+  const configChecks = groupSpecs.map((c) => ({ spec: c, read: columnReaderFor(runs, c.name) }));
+  const constraintChecks = constraints.map((c) => ({ c, read: columnReaderFor(runs, c.column) }));
+  // Replicate groups: validate()'s own group numbers when grouping by its configuration, else
+  // the groupBy columns' values interned as tuples (no key text per run).
+  const byReplicateGroup = !groupColumns && runs.every((r) => r instanceof CompactRun);
+  const groupReads = (groupColumns ?? []).map((n) => columnReaderFor(runs, n));
+  const tuples = new TupleTable(VALUE_WIDTH * groupReads.length);
+  const tuple = new Int32Array(Math.max(1, VALUE_WIDTH * groupReads.length));
+  const textIds = groupReads.map(() => new ValueIds());
+  const byKey = new Map<string, number>();
+  const localOf: number[] = [];
 
   const excluded: { row: number; reason: string }[] = [];
-  const groups = new Map<string, Group>();
   const kept: Run[] = [];
-  // Sheet order, whatever order the caller passes: results must not depend on it.
-  const runs = [...data.runs].sort((a, b) => a.excelRow - b.excelRow);
+  const keptValues: number[] = [];
+  const keptGroup: number[] = [];
+  let groupCount = 0;
   for (const run of runs) {
-    if (statusSpec && keep) {
-      const status = run.values[statusSpec.name];
-      const text = status === null || status === undefined ? "" : normalizeStatus(String(status));
-      if (!keep.has(text)) {
-        excluded.push({
-          row: run.excelRow,
-          reason:
-            text === ""
-              ? `${statusSpec.name} is empty, not ${keepText}`
-              : `${statusSpec.name} is ${String(status)}, not ${keepText}`,
-        });
+    if (readStatus) {
+      const reason = statusReason(readStatus(run));
+      if (reason !== null) {
+        excluded.push({ row: run.excelRow, reason });
         continue;
       }
     }
-    const v = run.values[spec.name];
+    const v = readMetric(run);
     if (typeof v !== "number" || !Number.isFinite(v)) {
       excluded.push({ row: run.excelRow, reason: metricReason(run, spec.name) });
       continue;
     }
     // A run whose configuration is unknown (a required param left empty, or a param that is not
     // a valid value) cannot be a replicate of anything: ranking it alone would invent a config.
-    let failed: string | null = unknownConfigReason(run, groupSpecs);
-    for (const c of constraints) {
+    let failed: string | null = unknownConfigReason(run, configChecks);
+    for (const { c, read } of constraintChecks) {
       if (failed) break;
-      failed = constraintFails(run.values[c.column], c);
-      if (failed) break;
+      failed = constraintFails(read(run), c);
     }
     if (failed) {
       excluded.push({ row: run.excelRow, reason: failed });
       continue;
     }
-    kept.push(run);
-    const key = groupColumns ? configKeyOf(run.values, groupColumns) : run.configKey;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, runs: [], values: [] };
-      groups.set(key, g);
+    let id: number;
+    if (byReplicateGroup) id = run.replicateGroup;
+    else if (groupColumns) {
+      for (let k = 0; k < groupReads.length; k++)
+        putValue(tuple, VALUE_WIDTH * k, (groupReads[k] as ColumnRead)(run), textIds[k] as ValueIds);
+      id = tuples.intern(tuple);
+    } else {
+      const key = run.configKey;
+      id = byKey.get(key) ?? byKey.size;
+      if (id === byKey.size) byKey.set(key, id);
     }
-    g.runs.push(run);
-    g.values.push(v);
+    let local = localOf[id];
+    if (local === undefined) {
+      local = groupCount++;
+      localOf[id] = local;
+    }
+    kept.push(run);
+    keptValues.push(v);
+    keptGroup.push(local);
   }
 
+  // Each group's runs side by side in one array (counting sort by group, sheet order kept).
+  const start = new Int32Array(groupCount + 1);
+  for (const g of keptGroup) start[g + 1] = (start[g + 1] ?? 0) + 1;
+  for (let g = 0; g < groupCount; g++) start[g + 1] = (start[g + 1] ?? 0) + (start[g] ?? 0);
+  const fill = start.slice(0, groupCount);
+  const order = new Int32Array(kept.length);
+  const values = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const g = keptGroup[i] ?? 0;
+    const at = fill[g] ?? 0;
+    fill[g] = at + 1;
+    order[at] = i;
+    values[at] = keptValues[i] ?? NaN;
+  }
+  const runOf = (at: number): Run => kept[order[at] ?? 0] as Run;
+
   const s = sign(goal);
-  const ranked = [...groups.values()].map((g) => {
-    const sum = summarize(g.values);
-    const breakers = tieBreakers.map((tb) => {
-      const vals = g.runs
-        .map((r) => r.values[tb.spec.name])
-        .filter((x): x is number => typeof x === "number" && Number.isFinite(x));
-      return vals.length ? summarize(vals).mean * sign(tb.goal) : -Infinity;
-    });
-    return { g, sum, breakers };
+  const sums: Summary[] = [];
+  for (let g = 0; g < groupCount; g++) sums.push(summarizeRange(values, start[g] ?? 0, start[g + 1] ?? 0));
+  const breakers = tieBreakers.map((tb) => {
+    const read = columnReaderFor(kept, tb.spec.name);
+    const out = new Float64Array(groupCount);
+    for (let g = 0; g < groupCount; g++) {
+      const vals: number[] = [];
+      for (let at = start[g] ?? 0; at < (start[g + 1] ?? 0); at++) {
+        const x = read(runOf(at));
+        if (typeof x === "number" && Number.isFinite(x)) vals.push(x);
+      }
+      out[g] = vals.length ? summarize(vals).mean * sign(tb.goal) : -Infinity;
+    }
+    return out;
   });
-  ranked.sort((a, b) => {
-    const d = (b.sum.mean - a.sum.mean) * s;
+  const firstRow = (g: number): number => runOf(start[g] ?? 0).excelRow;
+  const rank = Array.from({ length: groupCount }, (_, g) => g);
+  rank.sort((a, b) => {
+    const d = ((sums[b] as Summary).mean - (sums[a] as Summary).mean) * s;
     if (d !== 0) return d;
-    for (let i = 0; i < a.breakers.length; i++) {
-      const x = (b.breakers[i] ?? -Infinity) - (a.breakers[i] ?? -Infinity);
+    for (const br of breakers) {
+      const x = (br[b] ?? -Infinity) - (br[a] ?? -Infinity);
       if (x !== 0 && !Number.isNaN(x)) return x;
     }
     // More replicates is more evidence; then sheet order, so the result is deterministic.
-    return b.sum.n - a.sum.n || (a.g.runs[0]?.excelRow ?? 0) - (b.g.runs[0]?.excelRow ?? 0);
+    return (sums[b] as Summary).n - (sums[a] as Summary).n || firstRow(a) - firstRow(b);
   });
 
-  const ranking: ConfigStats[] = ranked.map(({ g, sum }) => {
+  const groupRead = groupNames.map((name) => ({ name, read: columnReaderFor(kept, name) }));
+  const ranking: ConfigStats[] = rank.map((g) => {
+    const sum = sums[g] as Summary;
+    const from = start[g] ?? 0;
+    const to = start[g + 1] ?? 0;
+    const rows: number[] = [];
+    const ids: string[] = [];
+    for (let at = from; at < to; at++) {
+      const r = runOf(at);
+      rows.push(r.excelRow);
+      ids.push(r.id);
+    }
     const config: Record<string, RunValue> = {};
-    const first = g.runs[0];
-    for (const name of groupNames) config[name] = first?.values[name] ?? null;
-    return {
-      rows: g.runs.map((r) => r.excelRow),
-      ids: g.runs.map((r) => r.id),
-      config,
-      n: sum.n,
-      mean: sum.mean,
-      std: sum.std,
-      ci95: sum.ci95,
-    };
+    const first = runOf(from);
+    for (const { name, read } of groupRead) config[name] = read(first);
+    return { rows, ids, config, n: sum.n, mean: sum.mean, std: sum.std, ci95: sum.ci95 };
   });
 
   const result: BestResult = {
@@ -238,33 +317,32 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
     tiedWithRunnerUp: false,
     excluded,
   };
-  const top = ranked[0];
-  if (!top) {
+  const top = rank[0];
+  const groupValues = (g: number): number[] => Array.from(values.subarray(start[g] ?? 0, start[g + 1] ?? 0));
+  if (top === undefined) {
     result.pValueReason = "no run qualifies";
   } else {
-    let bestRun = top.g.runs[0];
-    let bestValue = top.g.values[0] ?? NaN;
-    top.g.runs.forEach((r, i) => {
-      const v = top.g.values[i] ?? NaN;
-      if ((v - bestValue) * s > 0) {
-        bestRun = r;
-        bestValue = v;
-      }
-    });
-    if (bestRun) result.best = { row: bestRun.excelRow, id: bestRun.id, value: top.sum.mean };
-    const second = ranked[1];
-    if (!second) {
+    const topSum = sums[top] as Summary;
+    let bestAt = start[top] ?? 0;
+    for (let at = bestAt + 1; at < (start[top + 1] ?? 0); at++) {
+      if (((values[at] ?? NaN) - (values[bestAt] ?? NaN)) * s > 0) bestAt = at;
+    }
+    const bestRun = runOf(bestAt);
+    result.best = { row: bestRun.excelRow, id: bestRun.id, value: topSum.mean };
+    const second = rank[1];
+    if (second === undefined) {
       result.pValueReason = "only one configuration qualifies, so there is no runner-up";
     } else {
-      const test = welchTTest(top.g.values, second.g.values);
+      const secondSum = sums[second] as Summary;
+      const test = welchTTest(groupValues(top), groupValues(second));
       if (test) {
         result.pValue = test.p;
-        result.tiedWithRunnerUp = isTie(test.p, top.sum.ci95, second.sum.ci95);
+        result.tiedWithRunnerUp = isTie(test.p, topSum.ci95, secondSum.ci95);
       } else {
         result.pValueReason =
-          top.sum.n < 2 && second.sum.n < 2
+          topSum.n < 2 && secondSum.n < 2
             ? "cannot tell: a single run each"
-            : top.sum.n < 2
+            : topSum.n < 2
               ? "cannot tell: the winner has a single run"
               : "cannot tell: the runner-up has a single run";
         result.tiedWithRunnerUp = true;
@@ -274,8 +352,9 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
 
   if (pareto) {
     const p = pareto;
+    const readY = columnReaderFor(kept, p.spec.name);
     const points = kept
-      .map((r) => ({ key: r.excelRow, x: r.values[spec.name], y: r.values[p.spec.name] }))
+      .map((r, i) => ({ key: r.excelRow, x: keptValues[i], y: readY(r) }))
       .filter(
         (pt): pt is { key: number; x: number; y: number } =>
           typeof pt.x === "number" && typeof pt.y === "number" && Number.isFinite(pt.y),

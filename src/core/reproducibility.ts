@@ -5,7 +5,7 @@
  * URL for code, a name with a hash or a URL for data, a known environment id.
  */
 import { isExperimentName, isStatusName, normalizeName } from "./names";
-import type { Run, RunValue } from "./runs";
+import { valueOf, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 
 /** The recipe columns used when no column of the schema says `recipe` either way. */
@@ -45,8 +45,14 @@ export function isDataVersion(value: string): boolean {
 
 /** True when the run's status says it finished; a sheet without a status column counts every run. */
 export function isFinishedRun(run: Run, schema: RunSchema): boolean {
-  const status = schema.columns.find((c) => isStatusName(c.name));
-  return !status || FINISHED.has(text(run.values[status.name]).toLowerCase());
+  return finished(
+    run,
+    schema.columns.find((c) => isStatusName(c.name)),
+  );
+}
+
+function finished(run: Run, status: ColumnSpec | undefined): boolean {
+  return !status || FINISHED.has(text(valueOf(run, status.name)).toLowerCase());
 }
 
 /** Options of the reproducibility check. */
@@ -63,10 +69,22 @@ export interface RecipeGaps {
 
 /** The gaps in one run's recipe (empty lists: reproducible). */
 export function recipeGaps(run: Run, schema: RunSchema, options: ReproducibilityOptions = {}): RecipeGaps {
+  return gapsOf(run, recipeOf(schema), options);
+}
+
+/** The recipe columns with their normalized names, worked out once per check rather than per run. */
+function recipeOf(schema: RunSchema): { spec: ColumnSpec; key: string }[] {
+  return recipeColumns(schema).map((spec) => ({ spec, key: normalizeName(spec.name) }));
+}
+
+function gapsOf(
+  run: Run,
+  recipe: readonly { spec: ColumnSpec; key: string }[],
+  options: ReproducibilityOptions,
+): RecipeGaps {
   const gaps: RecipeGaps = { missing: [], badShape: [] };
-  for (const spec of recipeColumns(schema)) {
-    const value = text(run.values[spec.name]);
-    const key = normalizeName(spec.name);
+  for (const { spec, key } of recipe) {
+    const value = text(valueOf(run, spec.name));
     if (value === "") gaps.missing.push(spec.name);
     else if (key === "code_version" && !isCodeVersion(value))
       gaps.badShape.push({
@@ -100,10 +118,12 @@ export function reproducibilityIssues(
   options: ReproducibilityOptions = {},
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (recipeColumns(schema).length === 0) return issues;
+  const recipe = recipeOf(schema);
+  if (recipe.length === 0) return issues;
+  const status = schema.columns.find((c) => isStatusName(c.name));
   for (const run of runs) {
-    if (!isFinishedRun(run, schema)) continue;
-    const gaps = recipeGaps(run, schema, options);
+    if (!finished(run, status)) continue;
+    const gaps = gapsOf(run, recipe, options);
     const first = gaps.missing[0];
     if (first !== undefined) {
       const list = gaps.missing.join(", ");
@@ -152,7 +172,7 @@ export function reproducibilityByExperiment(
   const figures = new Map<string, { finished: number; reproducible: number }>();
   for (const run of [...runs].sort((a, b) => a.excelRow - b.excelRow)) {
     if (!isFinishedRun(run, schema)) continue;
-    const name = (expSpec ? text(run.values[expSpec.name]) : "") || "all runs";
+    const name = (expSpec ? text(valueOf(run, expSpec.name)) : "") || "all runs";
     const f = figures.get(name) ?? { finished: 0, reproducible: 0 };
     f.finished++;
     const gaps = recipeGaps(run, schema, options);

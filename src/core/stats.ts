@@ -21,9 +21,9 @@ export interface Summary {
  * nor underflow (values near 1e-170 and below). 1 for an empty or all-zero sample; NaN or
  * Infinity when a value is not finite (the statistics are then not finite either, honestly).
  */
-function scaleOf(values: readonly number[]): number {
+function scaleOf(values: ArrayLike<number>, start = 0, end = values.length): number {
   let max = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = start; i < end; i++) {
     const a = Math.abs(values[i] ?? 0);
     if (a > max || a !== a) max = a;
   }
@@ -34,22 +34,22 @@ function scaleOf(values: readonly number[]): number {
 }
 
 /** Mean of values / scale, refined by a second pass over the residuals (accurate for large n). */
-function scaledMean(values: readonly number[], scale: number): number {
-  const n = values.length;
+function scaledMean(values: ArrayLike<number>, scale: number, start = 0, end = values.length): number {
+  const n = end - start;
   let s = 0;
-  for (let i = 0; i < n; i++) s += (values[i] ?? 0) / scale;
+  for (let i = start; i < end; i++) s += (values[i] ?? 0) / scale;
   const m = s / n;
   let r = 0;
-  for (let i = 0; i < n; i++) r += (values[i] ?? 0) / scale - m;
+  for (let i = start; i < end; i++) r += (values[i] ?? 0) / scale - m;
   return m + r / n;
 }
 
 /** Sample variance (n - 1) of values / scale around their scaled mean, by the corrected two-pass formula. */
-function scaledVariance(values: readonly number[], scale: number, m: number): number {
-  const n = values.length;
+function scaledVariance(values: ArrayLike<number>, scale: number, m: number, start = 0, end = values.length): number {
+  const n = end - start;
   let ss = 0;
   let c = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const d = (values[i] ?? 0) / scale - m;
     ss += d * d;
     c += d;
@@ -91,20 +91,45 @@ export function tCdfAt(x: number, df: number): number {
   return tCdf(x, df);
 }
 
+/** 97.5% quantiles of t by whole degrees of freedom, computed once each: best() asks for the same few n many times. */
+const T975: number[] = [];
+
+function tQuantile975(df: number): number {
+  if (!Number.isInteger(df) || df > 4096) return tInv(0.975, df);
+  let q = T975[df];
+  if (q === undefined) {
+    q = tInv(0.975, df);
+    T975[df] = q;
+  }
+  return q;
+}
+
 /**
  * Mean, sample std and the two-sided `level` (default 95%) Student-t confidence interval of the
  * mean. Computed on centred values scaled by a power of two, so it stays finite and accurate for
  * magnitudes from 1e-300 to 1e300 (the std is scaled back after the square root).
  */
 export function summarize(values: readonly number[], level = 0.95): Summary {
-  const n = values.length;
-  const m = mean(values);
+  return summarizeRange(values, 0, values.length, level);
+}
+
+/** summarize() of `values[start..end)`, without copying the slice (best() keeps all groups in one array). */
+export function summarizeRange(values: ArrayLike<number>, start: number, end: number, level = 0.95): Summary {
+  const n = end - start;
+  if (n === 0) return { n, mean: NaN, std: null, ci95: null };
+  const scale = scaleOf(values, start, end);
+  if (!Number.isFinite(scale)) {
+    let s = 0;
+    for (let i = start; i < end; i++) s += values[i] ?? 0;
+    return { n, mean: s / n, std: null, ci95: null };
+  }
+  const my = scaledMean(values, scale, start, end);
+  const m = my * scale;
   if (n < 2) return { n, mean: m, std: null, ci95: null };
-  const scale = scaleOf(values);
-  if (!Number.isFinite(scale)) return { n, mean: m, std: null, ci95: null };
-  const sy = Math.sqrt(scaledVariance(values, scale, scaledMean(values, scale)));
+  const sy = Math.sqrt(scaledVariance(values, scale, my, start, end));
   const sd = sy * scale;
-  const half = tInv(1 - (1 - level) / 2, n - 1) * (sy / Math.sqrt(n)) * scale;
+  const q = level === 0.95 ? tQuantile975(n - 1) : tInv(1 - (1 - level) / 2, n - 1);
+  const half = q * (sy / Math.sqrt(n)) * scale;
   return { n, mean: m, std: sd, ci95: [m - half, m + half] };
 }
 

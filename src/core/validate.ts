@@ -4,16 +4,20 @@
  * duplicate detection (linear time), issues capped so a broken million-row sheet stays in memory.
  */
 import { isBlank, type CellValue, type Grid } from "./grid";
-import { columnReader, coerceCell, fastCell, SLOW, type ColumnReader } from "./coerce";
-import { filledCount, findHeaderIndex, tableLayout } from "./layout";
+import { coerceCell } from "./coerce";
+import { checkFast, compileColumn, NEEDS_COERCE, type ColumnCheck } from "./column-checks";
+import { findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader, unnamedColumnName } from "./names";
-import { configColumns, configKeyOf, REPLICATE_COLUMNS, type Run, type RunValue } from "./runs";
+import { CompactRun, configColumns, REPLICATE_COLUMNS, RunLayout, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
+import { putValue, SeedIndex, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
 import { cellText } from "./values";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
 import { reproducibilityIssues } from "./reproducibility";
 
 const DEFAULT_MAX_ISSUES = 100_000;
+/** Runs per block of cells (see CompactRun): large enough to allocate rarely, small enough never to copy a huge array. */
+const BLOCK_ROWS = 4096;
 /** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
 const NO_INVALID: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -82,21 +86,6 @@ function mapHeader(
     } else unknown.push({ index, text: text.trim() });
   }
   return { byIndex, unknown, found };
-}
-
-/**
- * The object every run's values are cloned from. Each field is written once with a number and
- * a string before being reset to null, so the engine already treats it as "any value": without
- * that, the first number stored into a null field changes the object's shape, and every run
- * cloned from the old shape is migrated one by one (measured: 3x slower on a million rows).
- */
-function valuesTemplate(schema: RunSchema): Record<string, RunValue> {
-  const template: Record<string, RunValue> = {};
-  for (const spec of schema.columns) template[spec.name] = null;
-  for (const spec of schema.columns) template[spec.name] = 0.5;
-  for (const spec of schema.columns) template[spec.name] = "";
-  for (const spec of schema.columns) template[spec.name] = null;
-  return template;
 }
 
 function emptyResult(schema: RunSchema, headerRow: number, sink: IssueSink): ValidateResult {
@@ -170,72 +159,94 @@ export function validate(
     }
   }
 
-  // One reader per schema column, in schema order (index -1: not in the sheet), so every run's
-  // values object is built by the same sequence of stores and shares one hidden class.
+  // Every schema column compiled once (index -1: not in the sheet), in schema order: the order
+  // of a compact run's cells.
   const indexOf = new Map<ColumnSpec, number>();
   byIndex.forEach((spec, index) => {
     if (spec) indexOf.set(spec, index);
   });
-  const readers: { index: number; name: string; reader: ColumnReader }[] = schema.columns.map((spec) => ({
-    index: indexOf.get(spec) ?? -1,
-    name: spec.name,
-    reader: columnReader(spec),
-  }));
+  const checks: ColumnCheck[] = schema.columns.map((spec, position) =>
+    compileColumn(spec, position, indexOf.get(spec) ?? -1),
+  );
+  const width = checks.length;
   const mappedCount = indexOf.size;
-  const template = valuesTemplate(schema);
+  const layout = new RunLayout(schema);
   const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
+  const idPosition = idSpec ? (layout.position.get(idSpec.name) ?? -1) : -1;
   // Configuration = params except seed (for replicate groups); a duplicate is the same
   // configuration with the same seed too.
   const configNames = configColumns(schema).map((c) => c.name);
-  const seedNames = schema.columns
+  const configPositions = layout.configPositions;
+  const seedPositions = schema.columns
     .filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase()))
-    .map((c) => c.name);
+    .map((c) => layout.position.get(c.name) ?? -1);
   const firstParam = schema.columns.find((c) => c.role === "param" && found.has(c));
   const dupNames = [
     ...configNames.filter((n) => schema.columns.some((c) => c.name === n && found.has(c))),
-    ...seedNames,
+    ...schema.columns.filter((c) => found.has(c) && REPLICATE_COLUMNS.has(c.name.toLowerCase())).map((c) => c.name),
   ].join(", ");
+  const seedAdvice = seedPositions.length ? "give it another seed" : "add a seed column to tell the replicates apart";
 
   const lastIndex =
     options.lastRow !== undefined
       ? Math.min(grid.length - 1, options.lastRow - offset)
       : tableLayout(grid, headerIndex).lastDataIndex;
   const ids = new Map<string, number>();
-  const configs = new Map<string, number>();
-  const groups = new Map<string, number>();
+  // Configuration keys as tuples of per-column value ids: no JSON text per row.
+  const valueIds = configPositions.map(() => new ValueIds());
+  const seedIds = seedPositions.map(() => new ValueIds());
+  const groups = new TupleTable(VALUE_WIDTH * configPositions.length);
+  const seeds = new SeedIndex(VALUE_WIDTH * seedPositions.length);
+  const configTuple = new Int32Array(Math.max(1, VALUE_WIDTH * configPositions.length));
+  const seedTuple = new Int32Array(Math.max(1, VALUE_WIDTH * seedPositions.length));
   const runs: Run[] = [];
 
+  // Cells of collected runs go into shared blocks of BLOCK_ROWS runs (allocated whole, filled in
+  // order); a row that turns out not to be a run is not counted. Without collecting, one row is reused.
+  const blockCells = BLOCK_ROWS * width;
+  let block: RunValue[] = collect ? new Array<RunValue>(blockCells) : new Array<RunValue>(width);
+  let used = 0;
   for (let r = headerIndex + 1; r <= lastIndex; r++) {
     const row = grid[r];
-    if (!row || filledCount(row) === 0) continue;
+    if (!row || !hasFilledCell(row)) continue;
     const excelRow = r + offset;
+    if (collect && used + width > blockCells) {
+      block = new Array<RunValue>(blockCells);
+      used = 0;
+    }
+    const cells = block;
+    const base = collect ? used : 0;
     // `invalid` is shared and empty unless a cell is invalid (most runs), to save memory.
-    const values: Record<string, RunValue> = { ...template };
     let invalid: Record<string, string> = NO_INVALID;
     let anyMapped = false;
-    for (const { index, name, reader } of readers) {
-      if (index < 0) {
-        values[name] = null;
+    for (let k = 0; k < width; k++) {
+      const check = checks[k] as ColumnCheck;
+      if (check.index < 0) {
+        cells[base + k] = null;
         continue;
       }
-      const raw = row[index];
-      const quick = fastCell(raw, reader);
-      if (quick !== SLOW) {
-        values[name] = quick;
+      const raw = row[check.index];
+      const quick = checkFast(raw, check);
+      if (quick === undefined) {
+        cells[base + k] = null;
+        continue;
+      }
+      if (quick !== NEEDS_COERCE) {
+        cells[base + k] = quick;
         anyMapped = true;
         continue;
       }
       if (!isBlank(raw ?? null)) anyMapped = true;
-      const out = coerceCell(raw, reader, source);
-      values[name] = out.value;
+      const out = coerceCell(raw, check.reader, source);
+      cells[base + k] = out.value;
       if (out.invalid !== undefined) {
         if (invalid === NO_INVALID) invalid = {};
-        invalid[name] = out.invalid;
+        invalid[check.name] = out.invalid;
       }
       if (out.issue) {
         const issue: ValidationIssue = {
           row: excelRow,
-          column: name,
+          column: check.name,
           code: out.issue.code,
           severity: out.issue.severity,
           message: out.issue.message,
@@ -250,9 +261,10 @@ export function validate(
 
     let id = `row ${excelRow}`;
     if (idSpec) {
-      const v = values[idSpec.name];
-      if (v !== null && v !== undefined && cellText(v).trim() !== "") {
-        id = cellText(v).trim();
+      const v = cells[base + idPosition] ?? null;
+      const text = v === null ? "" : cellText(v).trim();
+      if (text !== "") {
+        id = text;
         const first = ids.get(id);
         if (first !== undefined) {
           sink.add({
@@ -266,35 +278,45 @@ export function validate(
         } else ids.set(id, excelRow);
       }
     }
-    const configKey = configKeyOf(values, configNames);
-    if (firstParam && configNames.some((n) => values[n] !== null)) {
-      const key = seedNames.length ? configKey + configKeyOf(values, seedNames) : configKey;
-      const first = configs.get(key);
-      if (first !== undefined && sink.full) sink.skip("warning");
-      else if (first !== undefined) {
-        const advice = seedNames.length ? "give it another seed" : "add a seed column to tell the replicates apart";
+    let anyConfig = false;
+    for (let k = 0; k < configPositions.length; k++) {
+      const v = cells[base + (configPositions[k] ?? 0)] ?? null;
+      if (v !== null) anyConfig = true;
+      putValue(configTuple, VALUE_WIDTH * k, v, valueIds[k] as ValueIds);
+    }
+    const group = groups.intern(configTuple);
+    if (firstParam && anyConfig) {
+      for (let k = 0; k < seedPositions.length; k++)
+        putValue(seedTuple, VALUE_WIDTH * k, cells[base + (seedPositions[k] ?? 0)] ?? null, seedIds[k] as ValueIds);
+      const first = seeds.firstRow(group, seedTuple, excelRow);
+      if (first < 0) {
+        // The first run with this configuration and seed.
+      } else if (sink.full) sink.skip("warning");
+      else {
         sink.add({
           row: excelRow,
           column: firstParam.name,
           code: "duplicate_config",
           severity: "warning",
-          message: `Row ${excelRow} has the same settings as row ${first} (${dupNames}): if it is a rerun, ${advice}; otherwise delete one of the two.`,
+          message: `Row ${excelRow} has the same settings as row ${first} (${dupNames}): if it is a rerun, ${seedAdvice}; otherwise delete one of the two.`,
           value: null,
         });
-      } else configs.set(key, excelRow);
+      }
     }
     if (collect) {
-      let group = groups.get(configKey);
-      if (group === undefined) {
-        group = groups.size;
-        groups.set(configKey, group);
-      }
-      runs.push({ excelRow, id, values, invalid, configKey, replicateGroup: group });
+      runs.push(new CompactRun(excelRow, id, invalid, group, block, base, layout));
+      used += width;
     }
   }
   // Recipe check (reproducibility.ts): its one call site, on the typed runs.
   for (const issue of reproducibilityIssues(runs, schema, options)) sink.add(issue);
   return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
+}
+
+/** True when a row holds at least one non-blank cell (stops at the first). */
+function hasFilledCell(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return true;
+  return false;
 }
 
 /**

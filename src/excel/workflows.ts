@@ -14,7 +14,8 @@ import {
   type SheetGrid,
 } from "../core/index";
 import type { WorkbookGateway } from "./gateway";
-import type { CellFix, MarkResult } from "./marks";
+import type { CellFix } from "./fixes";
+import type { MarkResult } from "./marks";
 import type { SchemaRowProblem } from "./schema-table";
 import type { TrackerLayoutResult } from "./workbook-layout";
 

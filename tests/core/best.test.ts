@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { best, validate, type BestResult, type CellValue, type Grid, type RunSchema } from "../../src/core/index";
+import {
+  best,
+  validate,
+  type BestOptions,
+  type BestResult,
+  type CellValue,
+  type Grid,
+  type RunSchema,
+} from "../../src/core/index";
 
 const SCHEMA: RunSchema = {
   columns: [
@@ -221,5 +229,38 @@ describe("configurations include data columns", () => {
 
   it("does not call the same seed on another dataset a duplicate configuration", () => {
     expect(validate(grid, schema).issues.filter((i) => i.code === "duplicate_config")).toEqual([]);
+  });
+});
+
+describe("best on runs from validate and on plain run objects (property)", () => {
+  const row = fc.tuple(
+    fc.constantFrom(1, 2, 3, "", "x"),
+    fc.integer({ min: 0, max: 3 }),
+    fc.constantFrom("finished", "running", "", "Finished"),
+    fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("", "#N/A", 0.5)),
+    fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant("")),
+  );
+  const options = fc.constantFrom<BestOptions[]>(
+    { metric: "accuracy" },
+    { metric: "accuracy", groupBy: ["layers"] },
+    { metric: "accuracy", where: "latency_ms<=50", tieBreakers: ["latency_ms"] },
+    { metric: "accuracy", statusFilter: false, pareto: { metric: "latency_ms" } },
+    { metric: "latency_ms", groupBy: ["status", "layers"] },
+  );
+  it("gives the same result whether runs keep compact cells or hold their values as objects", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), options, (rows, opts) => {
+        const v = runs(rows.map((r, i) => [`r${i}`, ...r]));
+        const plain = v.runs.map((r) => ({
+          excelRow: r.excelRow,
+          id: r.id,
+          values: { ...r.values },
+          invalid: { ...r.invalid },
+          configKey: r.configKey,
+          replicateGroup: r.replicateGroup,
+        }));
+        expect(best({ runs: plain, schema: SCHEMA }, opts)).toEqual(best(v, opts));
+      }),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkFast, compileColumn, NEEDS_COERCE } from "../../src/core/column-checks";
 import {
+  COLUMN_TYPES,
   coerceCell,
   columnReader,
   fastCell,
@@ -354,5 +356,96 @@ describe("fastCell agrees with coerceCell (property)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("compiled column checks agree with coerceCell (property)", () => {
+  const spec: fc.Arbitrary<ColumnSpec> = fc
+    .record(
+      {
+        name: fc.constant("x"),
+        type: fc.constantFrom(...COLUMN_TYPES),
+        role: fc.constant("param" as const),
+        required: fc.boolean(),
+        min: fc.double({ noNaN: true, min: -10, max: 10 }),
+        max: fc.double({ noNaN: true, min: -10, max: 10 }),
+        choices: fc.array(fc.constantFrom("a", "B", " x", "#N/A", "  ", "\u2003y"), { maxLength: 4 }),
+        pattern: fc.constantFrom("r\\d+", "(", "[a-z]*", "\\S+"),
+      },
+      { requiredKeys: ["name", "type", "role"] },
+    )
+    .map((c) => c as ColumnSpec);
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string({ maxLength: 5 }),
+    fc.double(),
+    fc.integer({ min: -12, max: 12 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom("", "a", "B", " x", "#N/A", "  ", "\u2003y", "r12", " r1", "a\u00a0", "x".repeat(32768)),
+  );
+  it("answers only when coerceCell would give the same value without an issue", () => {
+    fc.assert(
+      fc.property(spec, cell, (s, raw) => {
+        const check = compileColumn(s, 0, 0);
+        const quick = checkFast(raw, check);
+        if (quick === NEEDS_COERCE) return;
+        for (const source of ["excel", "text"] as const) {
+          const slow = coerceCell(raw, columnReader(s), source);
+          expect(slow.issue).toBeUndefined();
+          expect(slow.invalid).toBeUndefined();
+          expect(slow.value).toBe(quick === undefined ? null : quick);
+        }
+        if (quick === undefined) expect(raw === null || raw === "").toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("validate: compact runs", () => {
+  it("runs read like plain objects: values by name, configKey as JSON of the params", () => {
+    const r = validate([HEADER, GOOD, withCell(1, "cnn", withCell(0, "r2"))], SCHEMA);
+    const [a, b] = r.runs;
+    expect({ ...a?.values }).toEqual({
+      run_id: "r1",
+      model: "mlp",
+      lr: 0.01,
+      layers: 2,
+      seed: 1,
+      status: "finished",
+      accuracy: 0.9,
+      started: "2024-05-01",
+      link: "https://example.org/r1",
+    });
+    expect(a?.configKey).toBe(JSON.stringify(["mlp", 0.01, 2]));
+    expect(b?.configKey).toBe(JSON.stringify(["cnn", 0.01, 2]));
+    expect(a?.values).toBe(a?.values);
+  });
+  it("finds duplicates among many replicates of one configuration, each against its first row", () => {
+    const schema: RunSchema = {
+      columns: [
+        { name: "layers", type: "integer", role: "param" },
+        { name: "seed", type: "integer", role: "meta" },
+      ],
+    };
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 40; i++) rows.push([1, i]);
+    for (let i = 0; i < 40; i += 10) rows.push([1, i]);
+    const r = validate([["layers", "seed"], ...rows], schema);
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([
+      [42, "duplicate_config"],
+      [43, "duplicate_config"],
+      [44, "duplicate_config"],
+      [45, "duplicate_config"],
+    ]);
+    expect(r.issues[1]?.message).toContain("same settings as row 12");
+    expect(new Set(r.runs.map((x) => x.replicateGroup))).toEqual(new Set([0]));
+  });
+  it('keeps 1 and "1" apart in configurations, as JSON keys did', () => {
+    const schema: RunSchema = { columns: [{ name: "opt", type: "text", role: "param" }] };
+    const r = validate([["opt"], [1], ["1"], [1]], schema, { source: "text" });
+    expect(r.runs.map((x) => x.replicateGroup)).toEqual([0, 0, 0]);
+    const mixed = validate([["opt"], [true], ["true"]], { columns: [{ name: "opt", type: "boolean", role: "param" }] });
+    expect(mixed.runs.map((x) => x.replicateGroup)).toEqual([0, 0]);
   });
 });
