@@ -33,6 +33,8 @@ export * from "./report";
 export * from "./report-layout";
 export * from "./reproducibility";
 export * from "./recipe";
+export * from "./default-schema";
+export * from "./sheet-check";
 export type * from "./infer-types";
 export type * from "./validate-types";
 export type * from "./where-types";

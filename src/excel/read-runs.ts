@@ -3,24 +3,14 @@
  * core Grid that knows which Excel row it starts on, so validation issues point at the rows the
  * user sees, and the RunSchema table as a RunSchema.
  */
-import { isBlank, type CellValue, type Grid } from "../core/index";
+import { isBlank, type CellValue, type Grid, type SheetGrid } from "../core/index";
 import { SETTINGS, TABLES } from "./constants";
 import { errorCode } from "./errors";
 import { jsonBytes, readMeasured, RESPONSE_BUDGET } from "./payload";
 import { rowsToSchema, type SchemaFromRows } from "./schema-table";
 
-/** A block of cells read from a sheet, with where it sits. */
-export interface SheetGrid {
-  sheet: string;
-  grid: Grid;
-  /** Excel row number (1-based) of `grid[0]`; for the Runs table this is the header row. */
-  rowOffset: number;
-  /** 0-based sheet column index of `grid[r][0]`. */
-  columnOffset: number;
-  source: "table" | "sheet";
-  /** Excel row of the header when known (always for the Runs table). */
-  headerRow?: number;
-}
+/** Where the runs were read from: core's SheetGrid (re-exported for the Excel layer's callers). */
+export type { SheetGrid } from "../core/index";
 
 export interface WorkbookSnapshot {
   runs: SheetGrid | null;

@@ -7,6 +7,7 @@ import {
   COLUMN_ROLES,
   COLUMN_TYPES,
   isBlank,
+  normalizeName,
   type CellValue,
   type ColumnRole,
   type ColumnSpec,
@@ -52,7 +53,7 @@ function truthy(value: CellValue | undefined): boolean {
  */
 export function rowsToSchema(values: CellValue[][], headerRow = 1): SchemaFromRows {
   const problems: SchemaRowProblem[] = [];
-  const header = (values[0] ?? []).map((h) => text(h).toLowerCase());
+  const header = (values[0] ?? []).map((h) => normalizeName(text(h)));
   const at = (row: CellValue[], name: (typeof SCHEMA_HEADER)[number]): CellValue | undefined => {
     const i = header.indexOf(name);
     return i < 0 ? undefined : row[i];

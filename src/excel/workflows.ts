@@ -4,76 +4,32 @@
  * so the pane stays thin and the commands share the exact same behaviour.
  */
 import {
+  checkGrid,
+  DEFAULT_SCHEMA,
   inferSchema,
   isBlank,
-  validate,
-  type CellValue,
+  type CheckedGrid,
   type IssueCounts,
-  type Run,
-  type RunSchema,
-  type ValidationIssue,
+  type LocatedIssue,
+  type SheetGrid,
 } from "../core/index";
 import type { WorkbookGateway } from "./gateway";
-import { cellLocator, type CellRef } from "./locate";
 import type { CellFix } from "./fixes";
 import type { MarkResult } from "./marks";
-import type { SheetGrid } from "./read-runs";
 import type { SchemaRowProblem } from "./schema-table";
 import type { TrackerLayoutResult } from "./workbook-layout";
-import { DEFAULT_SCHEMA } from "./default-schema";
 
-export interface LocatedIssue extends ValidationIssue {
-  /** The sheet cell, or null when the column is not in the header. */
-  cell: CellRef | null;
-}
+/** Checking a grid, a run's row as a record and located issues are pure: they live in core. */
+export { checkGrid, rowRecord, type CheckedGrid, type LocatedIssue } from "../core/index";
 
-export interface CheckOutcome {
+export interface CheckOutcome extends Omit<CheckedGrid, "grid"> {
   /** Null when the workbook has neither a Runs table nor an adopted sheet. */
   grid: SheetGrid | null;
-  schema: RunSchema;
-  schemaOrigin: "table" | "inferred";
   schemaProblems: SchemaRowProblem[];
-  issues: LocatedIssue[];
-  counts: IssueCounts;
-  truncated: boolean;
-  runs: Run[];
-  headerRow: number;
   marks: MarkResult | null;
 }
 
 const NO_COUNTS: IssueCounts = { error: 0, warning: 0, info: 0 };
-
-/** Validates the given grid against `schema` (or one inferred from it) and locates each issue's cell. Pure. */
-export function checkGrid(
-  grid: SheetGrid,
-  tableSchema: RunSchema | null,
-  environmentIds: readonly string[] = [],
-): Omit<CheckOutcome, "marks" | "schemaProblems"> {
-  const headerOption = grid.headerRow !== undefined ? { headerRow: grid.headerRow } : {};
-  const inferred =
-    tableSchema && tableSchema.columns.length > 0
-      ? null
-      : inferSchema(grid.grid, { rowOffset: grid.rowOffset, ...headerOption });
-  const schema = inferred ? inferred.schema : (tableSchema ?? { columns: [] });
-  const headerRow = grid.headerRow ?? inferred?.headerRow;
-  const result = validate(grid.grid, schema, {
-    rowOffset: grid.rowOffset,
-    ...(headerRow !== undefined ? { headerRow } : {}),
-    // Unknown environment ids are only flagged once the workbook stores environments.
-    ...(environmentIds.length > 0 ? { knownEnvironments: new Set(environmentIds) } : {}),
-  });
-  const locate = cellLocator(grid, result.headerRow);
-  return {
-    grid,
-    schema: result.schema,
-    schemaOrigin: inferred ? "inferred" : "table",
-    issues: result.issues.map((issue) => ({ ...issue, cell: locate(issue) })),
-    counts: result.counts,
-    truncated: result.truncated,
-    runs: result.runs,
-    headerRow: result.headerRow,
-  };
-}
 
 /**
  * Reads the workbook, validates the runs and (when `mark` is true) replaces RunSheet's marks
@@ -112,18 +68,6 @@ export function fixesOf(issues: readonly LocatedIssue[]): CellFix[] {
   return issues.flatMap((issue) =>
     issue.fix !== undefined && issue.cell ? [{ ...issue.cell, expected: issue.value, value: issue.fix }] : [],
   );
-}
-
-/** A run's whole row as `header -> raw cell value`, for the Registry's frozen copy. */
-export function rowRecord(grid: SheetGrid, headerRow: number, excelRow: number): Record<string, CellValue> {
-  const header = grid.grid[headerRow - grid.rowOffset] ?? [];
-  const row = grid.grid[excelRow - grid.rowOffset] ?? [];
-  const record: Record<string, CellValue> = {};
-  header.forEach((h, i) => {
-    const name = String(h ?? "").trim();
-    if (name !== "") record[name] = row[i] ?? null;
-  });
-  return record;
 }
 
 /**

@@ -74,9 +74,8 @@ export async function appendRuns(
   loaded.first.load("numberFormat");
   const incomingId = findIdColumn(header);
   const idColumn = incomingId >= 0 ? table.columns.getItemOrNullObject(header[incomingId] ?? "") : null;
-  const idValues = idColumn?.getDataBodyRange();
-  idColumn?.load("name");
-  idValues?.load("values");
+  // A table column's values include its header; a missing column loads as a null object.
+  idColumn?.load("values");
   await context.sync();
   const state = tableStateOf(loaded);
 
@@ -93,11 +92,16 @@ export async function appendRuns(
 
   // Idempotency: skip rows whose id is already in the table.
   const knownIds = new Set<string>();
-  if (idColumn && !idColumn.isNullObject && idValues) {
-    for (const row of idValues.values) {
-      const id = idText(row[0]);
-      if (id !== "") knownIds.add(id);
-    }
+  let ids: unknown[][] = [];
+  if (idColumn && !idColumn.isNullObject) ids = idColumn.values.slice(1);
+  else {
+    // The table names its id column differently (`Run ID` for run_id): read it by position.
+    const at = incomingId >= 0 ? position.get(normalizeName(header[incomingId] ?? "")) : undefined;
+    if (at !== undefined && at < existingHeader.length) ids = await readColumn(context, table, at);
+  }
+  for (const row of ids) {
+    const id = idText(row[0]);
+    if (id !== "") knownIds.add(id);
   }
   const rows: SafeValue[][] = [];
   const skipped: string[] = [];
@@ -137,6 +141,14 @@ export async function appendRuns(
       throw interrupted(error.written, rows.length, incomingId >= 0, error.cause);
     throw error;
   }
+}
+
+/** The values of the table's data column `index` (one sync). */
+async function readColumn(context: Excel.RequestContext, table: Excel.Table, index: number): Promise<unknown[][]> {
+  const column = table.getDataBodyRange().getColumn(index);
+  column.load("values");
+  await context.sync();
+  return column.values;
 }
 
 /** The error for a failure after `written` of `total` rows: what is in the table, and what a retry does. */

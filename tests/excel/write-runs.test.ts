@@ -51,6 +51,29 @@ describe("appendRuns", () => {
     expect(row[headers.indexOf("accuracy")]).toBe(0.9);
   });
 
+  it("matches headers through core's normaliser: `Run ID` never gets a second run_id column", async () => {
+    const { sim, run } = workbook();
+    sim.addSheet("Runs");
+    sim.setValues("Runs", "A1:C2", [
+      ["Run ID", "Learning Rate", "accuracy"],
+      ["r1", 0.1, 0.5],
+    ]);
+    sim.addTable("Runs", "A1:C2", "Runs");
+    const result = await run((ctx) =>
+      appendRuns(
+        ctx,
+        ["run_id", "learning_rate", "accuracy"],
+        [
+          ["r1", 0.1, 0.5],
+          ["r2", 0.2, 0.6],
+        ],
+      ),
+    );
+    expect(result).toMatchObject({ appended: 1, skipped: ["r1"], addedColumns: [] });
+    expect(sim.getTable("Runs")?.headers).toEqual(["Run ID", "Learning Rate", "accuracy"]);
+    expect(sim.getValues("Runs", "A3:C3")).toEqual([["r2", 0.2, 0.6]]);
+  });
+
   it("adds missing columns at the right of the table", async () => {
     const { sim, run } = await tracker();
     const before = sim.getTable("Runs")?.headers.length ?? 0;
