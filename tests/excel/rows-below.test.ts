@@ -114,3 +114,19 @@ describe("rows below the Runs table", () => {
     });
   });
 });
+
+describe("with AutoExpansion on, a co-author's row typed below the table becomes a table row", () => {
+  it("an import right after it appends below that row and leaves it as the co-author typed it", async () => {
+    const { sim, gateway } = await newUser();
+    sim.coAuthorEdit("Runs", "A3:B3", [["r7", "exp2"]]);
+    expect(sim.getTable("Runs")?.rowCount).toBe(2);
+    await gateway.appendRuns(["run_id", "experiment"], [["r8", "exp2"]]);
+    expect(sim.getValues("Runs", "A2:B4")).toEqual([
+      ["r1", "exp1"],
+      ["r7", "exp2"],
+      ["r8", "exp2"],
+    ]);
+    expect(sim.getTable("Runs")?.rowCount).toBe(3);
+    expect((await gateway.rowsOutsideRuns())?.count).toBe(0);
+  });
+});
