@@ -6,7 +6,8 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  readStdin(): Promise<string>;
+  /** All of standard input, as bytes (decoded like a file: UTF-8 or UTF-16 with a BOM). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 /** Exit codes shared by every command: 0 no errors, 1 problems found, 2 usage error or unreadable input. */

@@ -13,7 +13,7 @@ import {
   type ValidateResult,
 } from "../core/index";
 import { EXIT, type CliIO, type ExitCode } from "./io";
-import { readInput, type InputTable } from "./read-input";
+import { readInput, type InputIssue, type InputTable } from "./read-input";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -31,8 +31,20 @@ export function parseFlags(
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { ok: true, value: { values: values as Parsed["values"], positionals } };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, message: flagMessage(e) };
   }
+}
+
+/** parseArgs' errors as short sentences: `unknown option --bogus`, `--format needs a value`. */
+function flagMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown } | null)?.code;
+  const option = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const name = option.replace(/ <value>$/, "").replace(/^-\w, /, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${name}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return message.includes("argument missing") ? `${name} needs a value` : `${name} takes no value`;
+  return message;
 }
 
 /** A string flag's value (the last one when repeated). */
@@ -168,6 +180,27 @@ export function validateLoaded(loaded: Loaded, maxIssues?: number): ValidateResu
     rowOffset: table.rowOffset,
     source: table.source,
     ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}),
+    ...(table.lastRow !== undefined ? { lastRow: table.lastRow } : {}),
     ...(maxIssues !== undefined ? { maxIssues } : {}),
   });
+}
+
+/** True when reading the input found an error (the data may be incomplete: exit code 1). */
+export function hasInputErrors(table: InputTable): boolean {
+  return table.issues.some((i) => i.severity === "error");
+}
+
+/** A command's exit code, raised to 1 when the input had errors (a result from incomplete data is a problem). */
+export function withInputErrors(code: ExitCode, table: InputTable): ExitCode {
+  return code === EXIT.ok && hasInputErrors(table) ? EXIT.problems : code;
+}
+
+/** One line per problem the reader found, for stderr: `runs.csv line 4: ...`. */
+export function reportInputIssues(io: CliIO, command: string, table: InputTable): void {
+  for (const i of table.issues) io.stderr(`runsheet ${command}: ${inputIssueText(table, i)}\n`);
+}
+
+/** An input issue as one sentence with its position. */
+export function inputIssueText(table: InputTable, i: InputIssue): string {
+  return `${table.label} line ${i.line}: ${i.severity === "error" ? "error: " : ""}${i.message}`;
 }

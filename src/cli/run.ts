@@ -4,6 +4,8 @@
  */
 import { bestCommand } from "./commands/best";
 import { compareCommand } from "./commands/compare";
+import { envdiffCommand } from "./commands/envdiff";
+import { recipeCommand } from "./commands/recipe";
 import { parseCommand } from "./commands/parse";
 import { reportCommand } from "./commands/report";
 import { schemaCommand } from "./commands/schema";
@@ -18,6 +20,11 @@ export const COMMANDS: Record<string, { handler: CommandHandler; summary: string
   compare: { handler: compareCommand, summary: "side-by-side of runs: differing columns, metric deltas vs a baseline" },
   report: { handler: reportCommand, summary: "per-experiment verdicts, as on the Report sheet" },
   parse: { handler: parseCommand, summary: "parse what a training script printed (CSV, JSON, logs, ...)" },
+  recipe: {
+    handler: recipeCommand,
+    summary: "a run's configuration and recipe as JSON, YAML, --args or Hydra overrides",
+  },
+  envdiff: { handler: envdiffCommand, summary: "what changed between two environments (Environments sheet)" },
 };
 
 export const USAGE = `Usage: runsheet <command> FILE [options]

@@ -17,6 +17,7 @@ import type { BestOptions, BestResult, ConfigStats, TieBreaker } from "./best-ty
 import { isNumericType } from "./coerce";
 import { findColumn, goalFromName, isStatusName } from "./names";
 import { paretoFront } from "./pareto";
+import { normalizeStatus } from "./status";
 import { fail, ok, type Problem, type Result } from "./result";
 import { configColumns, configKeyOf, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal, RunSchema } from "./schema-types";
@@ -74,7 +75,10 @@ function metricReason(run: Run, name: string): string {
 function unknownConfigReason(run: Run, columns: readonly ColumnSpec[]): string | null {
   for (const c of columns) {
     const why = run.invalid[c.name];
-    if (why) return `${c.name} ${why}, so its configuration is unknown`;
+    // An optional param written as a missing word (`None`, `NA`) is simply not set: MLflow
+    // autolog logs `None` for every default it did not change.
+    const unset = !c.required && why?.startsWith("is missing");
+    if (why && !unset) return `${c.name} ${why}, so its configuration is unknown`;
     const v = run.values[c.name];
     if (c.required && (v === null || v === undefined || v === ""))
       return `${c.name} is empty (required), so its configuration is unknown`;
@@ -137,9 +141,7 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
 
   const statusSpec = schema.columns.find((c) => isStatusName(c.name));
   const keep =
-    options.statusFilter === false
-      ? null
-      : new Set((options.statusFilter ?? ["finished"]).map((s) => s.trim().toLowerCase()));
+    options.statusFilter === false ? null : new Set((options.statusFilter ?? ["finished"]).map(normalizeStatus));
   const keepText = keep ? [...keep].join(" or ") : "";
 
   const excluded: { row: number; reason: string }[] = [];
@@ -150,7 +152,7 @@ export function best(data: RunsWithSchema, options: BestOptions): Result<BestRes
   for (const run of runs) {
     if (statusSpec && keep) {
       const status = run.values[statusSpec.name];
-      const text = status === null || status === undefined ? "" : String(status).trim().toLowerCase();
+      const text = status === null || status === undefined ? "" : normalizeStatus(String(status));
       if (!keep.has(text)) {
         excluded.push({
           row: run.excelRow,

@@ -2,6 +2,7 @@
 import type { ChartSpec } from "./chart-types";
 import type { RunValue } from "./runs";
 import type { Goal } from "./schema-types";
+import type { Verdict } from "./verdict";
 
 /** One experiment's section of the report. */
 export interface ReportSection {
@@ -12,18 +13,24 @@ export interface ReportSection {
     id: string;
     row: number;
     config: Record<string, RunValue>;
+    /** The configuration by the params that vary between the experiments' winners. */
+    label: string;
     n: number;
     mean: number;
     std: number | null;
     ci95: [number, number] | null;
   } | null;
-  /** `mean ± half-width` as text for the sheet, e.g. "0.912 ± 0.014 (n = 3)". */
+  /** `mean ± half-width` as text for the sheet, e.g. "0.912 ± 0.014 (95% CI, n = 3)". */
   summary: string;
-  /** The experiment this one is compared with (previous one, or the Experiments table's baseline). */
+  /** The experiment this one is compared with (the Experiments table's baseline, else the previous one). */
   baseline: string | null;
+  /** True when no baseline was set and the previous experiment was taken (the verdict says so). */
+  baselineDefaulted: boolean;
   pValue: number | null;
-  /** A sentence: "exp2 beats exp1 by 3.1 points of accuracy (p = 0.004)". */
+  /** The sentence for the sheet: the comparison's sentence, or why there is none. */
   verdict: string;
+  /** The comparison with the baseline, when both have qualifying runs. */
+  comparison: Verdict | null;
   /** Runs of the experiment, and how many were excluded (not finished, missing metric). */
   runs: number;
   excluded: number;

@@ -1,22 +1,48 @@
 /**
  * The Report sheet as data: per experiment, the hypothesis, the best configuration, mean ± CI
- * over seeds and a verdict sentence against the baseline experiment, plus chart specs and the
- * generation date. The same tie rule as best() decides between "beats" and "cannot tell".
- * Charts: best per experiment and per configuration (columns with 95% CI error bars), the metric
- * against the most varied numeric param (scatter), and the Pareto front when asked.
+ * over seeds and the verdict against its baseline experiment (verdict.ts writes the sentence),
+ * plus chart specs and the generation time. Charts: best per experiment and per configuration
+ * (mean and 95% CI), the metric by the most varied param (by value for integer params, a
+ * scatter otherwise), the Pareto front when asked, and learning curves from History points.
  */
 import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions, BestResult, ConfigStats } from "./best-types";
 import type { ChartSpec } from "./chart-types";
-import { ciColumnChart, configChart, metricVsParamChart, paretoChart } from "./charts";
+import {
+  configChart,
+  intervalChart,
+  learningCurveChart,
+  metricByIntegerParamChart,
+  metricVsParamChart,
+  paretoChart,
+  type StepPoint,
+} from "./charts";
 import { isNumericType } from "./coerce";
-import { formatP, meanPlusMinus, sig } from "./format";
+import { meanPlusMinus } from "./format";
+import { configLabel, varyingKeys } from "./labels";
 import { isExperimentName, normalizeName } from "./names";
 import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";
 import { ok, type Problem, type Result } from "./result";
-import type { Run } from "./runs";
+import { configColumns, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
-import { isTie, welchTTest } from "./stats";
+import { compareWithBaseline, type Verdict } from "./verdict";
+
+/** A History point: one step of a run's metric curve. */
+export interface HistoryPoint {
+  run: string;
+  metric: string;
+  xName: string;
+  x: number;
+  value: number;
+}
+
+/** An Excel date serial (days since 1899-12-30, UTC) for a date, so the sheet can show it as a date. */
+export function excelSerialDate(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
+}
+
+/** At most this many History metrics get a learning-curve chart (the report's metric first). */
+const MAX_CURVE_CHARTS = 2;
 
 /** Options for buildReport: the metric options of best(), plus the Experiments table and a clock. */
 export interface ReportOptions extends Omit<BestOptions, "groupBy"> {
@@ -30,6 +56,8 @@ export interface ReportOptions extends Omit<BestOptions, "groupBy"> {
   /** Generation time (default: now); injected so tests and regenerations are reproducible. */
   now?: Date;
   title?: string;
+  /** History points (step curves) for learning-curve charts; optional. */
+  history?: readonly HistoryPoint[];
 }
 
 /** An experiment's best configuration with the metric values of its replicate runs. */
@@ -38,55 +66,31 @@ export interface Winner {
   values: number[];
 }
 
-/** True when differences of this metric read best as percentage points (accuracy 0.91 -> 91%). */
-function inPoints(spec: ColumnSpec): boolean {
-  if (spec.type === "percent") return true;
-  return spec.min === 0 && spec.max === 1;
-}
-
-function differenceText(diff: number, spec: ColumnSpec): string {
-  const d = Math.abs(diff);
-  if (inPoints(spec)) return `${sig(d * 100, 2)} points of ${spec.name}`;
-  return `${sig(d, 2)}${spec.unit ? ` ${spec.unit}` : ""} of ${spec.name}`;
-}
-
-function seedsText(a: number, b: number): string {
-  return a === b ? `${a} seeds each` : `${a} and ${b} seeds`;
-}
-
 /**
- * The verdict sentence comparing an experiment's best configuration with its baseline's:
- * "exp2 beats exp1 by 3.1 points of accuracy (p = 0.004)" or "cannot tell exp2 from exp1
- * (p = 0.41, 3 seeds each)". Tied when p >= 0.05 or the 95% CIs overlap (as in best()).
+ * The verdict of an experiment's best configuration against its baseline's (see verdict.ts):
+ * won, lost, tied, cannot tell, confounded or seeds needed, with the sentence every surface shows.
  */
-export function verdictSentence(
+export function experimentVerdict(
   name: string,
   win: Winner,
   baseName: string,
   base: Winner,
   spec: ColumnSpec,
   goal: Goal,
-): { text: string; p: number | null } {
-  const test = welchTTest(win.values, base.values);
-  const nA = win.stats.n;
-  const nB = base.stats.n;
-  if (!test) {
-    const who =
-      nA < 2 && nB < 2 ? "a single run each" : nA < 2 ? `${name} has a single run` : `${baseName} has a single run`;
-    return { text: `cannot tell ${name} from ${baseName} (${who}; run more seeds)`, p: null };
-  }
-  if (isTie(test.p, win.stats.ci95, base.stats.ci95)) {
-    return { text: `cannot tell ${name} from ${baseName} (p ${formatP(test.p)}, ${seedsText(nA, nB)})`, p: test.p };
-  }
-  const diff = win.stats.mean - base.stats.mean;
-  const better = goal === "max" ? diff > 0 : diff < 0;
-  const verb = better ? "beats" : "is worse than";
-  return { text: `${name} ${verb} ${baseName} by ${differenceText(diff, spec)} (p ${formatP(test.p)})`, p: test.p };
+  baselineDefaulted = false,
+): Verdict {
+  return compareWithBaseline(
+    { name, stats: win.stats, values: win.values },
+    { name: baseName, stats: base.stats, values: base.values },
+    spec,
+    goal,
+    { baselineDefaulted },
+  );
 }
 
-/** The numeric param with the most distinct values (at least 2), for the scatter chart. */
-function mostVariedParam(data: RunsWithSchema): string | undefined {
-  let bestName: string | undefined;
+/** The numeric param with the most distinct values (at least 2), for the "metric by param" chart. */
+function mostVariedParam(data: RunsWithSchema): ColumnSpec | undefined {
+  let bestSpec: ColumnSpec | undefined;
   let bestCount = 1;
   for (const c of data.schema.columns) {
     if (c.role !== "param" || !isNumericType(c.type)) continue;
@@ -97,10 +101,10 @@ function mostVariedParam(data: RunsWithSchema): string | undefined {
     }
     if (seen.size > bestCount) {
       bestCount = seen.size;
-      bestName = c.name;
+      bestSpec = c;
     }
   }
-  return bestName;
+  return bestSpec;
 }
 
 function experimentOrder(runs: readonly Run[], column: string | undefined, infos: readonly ExperimentInfo[]): string[] {
@@ -164,6 +168,10 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     perName.set(name, { runs, result: result.value, winner });
   }
 
+  // Winners' configurations labelled by what varies between experiments, not every column.
+  const winners = names.map((n) => perName.get(n)?.winner).filter((w): w is Winner => w !== null && w !== undefined);
+  const labelKeys = varyingKeys(winners.map((w) => w.stats.config));
+
   const sections: ReportSection[] = [];
   const perExperiment: { name: string; stats: ConfigStats }[] = [];
   names.forEach((name, i) => {
@@ -178,15 +186,18 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
         .find((v) => v !== null && v !== undefined && String(v).trim() !== "");
       hypothesis = h === undefined || h === null ? null : String(h);
     }
-    const baseline = info?.baseline ?? (i > 0 ? (names[i - 1] ?? null) : null);
+    const explicit = info?.baseline ?? null;
+    const baseline = explicit ?? (i > 0 ? (names[i - 1] ?? null) : null);
     const section: ReportSection = {
       experiment: name,
       hypothesis,
       best: null,
       summary: "",
       baseline,
+      baselineDefaulted: explicit === null && baseline !== null,
       pValue: null,
       verdict: "",
+      comparison: null,
       runs: runs.length,
       excluded: result.excluded.length,
     };
@@ -199,6 +210,7 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
         id: result.best?.id ?? "",
         row: result.best?.row ?? 0,
         config: top.config,
+        label: configLabel(top.config, labelKeys),
         n: top.n,
         mean: top.mean,
         std: top.std,
@@ -216,9 +228,10 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
       } else if (!base.winner) {
         section.verdict = `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${spec.name}`;
       } else {
-        const v = verdictSentence(name, winner, baseline, base.winner, spec, goal);
-        section.verdict = v.text;
-        section.pValue = v.p;
+        const v = experimentVerdict(name, winner, baseline, base.winner, spec, goal, section.baselineDefaulted);
+        section.comparison = v;
+        section.verdict = v.sentence;
+        section.pValue = v.pValue;
       }
       perExperiment.push({ name, stats: top });
     }
@@ -228,8 +241,9 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
   const charts: ChartSpec[] = [];
   if (perExperiment.length) {
     charts.push(
-      ciColumnChart(
-        `Best ${spec.name} per experiment (mean, 95% CI)`,
+      intervalChart(
+        "per-experiment",
+        `Best ${spec.name} per experiment: mean and 95% CI`,
         "experiment",
         spec.name,
         perExperiment.map((e) => e.name),
@@ -239,11 +253,18 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
   }
   const overall = best(data, options.pareto ? { ...bestOptions, pareto: options.pareto } : bestOptions);
   if (overall.ok && overall.value.ranking.length) {
-    charts.push(configChart(overall.value));
-    const param = options.vsParam === false ? undefined : (options.vsParam ?? mostVariedParam(data));
-    if (param) charts.push(metricVsParamChart(data, spec.name, param));
-    const pareto = paretoChart(data, overall.value);
+    const result = overall.value;
+    if (result.ranking.length > 1) charts.push(configChart(result));
+    const param =
+      options.vsParam === false
+        ? undefined
+        : options.vsParam !== undefined
+          ? data.schema.columns.find((c) => c.name === options.vsParam)
+          : mostVariedParam(data);
+    if (param) charts.push(paramChart(data, result, param));
+    const pareto = paretoChart(data, result);
     if (pareto) charts.push(pareto);
+    charts.push(...curveCharts(data, result, spec.name, options.history ?? []));
   }
   const generated = (options.now ?? new Date()).toISOString();
   return ok({
@@ -253,5 +274,45 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     generated,
     sections,
     charts,
+  });
+}
+
+/** By value for integer params (categories, integer labels); a scatter for other numeric params. */
+function paramChart(data: RunsWithSchema, result: BestResult, param: ColumnSpec): ChartSpec {
+  return param.type === "integer"
+    ? metricByIntegerParamChart(data, result, param.name)
+    : metricVsParamChart(data, result, param.name);
+}
+
+/**
+ * Learning curves for the History metrics (the report's metric first), over the runs best()
+ * kept, grouped by their configuration.
+ */
+function curveCharts(
+  data: RunsWithSchema,
+  result: BestResult,
+  metric: string,
+  history: readonly HistoryPoint[],
+): ChartSpec[] {
+  if (history.length === 0) return [];
+  const excluded = new Set(result.excluded.map((e) => e.row));
+  const columns = configColumns(data.schema).map((c) => c.name);
+  const byId = new Map<string, { key: string; config: Record<string, RunValue> }>();
+  for (const run of data.runs as Run[]) {
+    if (excluded.has(run.excelRow) || byId.has(run.id)) continue;
+    const config: Record<string, RunValue> = {};
+    for (const c of columns) config[c] = run.values[c] ?? null;
+    byId.set(run.id, { key: run.configKey, config });
+  }
+  const metrics = [...new Set(history.map((h) => h.metric))].sort(
+    (a, b) => Number(normalizeName(b) === normalizeName(metric)) - Number(normalizeName(a) === normalizeName(metric)),
+  );
+  return metrics.slice(0, MAX_CURVE_CHARTS).flatMap((m) => {
+    const points: StepPoint[] = history
+      .filter((h) => h.metric === m)
+      .map((h) => ({ run: h.run, step: h.x, value: h.value }));
+    const xName = history.find((h) => h.metric === m)?.xName || "step";
+    const chart = learningCurveChart(points, (id) => byId.get(id), m, xName);
+    return chart.series.length ? [chart] : [];
   });
 }

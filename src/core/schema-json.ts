@@ -29,6 +29,7 @@ const columnSchema = z
     unit: z.string().optional(),
     goal: z.enum(["max", "min"]).optional(),
     description: z.string().optional(),
+    recipe: z.boolean().optional(),
   })
   .strict();
 
@@ -99,6 +100,7 @@ function clean(c: z.infer<typeof columnSchema>): ColumnSpec {
   if (c.unit !== undefined) out.unit = c.unit;
   if (c.goal !== undefined) out.goal = c.goal;
   if (c.description !== undefined) out.description = c.description;
+  if (c.recipe !== undefined) out.recipe = c.recipe;
   return out;
 }
 
@@ -151,6 +153,7 @@ export const SCHEMA_TABLE_HEADER = [
   "unit",
   "goal",
   "description",
+  "recipe",
 ] as const;
 
 /** The schema as rows of the RunSchema table (header first); choices joined with ", ". */
@@ -169,6 +172,7 @@ export function schemaToRows(schema: RunSchema): Grid {
       c.unit ?? "",
       c.goal ?? "",
       c.description ?? "",
+      c.recipe ?? "",
     ]);
   }
   return rows;
@@ -205,6 +209,9 @@ export function schemaFromRows(rows: Grid, firstRow = 1): Result<RunSchema, Sche
     if (choices !== "") spec.choices = choices.split(/\s*[,;]\s*/).filter((c) => c !== "");
     for (const k of ["pattern", "unit", "description"]) if (get(k) !== "") spec[k] = get(k);
     if (get("goal") !== "") spec.goal = get("goal").toLowerCase();
+    // An empty recipe cell leaves the choice to the defaults; an explicit FALSE takes a column out.
+    const recipe = parseBooleanText(get("recipe"));
+    if (recipe !== null) spec.recipe = recipe;
     columns.push(spec);
     rowNumbers.push(firstRow + r);
   }

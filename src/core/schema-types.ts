@@ -35,6 +35,8 @@ export interface ColumnSpec {
   /** Only for metrics: whether bigger (`max`) or smaller (`min`) is better. */
   goal?: Goal;
   description?: string;
+  /** Part of the recipe that re-runs a run (code/data version, environment, command): a finished run without it is `not_reproducible`. */
+  recipe?: boolean;
 }
 
 export interface RunSchema {
@@ -58,6 +60,8 @@ export const ISSUE_CODES = [
   "text_too_long",
   /** Leading or trailing spaces in a text cell (info, safe fix: the trimmed text). */
   "extra_spaces",
+  /** A finished run whose recipe (code, data, environment, command) is missing or not pinned (warning). */
+  "not_reproducible",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

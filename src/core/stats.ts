@@ -15,25 +15,70 @@ export interface Summary {
   ci95: [number, number] | null;
 }
 
-/** Arithmetic mean (NaN for an empty sample). Uses a running mean, which stays accurate for large samples. */
-export function mean(values: readonly number[]): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m += ((values[i] ?? 0) - m) / (i + 1);
-  return values.length ? m : NaN;
+/**
+ * A power of two at least as large as the largest |x|, so dividing by it is exact and brings every
+ * value into [-2, 2]: squares of deviations then neither overflow (spreads near 1e154 and above)
+ * nor underflow (values near 1e-170 and below). 1 for an empty or all-zero sample; NaN or
+ * Infinity when a value is not finite (the statistics are then not finite either, honestly).
+ */
+function scaleOf(values: readonly number[]): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i] ?? 0);
+    if (a > max || a !== a) max = a;
+  }
+  if (max === 0) return 1;
+  if (!Number.isFinite(max)) return max;
+  const k = Math.min(1023, Math.max(-1074, Math.ceil(Math.log2(max))));
+  return 2 ** k;
 }
 
-/** Sample variance (n - 1 denominator) by Welford's algorithm; NaN when n < 2. */
+/** Mean of values / scale, refined by a second pass over the residuals (accurate for large n). */
+function scaledMean(values: readonly number[], scale: number): number {
+  const n = values.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (values[i] ?? 0) / scale;
+  const m = s / n;
+  let r = 0;
+  for (let i = 0; i < n; i++) r += (values[i] ?? 0) / scale - m;
+  return m + r / n;
+}
+
+/** Sample variance (n - 1) of values / scale around their scaled mean, by the corrected two-pass formula. */
+function scaledVariance(values: readonly number[], scale: number, m: number): number {
+  const n = values.length;
+  let ss = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (values[i] ?? 0) / scale - m;
+    ss += d * d;
+    c += d;
+  }
+  return Math.max(0, (ss - (c * c) / n) / (n - 1));
+}
+
+/**
+ * Arithmetic mean (NaN for an empty sample). Computed on values scaled by a power of two, so a
+ * sum of values near 1e308 does not overflow and values near 1e-300 keep their digits.
+ */
+export function mean(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const scale = scaleOf(values);
+  if (!Number.isFinite(scale)) return values.reduce((a, b) => a + b, 0) / values.length;
+  return scaledMean(values, scale) * scale;
+}
+
+/**
+ * Sample variance (n - 1 denominator); NaN when n < 2. Centred and scaled internally; the result
+ * itself is Infinity only when the variance exceeds the double range (spreads above ~1e154):
+ * use summarize() for the standard deviation, which stays finite there.
+ */
 export function sampleVariance(values: readonly number[]): number {
   if (values.length < 2) return NaN;
-  let m = 0;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i] ?? 0;
-    const d = x - m;
-    m += d / (i + 1);
-    s += d * (x - m);
-  }
-  return Math.max(0, s / (values.length - 1));
+  const scale = scaleOf(values);
+  if (!Number.isFinite(scale)) return NaN;
+  const v = scaledVariance(values, scale, scaledMean(values, scale));
+  return v * scale * scale;
 }
 
 /** Quantile of Student's t distribution with `df` degrees of freedom. */
@@ -46,13 +91,20 @@ export function tCdfAt(x: number, df: number): number {
   return tCdf(x, df);
 }
 
-/** Mean, sample std and the two-sided `level` (default 95%) Student-t confidence interval of the mean. */
+/**
+ * Mean, sample std and the two-sided `level` (default 95%) Student-t confidence interval of the
+ * mean. Computed on centred values scaled by a power of two, so it stays finite and accurate for
+ * magnitudes from 1e-300 to 1e300 (the std is scaled back after the square root).
+ */
 export function summarize(values: readonly number[], level = 0.95): Summary {
   const n = values.length;
   const m = mean(values);
   if (n < 2) return { n, mean: m, std: null, ci95: null };
-  const sd = Math.sqrt(sampleVariance(values));
-  const half = tInv(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
+  const scale = scaleOf(values);
+  if (!Number.isFinite(scale)) return { n, mean: m, std: null, ci95: null };
+  const sy = Math.sqrt(scaledVariance(values, scale, scaledMean(values, scale)));
+  const sd = sy * scale;
+  const half = tInv(1 - (1 - level) / 2, n - 1) * (sy / Math.sqrt(n)) * scale;
   return { n, mean: m, std: sd, ci95: [m - half, m + half] };
 }
 
@@ -77,14 +129,21 @@ export interface WelchResult {
 
 /**
  * Welch's unequal-variances t-test, two-sided, with Welch–Satterthwaite degrees of freedom.
- * Null when either sample has fewer than 2 values. When both samples have no spread at all the
- * test is degenerate: p = 1 if the means are equal, 0 otherwise (any difference is exact).
+ * Null when either sample has fewer than 2 values or holds a value that is not finite. Both
+ * samples are scaled by one power of two before centring (t, df and p do not change under
+ * scaling), so spreads near 1e154 do not overflow and values near 1e-170 do not underflow.
+ * When both samples have no spread at all the test is degenerate: p = 1 if the means are equal,
+ * 0 otherwise (any difference is exact).
  */
 export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | null {
   if (a.length < 2 || b.length < 2) return null;
-  const va = sampleVariance(a) / a.length;
-  const vb = sampleVariance(b) / b.length;
-  const diff = mean(a) - mean(b);
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  if (!Number.isFinite(scale)) return null;
+  const ma = scaledMean(a, scale);
+  const mb = scaledMean(b, scale);
+  const va = scaledVariance(a, scale, ma) / a.length;
+  const vb = scaledVariance(b, scale, mb) / b.length;
+  const diff = ma - mb;
   const se2 = va + vb;
   if (se2 === 0) {
     return diff === 0

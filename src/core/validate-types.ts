@@ -21,6 +21,8 @@ export interface ValidateOptions {
   source?: CellSource;
   /** Last Excel row to read (default: the last row holding data, trailing notes excluded). */
   lastRow?: number;
+  /** Environment ids the workbook stores: a run naming another one gets `not_reproducible`. */
+  knownEnvironments?: ReadonlySet<string>;
 }
 
 /** Issue counts by severity (exact even when the issue list is truncated). */

@@ -11,6 +11,7 @@ import { configColumns, configKeyOf, REPLICATE_COLUMNS, type Run, type RunValue 
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { cellText } from "./values";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
+import { reproducibilityIssues } from "./reproducibility";
 
 const DEFAULT_MAX_ISSUES = 100_000;
 /** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
@@ -291,6 +292,8 @@ export function validate(
       runs.push({ excelRow, id, values, invalid, configKey, replicateGroup: group });
     }
   }
+  // Recipe check (reproducibility.ts): its one call site, on the typed runs.
+  for (const issue of reproducibilityIssues(runs, schema, options)) sink.add(issue);
   return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
 }
 

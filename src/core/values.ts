@@ -4,6 +4,7 @@
  * because validation calls it for every cell of sheets up to a million rows.
  */
 import type { CellValue } from "./grid";
+import { isMissingWord, isNonFiniteWord, readNumberText } from "./number-text";
 
 /** Excel's error values as `Range.values` returns them (text). */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -43,59 +44,36 @@ export interface TextNumber {
   style: NumberStyle;
 }
 
-const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
-const EURO_GROUPED = /^[-+]?\d{1,3}(\.\d{3})+,\d+$/;
-const NON_FINITE = /^[-+]?(nan|inf|infinity)$/i;
-
 /**
- * Reads a number written as text. `1,000` is a thousands separator (comma followed by groups of
- * three digits, first group not 0); `0,91` and `1,5` are decimal commas; `1.234,5` is the
- * European grouping. Percent strings (`91%`, `91,2 %`) return the fraction (0.91), as Excel stores them.
- * Returns null when the text is not a finite number.
+ * Reads a number written as text (see `readNumberText`): `1,000` is a thousands separator,
+ * `0,91` and `1,5` are decimal commas, `1.234,5` the European grouping, `1 234` (no-break space)
+ * a grouping too. Percent strings (`91%`, `91,2 %`) return the fraction (0.91), as Excel stores
+ * them. Returns null when the text is not a finite number.
  */
 export function parseNumberText(raw: string): TextNumber | null {
-  let s = raw.trim().replace(/\u00a0/g, "");
-  if (s === "") return null;
-  let percent = false;
-  if (s.endsWith("%")) {
-    percent = true;
-    s = s.slice(0, -1).trim();
-  }
-  let value: number;
-  let style: NumberStyle = percent ? "percent" : "plain";
-  if (PLAIN.test(s)) {
-    value = Number(s);
-  } else if (THOUSANDS.test(s) && !/^[-+]?0,/.test(s)) {
-    value = Number(s.replace(/,/g, ""));
-    if (!percent) style = "thousands";
-  } else if (DECIMAL_COMMA.test(s)) {
-    value = Number(s.replace(",", "."));
-    if (!percent) style = "decimal_comma";
-  } else if (EURO_GROUPED.test(s)) {
-    value = Number(s.replace(/\./g, "").replace(",", "."));
-    if (!percent) style = "decimal_comma";
-  } else {
-    return null;
-  }
-  if (!Number.isFinite(value)) return null;
-  return { value: percent ? value / 100 : value, style };
+  const r = readNumberText(raw);
+  if (!r) return null;
+  if (r.percent) return { value: r.value, style: "percent" };
+  const style: NumberStyle =
+    r.shape === "thousands" || r.shape === "ambiguousComma"
+      ? "thousands"
+      : r.shape === "decimalComma"
+        ? "decimal_comma"
+        : "plain";
+  return { value: r.value, style };
 }
 
 /** True for `nan`, `NaN`, `inf`, `-inf`, `Infinity`: values scripts print that are not numbers. */
 export function isNonFiniteText(raw: string): boolean {
-  return NON_FINITE.test(raw.trim());
+  return isNonFiniteWord(raw);
 }
 
-const MISSING_WORDS = /^(na|n\/a|none|null|nil)$/i;
-
 /**
- * True for the words tools write for a missing number: `NA` (R, Keras CSVLogger), `None`
- * (Python), `null`, `N/A`. Only meaningful where a number is expected.
+ * True for the words tools write for a missing number (MISSING_WORDS: `NA`, `None`, `null`,
+ * `N/A`, `-`, `No log`, ...). Only meaningful where a number is expected.
  */
 export function isMissingText(raw: string): boolean {
-  return MISSING_WORDS.test(raw.trim());
+  return raw.trim() !== "" && isMissingWord(raw);
 }
 
 const TRUE_WORDS = new Set(["true", "yes", "y"]);

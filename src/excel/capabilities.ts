@@ -12,6 +12,8 @@ export interface Capabilities {
   events: boolean;
   /** ExcelApi 1.8: data validation dropdowns on the Schema sheet. */
   dataValidation: boolean;
+  /** ExcelApi 1.9: page layout (print orientation, fit to page, print titles). */
+  pageLayout?: boolean;
 }
 
 /** The ExcelApi version each capability needs. */
@@ -21,6 +23,7 @@ const NEEDS: Record<keyof Capabilities, string> = {
   freezePanes: "1.7",
   events: "1.7",
   dataValidation: "1.8",
+  pageLayout: "1.9",
 };
 
 /** Something that answers `isSetSupported`, like `Office.context.requirements`. */
@@ -51,7 +54,14 @@ export function detectCapabilities(): Capabilities {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const requirements = office?.context?.requirements;
   if (!requirements || typeof requirements.isSetSupported !== "function") {
-    return { settings: true, conditionalFormats: true, freezePanes: true, events: true, dataValidation: true };
+    return {
+      settings: true,
+      conditionalFormats: true,
+      freezePanes: true,
+      events: true,
+      dataValidation: true,
+      pageLayout: true,
+    };
   }
   return capabilitiesFrom(requirements);
 }

@@ -10,7 +10,9 @@ export const SHEETS = {
   experiments: "Experiments",
   registry: "Registry",
   report: "Report",
+  summary: "Summary",
   history: "History",
+  environments: "Environments",
 } as const;
 
 export const TABLES = {
@@ -19,6 +21,7 @@ export const TABLES = {
   experiments: "Experiments",
   registry: "Registry",
   history: "History",
+  environments: "Environments",
 } as const;
 
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */
@@ -53,6 +56,10 @@ export const SETTINGS = {
   adoptedSheet: "RunSheet.adoptedSheet",
   /** Set when RunSheet created the Report sheet: only then may it wipe and regenerate it. */
   reportOwned: "RunSheet.reportOwned",
+  /** `Sheet!A1:A4` of the marks legend beside the Runs table, so only RunSheet's own legend moves. */
+  marksLegend: "RunSheet.marksLegend",
+  /** Set when RunSheet created the Summary sheet: only then may it regenerate it. */
+  summaryOwned: "RunSheet.summaryOwned",
 } as const;
 
 /** Excel's text number format: a cell formatted so keeps exactly what was written, even `=1+1`. */

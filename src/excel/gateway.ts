@@ -26,9 +26,20 @@ import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-be
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
-import type { ExperimentInfo, ReportSpec } from "../core/index";
+import { readHistory } from "./curves";
+import { writeMarksLegend, type LegendResult } from "./runs-legend";
+import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
+import type { EnvFormat } from "../core/env/index";
+import {
+  readEnvironmentIds,
+  readEnvironments,
+  storeEnvironment,
+  type StoreEnvironmentResult,
+  type StoredEnvironments,
+} from "./environments";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -61,6 +72,13 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  readHistory(): Promise<HistoryPoint[]>;
+  writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
+  writeMarksLegend(): Promise<LegendResult>;
+  storeEnvironment(text: string, format?: EnvFormat): Promise<StoreEnvironmentResult>;
+  readEnvironments(): Promise<StoredEnvironments>;
+  /** Ids on the Environments sheet; empty when the workbook has none. */
+  environmentIds(): Promise<string[]>;
   /** Rows just below the Runs table that are not in it (null without a Runs table). */
   rowsOutsideRuns(): Promise<RowsOutside | null>;
   /** Makes those rows part of the Runs table; returns how many were included. */
@@ -68,23 +86,26 @@ export interface WorkbookGateway {
 }
 
 /**
- * A gateway over `run` (default: the global Excel.run). Before its first write of outside text
- * it checks once that the host keeps Text-formatted cells as text (safe-write's probe), unless
- * `options.probeTextFormat` is false. `options.runAfterCellEdit` backs `afterCellEdit()` (default:
- * Excel.run with delayForCellEdit when `run` is the global one, otherwise `run`).
+ * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ * Before its first write of outside text it checks once that the host keeps Text-formatted
+ * cells as text (safe-write's probe). That is for the real host: by default only a gateway over
+ * the global Excel.run probes; `options.probeTextFormat` says otherwise.
  */
 export function createWorkbookGateway(
   run: ExcelRunner = excelRun,
-  options: { probeTextFormat?: boolean; runAfterCellEdit?: ExcelRunner } = {},
+  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+  options: { probeTextFormat?: boolean; probe?: { done: Promise<unknown> | null } } = {},
 ): WorkbookGateway {
   const capabilities = detectCapabilities();
-  const runAfterCellEdit = options.runAfterCellEdit ?? (run === excelRun ? excelRunAfterCellEdit : run);
   let deferred: WorkbookGateway | undefined;
-  let probed: Promise<unknown> | null = options.probeTextFormat === false ? Promise.resolve() : null;
+  // Shared with the afterCellEdit() gateway, so the probe runs once per start.
+  const probing = options.probeTextFormat ?? run === excelRun;
+  const probe = options.probe ?? { done: probing ? null : Promise.resolve() };
   /** Runs `batch` after the once-per-start probe (a probe that fails keeps the Text format). */
   const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    probed ??= run((ctx) => probeTextFormat(ctx)).catch(() => undefined);
-    return probed.then(() => run(batch));
+    probe.done ??= run((ctx) => probeTextFormat(ctx)).catch(() => undefined);
+    return probe.done.then(() => run(batch));
   };
   const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
@@ -92,7 +113,7 @@ export function createWorkbookGateway(
     afterCellEdit: () =>
       runAfterCellEdit === run
         ? gateway
-        : (deferred ??= createWorkbookGateway(runAfterCellEdit, { probeTextFormat: false, runAfterCellEdit })),
+        : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit, { probe })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
@@ -108,8 +129,14 @@ export function createWorkbookGateway(
     registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => write((ctx) => writeReport(ctx, spec)),
+    writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
+    readHistory: () => run((ctx) => readHistory(ctx)),
+    writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
+    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
+    storeEnvironment: (text, format) => write((ctx) => storeEnvironment(ctx, text, format)),
+    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
+    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
     rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
     includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
   };

@@ -23,7 +23,7 @@ export const MARK_FORMULA: Record<"error" | "warning", string> = {
 const SENTINEL_PREFIX = '="RunSheet:';
 
 /** Excel's built-in "Light Red Fill with Dark Red Text" and "Yellow Fill with Dark Yellow Text". */
-const MARK_STYLE: Record<"error" | "warning", { fill: string; font: string }> = {
+export const MARK_STYLE: Record<"error" | "warning", { fill: string; font: string }> = {
   error: { fill: "#FFC7CE", font: "#9C0006" },
   warning: { fill: "#FFEB9C", font: "#9C5700" },
 };

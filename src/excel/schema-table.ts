@@ -119,6 +119,10 @@ export function rowsToSchema(values: CellValue[][], headerRow = 1): SchemaFromRo
       problems.push({ row: excelRow, column: "goal", message: `"${goalText}" is not a goal (use max or min).` });
     const description = text(at(row, "description"));
     if (description !== "") spec.description = description;
+    // Empty: the default recipe columns decide; an explicit TRUE/FALSE overrides them.
+    const recipe = at(row, "recipe");
+    if (typeof recipe === "boolean") spec.recipe = recipe;
+    else if (text(recipe) !== "") spec.recipe = truthy(recipe);
     columns.push(spec);
   });
   return { schema: { columns }, problems };

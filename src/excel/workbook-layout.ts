@@ -158,7 +158,13 @@ function listRule(choices: readonly string[]): Excel.DataValidationRule {
 function addDropdowns(sheet: Excel.Worksheet, part: Part): void {
   const lists: Record<string, readonly string[]> =
     part.table === TABLES.schema
-      ? { type: COLUMN_TYPES, role: COLUMN_ROLES, required: ["TRUE", "FALSE"], goal: ["max", "min"] }
+      ? {
+          type: COLUMN_TYPES,
+          role: COLUMN_ROLES,
+          required: ["TRUE", "FALSE"],
+          goal: ["max", "min"],
+          recipe: ["TRUE", "FALSE"],
+        }
       : part.table === TABLES.experiments
         ? { goal: ["max", "min"], status: ["planned", "running", "done", "abandoned"] }
         : {};

@@ -47,6 +47,7 @@ const NO_COUNTS: IssueCounts = { error: 0, warning: 0, info: 0 };
 export function checkGrid(
   grid: SheetGrid,
   tableSchema: RunSchema | null,
+  environmentIds: readonly string[] = [],
 ): Omit<CheckOutcome, "marks" | "schemaProblems"> {
   const headerOption = grid.headerRow !== undefined ? { headerRow: grid.headerRow } : {};
   const inferred =
@@ -58,6 +59,8 @@ export function checkGrid(
   const result = validate(grid.grid, schema, {
     rowOffset: grid.rowOffset,
     ...(headerRow !== undefined ? { headerRow } : {}),
+    // Unknown environment ids are only flagged once the workbook stores environments.
+    ...(environmentIds.length > 0 ? { knownEnvironments: new Set(environmentIds) } : {}),
   });
   const locate = cellLocator(grid, result.headerRow);
   return {
@@ -95,7 +98,7 @@ export async function checkRuns(gateway: WorkbookGateway, options: { mark?: bool
       marks: null,
     };
   }
-  const checked = checkGrid(snapshot.runs, tableSchema);
+  const checked = checkGrid(snapshot.runs, tableSchema, await gateway.environmentIds());
   let marks: MarkResult | null = null;
   if (options.mark) {
     const cells = checked.issues.flatMap((i) => (i.cell ? [{ ...i.cell, severity: i.severity }] : []));

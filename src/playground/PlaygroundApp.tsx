@@ -3,6 +3,7 @@
 // in a 350 px column on the right, like Excel's task pane.
 import {
   Button,
+  FluentProvider,
   Menu,
   MenuDivider,
   MenuItem,
@@ -14,6 +15,10 @@ import {
   Text,
   Tooltip,
   mergeClasses,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentTable20Regular, PeopleTeam20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -21,7 +26,7 @@ import { App } from "../taskpane/App";
 import { type ExcelSimulator, cellAddress, formatText } from "../sim";
 import { ChartView } from "./ChartView/ChartView";
 import { Grid, type CellPos } from "./Grid/Grid";
-import { usePlaygroundStyles } from "./PlaygroundApp.styles";
+import { PANE_WIDTH, usePlaygroundStyles } from "./PlaygroundApp.styles";
 import { buildEmptyWorkbook, buildExampleWorkbook, buildLargeWorkbook } from "./seed-workbook";
 
 const HOST_LABELS = {
@@ -39,6 +44,25 @@ function switchHost(host: keyof typeof HOST_LABELS): void {
 
 export interface PlaygroundAppProps {
   sim: ExcelSimulator;
+}
+
+/** The Office themes a task pane meets: Office's light and dark themes and Windows high contrast. */
+const THEMES: Record<"light" | "dark" | "contrast", { label: string; theme: Theme }> = {
+  light: { label: "Light", theme: webLightTheme },
+  dark: { label: "Dark", theme: webDarkTheme },
+  contrast: { label: "High contrast", theme: teamsHighContrastTheme },
+};
+type ThemeName = keyof typeof THEMES;
+
+/** `?theme=dark` and `?pane=320` start the playground in that theme and pane width (tests use them). */
+function startOptions(): { theme: ThemeName; paneWidth: number } {
+  const params = new URLSearchParams(window.location.search);
+  const theme = params.get("theme");
+  const width = Number(params.get("pane"));
+  return {
+    theme: theme === "dark" || theme === "contrast" ? theme : "light",
+    paneWidth: Number.isFinite(width) && width >= 280 && width <= 800 ? width : PANE_WIDTH,
+  };
 }
 
 /** Subscribes to the simulator and returns a number that changes with every committed change. */
@@ -62,6 +86,8 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   const [error, setError] = useState<string | null>(null);
   const [paneKey, setPaneKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [{ theme: initialTheme, paneWidth }] = useState(startOptions);
+  const [theme, setTheme] = useState<ThemeName>(initialTheme);
 
   const model = sim.workbook;
   const sheet = model.sheetById(model.activeSheetId) ?? model.sheets[0];
@@ -145,144 +171,166 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   const events = sim.changeLog.slice(-6).reverse();
 
   return (
-    <div className={styles.root}>
-      <section className={styles.workbook} aria-label="Simulated workbook">
-        <div className={styles.toolbar} role="toolbar" aria-label="Workbook">
-          <Text weight="semibold" className={styles.title}>
-            RunSheet playground
-          </Text>
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="primary" icon={<DocumentTable20Regular />} data-testid="workbook-menu">
-                Workbook
-              </Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <MenuItem onClick={() => replace(buildExampleWorkbook)}>Example: dogs vs cats</MenuItem>
-                <MenuItem onClick={() => replace(() => buildLargeWorkbook(5000))}>5,000 runs</MenuItem>
-                <MenuItem onClick={() => replace(buildEmptyWorkbook)}>Empty workbook</MenuItem>
-                <MenuItem onClick={() => fileInput.current?.click()}>Open .xlsx…</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="primary" icon={<PeopleTeam20Regular />} data-testid="simulate-menu">
-                Simulate
-              </Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <MenuItem onClick={coAuthor}>A co-author edits a cell</MenuItem>
-                <MenuItem onClick={() => sim.faults.failSync(1, "GeneralException", "(simulated by the playground)")}>
-                  Fail the next sync
-                </MenuItem>
-                <MenuItem onClick={() => sim.faults.failSync(1, "InvalidOperationInCellEditMode")}>
-                  Next sync hits cell-edit mode
-                </MenuItem>
-                <MenuDivider />
-                {(["web", "windows", "mac", "old"] as const).map((h) => (
-                  <MenuItem key={h} disabled={h === sim.host} onClick={() => switchHost(h)}>
-                    Reload as Excel {HOST_LABELS[h]}
+    // No className on the provider: Fluent copies it onto its portal nodes (menus), which would cover the page.
+    <FluentProvider theme={THEMES[theme].theme}>
+      <div className={styles.root}>
+        <section className={styles.workbook} aria-label="Simulated workbook">
+          <div className={styles.toolbar} role="toolbar" aria-label="Workbook">
+            <Text weight="semibold" className={styles.title}>
+              RunSheet playground
+            </Text>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="primary" icon={<DocumentTable20Regular />} data-testid="workbook-menu">
+                  Workbook
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => replace(buildExampleWorkbook)}>Example: dogs vs cats</MenuItem>
+                  <MenuItem onClick={() => replace(() => buildLargeWorkbook(5000))}>5,000 runs</MenuItem>
+                  <MenuItem onClick={() => replace(buildEmptyWorkbook)}>Empty workbook</MenuItem>
+                  <MenuItem onClick={() => fileInput.current?.click()}>Open .xlsx…</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="primary" icon={<PeopleTeam20Regular />} data-testid="simulate-menu">
+                  Simulate
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={coAuthor}>A co-author edits a cell</MenuItem>
+                  <MenuItem onClick={() => sim.faults.failSync(1, "GeneralException", "(simulated by the playground)")}>
+                    Fail the next sync
                   </MenuItem>
-                ))}
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-          <Tooltip content="Download the simulated workbook as .xlsx (charts are not saved)" relationship="description">
-            <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void save()}>
-              Save .xlsx
-            </Button>
-          </Tooltip>
-          <input
-            ref={fileInput}
-            className={styles.hiddenInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Open an .xlsx file"
-            data-testid="xlsx-input"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void openFile(f);
-              e.target.value = "";
-            }}
-          />
-          <span className={styles.spacer} />
-          <Text className={styles.stats} data-testid="sim-stats">
-            Excel {HOST_LABELS[sim.host]} · {sim.stats.syncCount} syncs
-            {last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
-          </Text>
-        </div>
-        <div className={styles.formulaBar}>
-          <span className={styles.nameBox} data-testid="name-box">
-            {cellAddress(selected.r, selected.c)}
-          </span>
-          <span className={styles.formula} data-testid="formula-bar">
-            {selCell?.f ?? formatText(selCell)}
-          </span>
-        </div>
-        {error && (
-          <MessageBar intent="error" onClick={() => setError(null)}>
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {sheet && (
-          <Grid
-            sim={sim}
-            sheet={sheet}
-            version={version}
-            selected={selected}
-            onSelect={setSelected}
-            onError={setError}
-            overlay={(origin) => charts.map((c) => <ChartView key={c.id} info={c} origin={origin} />)}
-          />
-        )}
-        <ul className={styles.eventLog} aria-label="Worksheet change events" data-testid="event-log">
-          {events.map((e, i) => (
-            <li key={`${sim.changeLog.length}-${i}`}>
-              onChanged {model.sheetById(e.sheetId)?.name ?? "?"}!
-              {e.rect.r0 === e.rect.r1 && e.rect.c0 === e.rect.c1
-                ? cellAddress(e.rect.r0, e.rect.c0)
-                : `${cellAddress(e.rect.r0, e.rect.c0)}:${cellAddress(e.rect.r1, e.rect.c1)}`}{" "}
-              {e.changeType} source={e.source} trigger={e.triggerSource}
-            </li>
-          ))}
-        </ul>
-        <div className={styles.tabs} role="tablist" aria-label="Sheets">
-          {model.sheets
-            .filter((s) => s.visibility === "Visible")
-            .map((s, i, visible) => (
-              <button
-                key={s.id}
-                type="button"
-                role="tab"
-                aria-selected={s.id === sheet?.id}
-                tabIndex={s.id === sheet?.id ? 0 : -1}
-                className={mergeClasses(styles.sheetTab, s.id === sheet?.id && styles.sheetTabActive)}
-                data-testid={`sheet-tab-${s.name}`}
-                onClick={() => activate(s.name)}
-                onKeyDown={(e) => {
-                  // Arrow keys move between sheet tabs, as in a WAI-ARIA tablist.
-                  const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-                  const next = visible[(i + step + visible.length) % visible.length];
-                  if (step && next) {
-                    e.preventDefault();
-                    activate(next.name);
-                  }
-                }}
-              >
-                {s.name}
-              </button>
+                  <MenuItem onClick={() => sim.faults.failSync(1, "InvalidOperationInCellEditMode")}>
+                    Next sync hits cell-edit mode
+                  </MenuItem>
+                  <MenuDivider />
+                  {(["web", "windows", "mac", "old"] as const).map((h) => (
+                    <MenuItem key={h} disabled={h === sim.host} onClick={() => switchHost(h)}>
+                      Reload as Excel {HOST_LABELS[h]}
+                    </MenuItem>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="primary" data-testid="theme-menu">
+                  Theme: {THEMES[theme].label}
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {(Object.keys(THEMES) as ThemeName[]).map((t) => (
+                    <MenuItem key={t} disabled={t === theme} onClick={() => setTheme(t)} data-testid={`theme-${t}`}>
+                      Office theme: {THEMES[t].label}
+                    </MenuItem>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <Tooltip
+              content="Download the simulated workbook as .xlsx (charts are not saved)"
+              relationship="description"
+            >
+              <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void save()}>
+                Save .xlsx
+              </Button>
+            </Tooltip>
+            <input
+              ref={fileInput}
+              className={styles.hiddenInput}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="Open an .xlsx file"
+              data-testid="xlsx-input"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void openFile(f);
+                e.target.value = "";
+              }}
+            />
+            <span className={styles.spacer} />
+            <Text className={styles.stats} data-testid="sim-stats">
+              Excel {HOST_LABELS[sim.host]} · {sim.stats.syncCount} syncs
+              {last ? ` · last request ${(last.bytes / 1024).toFixed(1)} KB, ${last.writes} writes` : ""}
+            </Text>
+          </div>
+          <div className={styles.formulaBar}>
+            <span className={styles.nameBox} data-testid="name-box">
+              {cellAddress(selected.r, selected.c)}
+            </span>
+            <span className={styles.formula} data-testid="formula-bar">
+              {selCell?.f ?? formatText(selCell)}
+            </span>
+          </div>
+          {error && (
+            <MessageBar intent="error" onClick={() => setError(null)}>
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {sheet && (
+            <Grid
+              sim={sim}
+              sheet={sheet}
+              version={version}
+              selected={selected}
+              onSelect={setSelected}
+              onError={setError}
+              overlay={(origin) => charts.map((c) => <ChartView key={c.id} info={c} origin={origin} />)}
+            />
+          )}
+          <ul className={styles.eventLog} aria-label="Worksheet change events" data-testid="event-log">
+            {events.map((e, i) => (
+              <li key={`${sim.changeLog.length}-${i}`}>
+                onChanged {model.sheetById(e.sheetId)?.name ?? "?"}!
+                {e.rect.r0 === e.rect.r1 && e.rect.c0 === e.rect.c1
+                  ? cellAddress(e.rect.r0, e.rect.c0)
+                  : `${cellAddress(e.rect.r0, e.rect.c0)}:${cellAddress(e.rect.r1, e.rect.c1)}`}{" "}
+                {e.changeType} source={e.source} trigger={e.triggerSource}
+              </li>
             ))}
-        </div>
-      </section>
-      <aside className={styles.pane} aria-label="RunSheet task pane">
-        <div className={styles.paneHeader}>RunSheet</div>
-        <div className={styles.paneBody}>
-          <App key={paneKey} />
-        </div>
-      </aside>
-    </div>
+          </ul>
+          <div className={styles.tabs} role="tablist" aria-label="Sheets">
+            {model.sheets
+              .filter((s) => s.visibility === "Visible")
+              .map((s, i, visible) => (
+                <button
+                  key={s.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={s.id === sheet?.id}
+                  tabIndex={s.id === sheet?.id ? 0 : -1}
+                  className={mergeClasses(styles.sheetTab, s.id === sheet?.id && styles.sheetTabActive)}
+                  data-testid={`sheet-tab-${s.name}`}
+                  onClick={() => activate(s.name)}
+                  onKeyDown={(e) => {
+                    // Arrow keys move between sheet tabs, as in a WAI-ARIA tablist.
+                    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+                    const next = visible[(i + step + visible.length) % visible.length];
+                    if (step && next) {
+                      e.preventDefault();
+                      activate(next.name);
+                    }
+                  }}
+                >
+                  {s.name}
+                </button>
+              ))}
+          </div>
+        </section>
+        <aside className={styles.pane} style={{ width: `${paneWidth}px` }} aria-label="RunSheet task pane">
+          <div className={styles.paneHeader}>RunSheet</div>
+          <div className={styles.paneBody} data-testid="pane-body">
+            <App key={paneKey} />
+          </div>
+        </aside>
+      </div>
+    </FluentProvider>
   );
 }

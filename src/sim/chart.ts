@@ -7,7 +7,14 @@ import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
 import { ChartType } from "./enums.generated";
 import { Codes, officeError } from "./errors";
-import { type ChartModel, type SeriesModel, type SheetModel, type WorkbookModel, newId } from "./model";
+import {
+  type ChartModel,
+  DEFAULT_COLUMN_WIDTH,
+  type SeriesModel,
+  type SheetModel,
+  type WorkbookModel,
+  newId,
+} from "./model";
 import { assertEditable } from "./ops";
 import type { RangeProxy } from "./range";
 import type { WorksheetProxy } from "./worksheet";
@@ -264,11 +271,19 @@ export class ChartProxy extends ClientObjectBase {
         const a = rectOf(startCell);
         const b = endCell === undefined ? undefined : rectOf(endCell);
         const m = state.model;
-        // 48 pt per default column, 15 pt per row, as on a default sheet.
-        m.set(c, "left", a.c0 * 48);
+        // The chart covers startCell's top-left corner to endCell's bottom-right corner
+        // (https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1)):
+        // columns at their set widths, rows at the default 15 pt (row heights are not simulated).
+        const sheet = this._ws._sheet(state);
+        const colsWidth = (from: number, to: number) => {
+          let w = 0;
+          for (let col = from; col < to; col++) w += sheet.colWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+          return w;
+        };
+        m.set(c, "left", colsWidth(0, a.c0));
         m.set(c, "top", a.r0 * 15);
         if (b) {
-          m.set(c, "width", Math.max(48, (b.c1 - a.c0 + 1) * 48));
+          m.set(c, "width", Math.max(DEFAULT_COLUMN_WIDTH, colsWidth(a.c0, b.c1 + 1)));
           m.set(c, "height", Math.max(15, (b.r1 - a.r0 + 1) * 15));
         }
         m.set(c, "startCell", typeof startCell === "string" ? startCell : undefined);

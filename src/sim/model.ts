@@ -80,6 +80,15 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   validations: DataValidationModel[];
   charts: ChartModel[];
+  /** Set once an add-in changes the page layout (ExcelApi 1.9). */
+  pageLayout?: PageLayoutModel;
+}
+
+/** What PageLayout keeps: orientation, zoom (fit to pages or scale) and the print title rows. */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
 }
 
 export interface TableModel {
@@ -254,7 +263,15 @@ export class WorkbookModel {
   }
   setCell(sheet: SheetModel, r: number, c: number, cell: CellData | undefined): void {
     const empty =
-      cell && cell.v === "" && !cell.f && !cell.nf && !cell.fill && !cell.bold && !cell.italic && !cell.color;
+      cell &&
+      cell.v === "" &&
+      !cell.f &&
+      !cell.nf &&
+      !cell.fill &&
+      !cell.bold &&
+      !cell.italic &&
+      !cell.color &&
+      !cell.wrap;
     this.mapSet(sheet.cells, cellKey(r, c), empty ? undefined : cell);
     this.dirty = true;
   }

@@ -538,6 +538,8 @@ export class RangeFormatProxy extends RangeChild {
         return "General";
       case "verticalAlignment":
         return "Bottom";
+      case "wrapText":
+        return this._common(state, (cell) => cell?.wrap ?? false);
       default:
         return false;
     }
@@ -574,6 +576,10 @@ export class RangeFormatProxy extends RangeChild {
   }
   get wrapText(): boolean {
     return this._get("wrapText");
+  }
+  /** Wraps text in the cells (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-wraptext-member). */
+  set wrapText(v: boolean) {
+    this._writeCells("wrapText", v, (cell) => ({ ...cell, wrap: v }));
   }
   /** Sizes columns to their longest displayed text (approximated at 7 points per character). */
   autofitColumns(): void {

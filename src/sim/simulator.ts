@@ -9,7 +9,14 @@ import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
 import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
 import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
-import { type ChangeRecord, type SheetModel, type WorkbookModel, newId, readValues } from "./model";
+import {
+  type ChangeRecord,
+  type PageLayoutModel,
+  type SheetModel,
+  type WorkbookModel,
+  newId,
+  readValues,
+} from "./model";
 import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, shiftCells, writeInputs } from "./ops";
 import * as RangeMod from "./range";
 import * as TableMod from "./table";
@@ -114,6 +121,8 @@ export interface ExcelSimulator {
   names(): Array<{ name: string; formula: string }>;
   columnWidth(sheet: string, col: number): number;
   freezeRows(sheet: string): number;
+  /** The sheet's print settings, once an add-in set any (ExcelApi 1.9). */
+  pageLayout(sheet: string): PageLayoutModel | undefined;
   validations(sheet: string): ReadonlyArray<SheetModel["validations"][number]>;
   conditionalFormats(sheet: string): ReadonlyArray<SheetModel["conditionalFormats"][number]>;
 
@@ -458,6 +467,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     names: () => model().names.map((n) => ({ name: n.name, formula: n.formula })),
     columnWidth: (sheet, col) => sheetOf(sheet).colWidths.get(col) ?? 48,
     freezeRows: (sheet) => sheetOf(sheet).freezeRows,
+    pageLayout: (sheet) => sheetOf(sheet).pageLayout,
     validations: (sheet) => sheetOf(sheet).validations,
     conditionalFormats: (sheet) => sheetOf(sheet).conditionalFormats,
 

@@ -17,6 +17,8 @@ export interface CellData {
   bold?: boolean;
   italic?: boolean;
   color?: string;
+  /** RangeFormat.wrapText. */
+  wrap?: boolean;
 }
 
 export type Scalar = string | number | boolean;

@@ -7,6 +7,7 @@ import type { SimRequestContext } from "./context";
 import type { EventRegistration, SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
 import type { SheetModel } from "./model";
+import { PageLayoutProxy } from "./page-layout";
 import { RangeProxy, locateAddress } from "./range";
 import { TableCollectionProxy } from "./table";
 
@@ -108,6 +109,7 @@ export class WorksheetProxy extends ClientObjectBase {
   private _charts: ChartCollectionProxy | undefined;
   private _protection: WorksheetProtectionProxy | undefined;
   private _freeze: WorksheetFreezePanesProxy | undefined;
+  private _pageLayout: PageLayoutProxy | undefined;
 
   constructor(
     context: SimRequestContext,
@@ -236,6 +238,11 @@ export class WorksheetProxy extends ClientObjectBase {
   get protection(): WorksheetProtectionProxy {
     this._protection ??= new WorksheetProtectionProxy(this.context, this);
     return this._protection;
+  }
+  /** Print settings (ExcelApi 1.9). */
+  get pageLayout(): PageLayoutProxy {
+    this._pageLayout ??= new PageLayoutProxy(this.context, this);
+    return this._pageLayout;
   }
   get freezePanes(): WorksheetFreezePanesProxy {
     this._freeze ??= new WorksheetFreezePanesProxy(this.context, this);

@@ -6,7 +6,8 @@
 import ExcelJS from "exceljs";
 import { formatRect, parseAddress } from "./address";
 import { type SheetModel, WorkbookModel, keyCol, keyRow, newId } from "./model";
-import { ERROR_LITERALS, type CellData, dateToSerial } from "./values";
+import { readExcelJsValue } from "../core/exceljs-value";
+import { ERROR_LITERALS, type CellData } from "./values";
 import type { ExcelSimulator } from "./simulator";
 
 /** Excel's default column width: 8.43 characters = 48 points. */
@@ -23,35 +24,15 @@ function hexToArgb(hex: string): string {
 }
 
 function readCell(cell: XCell): CellData | undefined {
-  const v = cell.value as unknown;
+  const r = readExcelJsValue(cell.value, cell.formula);
   let data: CellData | undefined;
-  if (v === null || v === undefined) data = undefined;
-  else if (typeof v === "number" || typeof v === "boolean") data = { v };
-  else if (typeof v === "string") data = ERROR_LITERALS.has(v) ? { v, err: true } : { v };
-  else if (v instanceof Date) data = { v: dateToSerial(v) };
-  else if (typeof v === "object") {
-    const o = v as {
-      formula?: string;
-      sharedFormula?: string;
-      result?: unknown;
-      error?: string;
-      richText?: Array<{ text: string }>;
-      text?: string;
-    };
-    if (o.error !== undefined) data = { v: o.error, err: true };
-    else if (o.richText) data = { v: o.richText.map((t) => t.text).join("") };
-    else if (o.formula !== undefined || o.sharedFormula !== undefined) {
-      const formula = o.formula ?? cell.formula;
-      const r = o.result as unknown;
-      data = { v: "", f: `=${formula}` };
-      if (typeof r === "number" || typeof r === "string" || typeof r === "boolean") data.v = r;
-      else if (r instanceof Date) data.v = dateToSerial(r);
-      else if (r && typeof r === "object" && "error" in r) {
-        data.v = String((r as { error: string }).error);
-        data.err = true;
-      }
-    } else if (typeof o.text === "string") data = { v: o.text };
-  }
+  if (r.formula !== undefined) {
+    data = { v: r.value ?? "", f: `=${r.formula}` };
+    if (r.error) data.err = true;
+  } else if (r.value === null) data = undefined;
+  // Range.values shows an error as its text; a typed "#N/A" is an error in Excel as well.
+  else if (r.error || (typeof r.value === "string" && ERROR_LITERALS.has(r.value))) data = { v: r.value, err: true };
+  else data = { v: r.value };
   const numFmt = cell.numFmt;
   const fill = cell.fill as { type?: string; fgColor?: { argb?: string } } | undefined;
   const font = cell.font as { bold?: boolean; italic?: boolean; color?: { argb?: string } } | undefined;

@@ -1,11 +1,12 @@
 import { Spinner, Tab, TabList, Title3, type SelectTabData } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
 import { createWorkbookGateway, type WorkbookGateway } from "../excel/index";
 import { useAppStyles } from "./App.styles";
 import { RunsTab } from "./components/RunsTab/RunsTab";
+import { AnnounceContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
 
-export type TabName = "runs" | "check" | "import" | "best";
+export type TabName = "runs" | "log" | "check" | "import" | "best";
 
 export interface AppProps {
   /** The workbook to talk to; default: the global Excel (Office, or the playground's simulator). */
@@ -15,12 +16,14 @@ export interface AppProps {
 
 // The first tab ships with the pane; the others (statistics, parsers) load when first opened,
 // which keeps the task pane's initial JavaScript small (see README "Bundle size").
+const LogRunTab = lazy(() => import("./components/LogRunTab/LogRunTab").then((m) => ({ default: m.LogRunTab })));
 const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) => ({ default: m.CheckTab })));
 const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
 const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
+  { name: "log", label: "Log run" },
   { name: "check", label: "Check" },
   { name: "import", label: "Import" },
   { name: "best", label: "Best" },
@@ -34,32 +37,50 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
   const [revision, setRevision] = useState(0);
   const notifyChanged = useCallback(() => setRevision((r) => r + 1), []);
   const context = useMemo(() => ({ gateway: workbook, revision, notifyChanged }), [workbook, revision, notifyChanged]);
+  // Tabs keep their state here, so switching away and back shows what the user left.
+  const store = useRef<PaneStore>(new Map()).current;
+  const [announcement, setAnnouncement] = useState("");
+  const announce = useCallback((message: string) => {
+    // Clearing first makes a repeated sentence announced again.
+    setAnnouncement("");
+    setTimeout(() => setAnnouncement(message), 50);
+  }, []);
   return (
     <WorkbookContext.Provider value={context}>
-      <main className={styles.root} data-testid="runsheet-pane">
-        <header className={styles.header}>
-          <Title3 as="h1">RunSheet</Title3>
-        </header>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
-          aria-label="RunSheet sections"
-        >
-          {TABS.map((t) => (
-            <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
-        <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-            {tab === "runs" && <RunsTab />}
-            {tab === "check" && <CheckTab />}
-            {tab === "import" && <ImportTab />}
-            {tab === "best" && <BestTab />}
-          </Suspense>
-        </div>
-      </main>
+      <PaneStoreContext.Provider value={store}>
+        <AnnounceContext.Provider value={announce}>
+          <main className={styles.root} data-testid="runsheet-pane">
+            <header className={styles.header}>
+              <Title3 as="h1">RunSheet</Title3>
+            </header>
+            <TabList
+              className={styles.tabs}
+              size="small"
+              selectedValue={tab}
+              onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+              aria-label="RunSheet sections"
+            >
+              {TABS.map((t) => (
+                <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
+                  {t.label}
+                </Tab>
+              ))}
+            </TabList>
+            <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
+              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                {tab === "runs" && <RunsTab />}
+                {tab === "log" && <LogRunTab />}
+                {tab === "check" && <CheckTab />}
+                {tab === "import" && <ImportTab />}
+                {tab === "best" && <BestTab />}
+              </Suspense>
+            </div>
+            <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
+              {announcement}
+            </div>
+          </main>
+        </AnnounceContext.Provider>
+      </PaneStoreContext.Provider>
     </WorkbookContext.Provider>
   );
 }

@@ -22,7 +22,7 @@ function captureIO(stdin = "", files: Record<string, Uint8Array> = {}): CliIO & 
       return new Uint8Array(await readFile(path));
     },
     async readStdin() {
-      return stdin;
+      return new TextEncoder().encode(stdin);
     },
   };
   return io;

@@ -9,9 +9,9 @@ import {
   inferSchema,
   metricVsParamChart,
   paretoChart,
-  stepCurveChart,
+  learningCurveChart,
   validate,
-  verdictSentence,
+  experimentVerdict,
   type CellValue,
   type RunSchema,
 } from "../../src/core/index";
@@ -48,7 +48,13 @@ describe("dogs vs cats end to end (the seeds' example)", () => {
     expect(exp1?.summary).toBe("0.705 ± 0.017 (95% CI, n = 3)");
     expect(exp2?.hypothesis).toMatch(/second hidden layer/);
     expect(exp2?.baseline).toBe("exp1");
-    expect(exp2?.verdict).toBe("exp2 beats exp1 by 3.2 points of accuracy (p = 0.005)");
+    expect(exp2?.baselineDefaulted).toBe(true);
+    expect(exp2?.comparison?.state).toBe("confounded");
+    expect(exp2?.verdict).toBe(
+      "exp2 beats exp1 (the previous experiment; no baseline set): accuracy +3.2 points, 95% CI +1.8 to +4.7 points, p = 0.005, n = 3 vs 3. " +
+        "exp2 changes dataset dogs-cats-v1 -> dogs-cats-v2, n_images 1,000 -> 2,000 and layers 1 -> 2 at once: the gain cannot be attributed to any one of them; run one that changes a single factor.",
+    );
+    expect(exp2?.best?.label).toBe("dataset=dogs-cats-v2, n_images=2000, layers=2");
     expect(exp2?.runs).toBe(4);
     expect(exp2?.excluded).toBe(1);
     expect(r.value.charts[0]?.series[0]?.x).toEqual(["exp1", "exp2"]);
@@ -56,49 +62,49 @@ describe("dogs vs cats end to end (the seeds' example)", () => {
   it("report charts: per experiment, per configuration, metric vs the varied param, Pareto when asked", () => {
     const r = buildReport(v, { metric: "accuracy", pareto: { metric: "val_loss" }, now: new Date(0) });
     if (!r.ok) throw new Error("report failed");
-    expect(r.value.charts.map((c) => c.kind)).toEqual(["column", "column", "scatter", "scatter"]);
+    expect(r.value.charts.map((c) => c.kind)).toEqual(["interval", "interval", "interval", "scatter"]);
+    // layers is an integer param: one category per value, so no axis ever shows 1.5 layers.
     expect(r.value.charts[2]?.xTitle).toBe("layers");
+    expect(r.value.charts[2]?.series[0]?.x).toEqual(["1", "2"]);
     expect(r.value.charts[3]?.title).toMatch(/^Pareto front/);
+    expect(new Set(r.value.charts.map((c) => c.key)).size).toBe(r.value.charts.length);
     const none = buildReport(v, { metric: "accuracy", vsParam: false, now: new Date(0) });
-    expect(none.ok && none.value.charts.map((c) => c.kind)).toEqual(["column", "column"]);
+    expect(none.ok && none.value.charts.map((c) => c.kind)).toEqual(["interval", "interval"]);
+    const lr = buildReport(v, { metric: "accuracy", vsParam: "learning_rate", now: new Date(0) });
+    expect(lr.ok && lr.value.charts[2]?.kind).toBe("scatter");
   });
   it("lower-is-better metrics read the same way", () => {
     const r = buildReport(v, { metric: "val_loss", now: new Date(0) });
-    expect(r.ok && r.value.sections[1]?.verdict).toMatch(/^exp2 beats exp1 by 0\.042 nats of val_loss \(p [=<]/);
+    expect(r.ok && r.value.sections[1]?.verdict).toMatch(
+      /^exp2 beats exp1 \(the previous experiment; no baseline set\): val_loss -0\.042 nats, 95% CI -0\.057 to -0\.026 nats, p = 0\.002/,
+    );
   });
 });
 
-describe("verdicts", () => {
+describe("experiment verdicts", () => {
   const spec = { name: "accuracy", type: "percent", role: "metric", goal: "max" } as const;
-  const w = (values: number[]) => {
+  const w = (values: number[], ci: [number, number] | null = null) => {
     const m = values.reduce((a, b) => a + b, 0) / values.length;
     return {
       values,
-      stats: {
-        rows: [],
-        ids: [],
-        config: {},
-        n: values.length,
-        mean: m,
-        std: null,
-        ci95: null as [number, number] | null,
-      },
+      stats: { rows: [], ids: [], config: {}, n: values.length, mean: m, std: null as number | null, ci95: ci },
     };
   };
-  it("cannot tell noisy experiments apart, naming p and the seeds", () => {
-    const a = w([0.8, 0.9, 0.85]);
-    const b = w([0.82, 0.88, 0.84]);
-    a.stats.ci95 = [0.7, 1];
-    b.stats.ci95 = [0.75, 0.93];
-    expect(verdictSentence("exp2", a, "exp1", b, spec, "max").text).toMatch(
-      /^cannot tell exp2 from exp1 \(p = 0\.\d+, 3 seeds each\)$/,
+  it("cannot tell noisy experiments apart, naming p, n and the seeds that would decide", () => {
+    const a = w([0.8, 0.9, 0.85], [0.7, 1]);
+    a.stats.std = 0.05;
+    const b = w([0.82, 0.88, 0.84], [0.75, 0.93]);
+    b.stats.std = 0.0306;
+    const v = experimentVerdict("exp2", a, "exp1", b, spec, "max");
+    expect(v.state).toBe("seeds needed");
+    expect(v.sentence).toMatch(
+      /^cannot tell exp2 from exp1: accuracy \+0\.33 points, .*p = 0\.93, n = 3 vs 3\. About [\d,]+ seeds per side/,
     );
   });
   it("says when single runs cannot be compared", () => {
-    expect(verdictSentence("exp2", w([0.9]), "exp1", w([0.8]), spec, "max")).toEqual({
-      text: "cannot tell exp2 from exp1 (a single run each; run more seeds)",
-      p: null,
-    });
+    const v = experimentVerdict("exp2", w([0.9]), "exp1", w([0.8]), spec, "max");
+    expect(v.pValue).toBeNull();
+    expect(v.sentence).toMatch(/^cannot tell exp2 from exp1: accuracy \+10 points, no test: a single run each/);
   });
 });
 
@@ -124,8 +130,9 @@ describe("Experiments table baselines", () => {
     });
     if (!r.ok) throw new Error("report failed");
     expect(r.value.sections.map((s) => s.baseline)).toEqual([null, "e1", "e1"]);
+    expect(r.value.sections.map((s) => s.baselineDefaulted)).toEqual([false, true, false]);
     expect(r.value.sections[1]?.hypothesis).toBe("deeper is better");
-    expect(r.value.sections[2]?.verdict).toMatch(/^cannot tell e3 from e1/);
+    expect(r.value.sections[2]?.verdict).toMatch(/^cannot tell e3 from e1: accuracy \+0\.67 points, 95% CI/);
   });
   it("compares with a baseline listed later, and names a baseline that does not exist", () => {
     const r = buildReport(v, {
@@ -137,7 +144,9 @@ describe("Experiments table baselines", () => {
       now: new Date(0),
     });
     if (!r.ok) throw new Error("report failed");
-    expect(r.value.sections[0]?.verdict).toMatch(/^e1 is worse than e2 by 5 points of accuracy \(p [=<] /);
+    expect(r.value.sections[0]?.verdict).toMatch(
+      /^e1 is worse than e2: accuracy -5\.0 points, 95% CI -[\d.]+ to -[\d.]+ points, p [=<] /,
+    );
     expect(r.value.sections[1]?.verdict).toBe("cannot compare e2 with e0: there is no experiment e0");
     expect(r.value.sections.map((s) => s.experiment)).toEqual(["e1", "e2", "e3"]);
   });
@@ -175,37 +184,58 @@ describe("chart specs", () => {
   const v = dogsVsCats();
   const b = best(v, { metric: "accuracy", pareto: { metric: "val_loss" } });
   if (!b.ok) throw new Error("best failed");
-  it("column chart of configurations with CI error bars", () => {
+  it("intervals per configuration: CI high, CI low and mean equal best()'s, labelled by what varies", () => {
     const c = configChart(b.value);
-    expect(c.kind).toBe("column");
-    const s = c.series[0];
-    expect(s?.y).toEqual(b.value.ranking.map((r) => r.mean));
-    expect(s?.errorBars?.plus[0]).toBeCloseTo(
-      (b.value.ranking[0]?.ci95?.[1] ?? 0) - (b.value.ranking[0]?.mean ?? 0),
-      12,
-    );
+    expect(c.kind).toBe("interval");
+    expect(c.series.map((s) => s.role)).toEqual(["high", "low", "mean"]);
+    expect(c.series[0]?.y).toEqual(b.value.ranking.map((r) => r.ci95?.[1]));
+    expect(c.series[1]?.y).toEqual(b.value.ranking.map((r) => r.ci95?.[0]));
+    expect(c.series[2]?.y).toEqual(b.value.ranking.map((r) => r.mean));
+    // The varying-params labels are longer than an axis shows: codes, with the legend.
+    expect(c.series[0]?.x).toEqual(["C1", "C2"]);
+    expect(c.legend?.[0]).toEqual({ code: "C1", label: "dataset=dogs-cats-v2, n_images=2000, layers=2" });
+    expect(c.note).toMatch(/Vertical line: 95% confidence interval/);
   });
-  it("scatter of metric vs param and the Pareto scatter", () => {
-    const s = metricVsParamChart(v, "accuracy", "layers");
+  it("scatter of metric vs param over the runs best() kept, and the Pareto scatter", () => {
+    const s = metricVsParamChart(v, b.value, "layers");
     expect(s.series[0]?.x).toEqual([1, 1, 1, 2, 2, 2]);
     const p = paretoChart(v, b.value);
     expect(p?.series.map((x) => x.name)).toEqual(["runs", "Pareto front"]);
+    expect(p?.series[1]?.role).toBe("front");
     expect(p?.series[0]?.y).toHaveLength(6);
   });
-  it("step curves, one line per run sorted by step", () => {
-    const c = stepCurveChart(
+  it("learning curves: mean over seeds per configuration, a CI band when the steps line up", () => {
+    const configs: Record<string, { key: string; config: Record<string, number> }> = {
+      a1: { key: "A", config: { layers: 1 } },
+      a2: { key: "A", config: { layers: 1 } },
+      b1: { key: "B", config: { layers: 2 } },
+    };
+    const c = learningCurveChart(
       [
-        { run: "r1", step: 2, value: 0.5 },
-        { run: "r1", step: 1, value: 0.7 },
-        { run: "r2", step: 1, value: 0.8 },
-        { run: "r2", step: 2, value: Number.NaN },
+        { run: "a1", step: 2, value: 0.5 },
+        { run: "a1", step: 1, value: 0.7 },
+        { run: "a2", step: 1, value: 0.9 },
+        { run: "a2", step: 2, value: 0.7 },
+        { run: "b1", step: 1, value: 0.8 },
+        { run: "b1", step: 2, value: Number.NaN },
+        { run: "zz", step: 1, value: 0.1 },
       ],
+      (id) => configs[id],
       "val_loss",
       "epoch",
     );
-    expect(c.series).toEqual([
-      { name: "r1", x: [1, 2], y: [0.7, 0.5] },
-      { name: "r2", x: [1], y: [0.8] },
+    expect(c.kind).toBe("line");
+    expect(c.series.map((s) => [s.name, s.role])).toEqual([
+      ["layers=1", "mean"],
+      ["layers=1: 95% CI low", "band-low"],
+      ["layers=1: 95% CI high", "band-high"],
+      ["layers=2", "mean"],
     ]);
+    expect(c.series[0]?.x).toEqual([1, 2]);
+    expect(c.series[0]?.y[0]).toBeCloseTo(0.8, 12);
+    expect(c.series[0]?.y[1]).toBeCloseTo(0.6, 12);
+    expect(c.series[1]?.y[0]).toBeLessThan(0.8);
+    expect(c.series[2]?.y[0]).toBeGreaterThan(0.8);
+    expect(c.series[3]).toEqual({ name: "layers=2", role: "mean", x: [1], y: [0.8] });
   });
 });

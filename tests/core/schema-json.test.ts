@@ -74,10 +74,22 @@ describe("schema table (Schema sheet)", () => {
       "unit",
       "goal",
       "description",
+      "recipe",
     ]);
     const back = schemaFromRows(rows);
     expect(back.ok && back.value.columns[1]?.choices).toEqual(["finished", "failed"]);
     expect(back.ok && back.value.columns[2]).toEqual(GOOD.columns[2]);
+  });
+  it("keeps an explicit recipe mark, TRUE or FALSE, and leaves an empty cell to the defaults", () => {
+    const schema = {
+      columns: [
+        { name: "code_version", type: "text" as const, role: "meta" as const, recipe: false },
+        { name: "docker_image", type: "text" as const, role: "meta" as const, recipe: true },
+        { name: "notes", type: "text" as const, role: "meta" as const },
+      ],
+    };
+    const back = schemaFromRows(schemaToRows(schema));
+    expect(back.ok && back.value).toEqual(schema);
   });
   it("points at the sheet row of a bad entry", () => {
     const rows = schemaToRows(GOOD);

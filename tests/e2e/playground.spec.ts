@@ -117,9 +117,11 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
   const verdicts = await page.evaluate(() => {
     const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } })
       .__runsheetSim;
-    return sim.getValues("Report", "A6:H7").map((r) => `${String(r[0])}: ${String(r[7])}`);
+    return sim.getValues("Report", "A7:B8").map((r) => `${String(r[0])}: ${String(r[1])}`);
   });
-  expect(verdicts[1]).toMatch(/^exp2: exp2 beats exp1 by [\d.]+ points of accuracy \(p = 0\.00\d+\)/);
+  expect(verdicts[1]).toMatch(
+    /^exp2: exp2 beats exp1 \(the previous experiment; no baseline set\): accuracy \+[\d.]+ points, .* p = 0\.00\d+/,
+  );
   await expect(page.locator("canvas").first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/playground-report.png` });
 });

@@ -14,7 +14,7 @@ import {
 import type { ExcelSimulator } from "../../src/sim/index";
 import { faultSweep, workbookState, type Runner, type SweepCase } from "./fault-sweep";
 
-const gatewayOf = (run: Runner) => createWorkbookGateway(run as ExcelRunner, { probeTextFormat: false });
+const gatewayOf = (run: Runner) => createWorkbookGateway(run as ExcelRunner);
 
 /** A tracker with three runs: a decimal comma, a status in the wrong case, a duplicate id. */
 const seeded: SweepCase["setup"] = async (sim: ExcelSimulator, run: Runner) => {

@@ -277,6 +277,9 @@ describe("after a fix, the pane's two revalidations (issue 9, point 11)", () => 
     sim.userEdit("Runs", "A2:C2", [["r1", "exp1", "more layers help"]]);
     sim.userEdit("Runs", "J2", "Finished");
     sim.userEdit("Runs", "L2", "0,91");
+    // A complete recipe, so the two marks are the fixable ones (not not_reproducible).
+    sim.userEdit("Runs", "O2:Q2", [["3f2a9c1", "dogs-cats@9b1e77a", "env-1"]]);
+    sim.userEdit("Runs", "S2", "python train.py");
     const first = await checkRuns(gateway, { mark: true });
     expect(first.marks?.marked).toBe(2);
     const fixed = await gateway.applyFixes(fixesOf(first.issues));

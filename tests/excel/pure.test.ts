@@ -19,6 +19,7 @@ describe("capabilities", () => {
       freezePanes: true,
       events: true,
       dataValidation: false,
+      pageLayout: false,
     });
     const broken = capabilitiesFrom({
       isSetSupported: () => {

@@ -125,7 +125,7 @@ describe("names from outside text", () => {
 describe("the gateway's once-per-start probe", () => {
   it("runs before the first write only, and leaves no scratch sheet", async () => {
     const { sim, run } = workbook();
-    const gateway = createWorkbookGateway(run as ExcelRunner);
+    const gateway = createWorkbookGateway(run as ExcelRunner, run as ExcelRunner, { probeTextFormat: true });
     const s0 = sim.stats.syncCount;
     await gateway.createTracker();
     const first = sim.stats.syncCount - s0;
@@ -139,7 +139,7 @@ describe("the gateway's once-per-start probe", () => {
 
   it("cleans up after a probe whose sync failed half-way, and still writes", async () => {
     const sim = createExcelSimulator({ syncSemantics: "partial" });
-    const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch));
+    const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch), undefined, { probeTextFormat: true });
     sim.faults.failSync(2, "GeneralException");
     await gateway.appendHistory([["r1", "=1+1", "epoch", 1, 0.5]]);
     expect(sim.sheetNames()).not.toContain(PROBE_SHEET);

@@ -28,6 +28,7 @@ describe("createTracker", () => {
       "unit",
       "goal",
       "description",
+      "recipe",
     ]);
     expect(sim.getTable("RunSchema")?.rowCount).toBe(DEFAULT_SCHEMA.columns.length);
     expect(sim.getTable("Experiments")?.headers).toContain("null_hypothesis");

@@ -1,7 +1,18 @@
 /** `runsheet best FILE --metric M`: the best configuration with statistics, as JSON (or text). */
 import { best, configLabel, formatP, meanPlusMinus, type BestOptions, type BestResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { goalFlag, json, list, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
+import {
+  goalFlag,
+  json,
+  list,
+  loadInput,
+  startCommand,
+  str,
+  usageError,
+  validateLoaded,
+  reportInputIssues,
+  withInputErrors,
+} from "../options";
 
 export const BEST_USAGE = `Usage: runsheet best FILE --metric M [--goal max|min] [--where "latency_ms<=50"] [--pareto M2 [--pareto-goal max|min]]
                     [--tie-breaker M3]... [--group-by a,b] [--status finished,completed | --all-statuses]
@@ -68,6 +79,7 @@ export const bestCommand: CommandHandler = async (argv, io) => {
 
   const loaded = await loadInput(io, "best", file, f);
   if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "best", loaded.table);
   const validated = validateLoaded(loaded, 0);
 
   const options: BestOptions = { metric };
@@ -87,5 +99,5 @@ export const bestCommand: CommandHandler = async (argv, io) => {
   const result = best(validated, options);
   if (!result.ok) return usageError(io, "best", result.issues.map((i) => i.message).join(" "), BEST_USAGE);
   io.stdout(format === "json" ? json(result.value) : asText(result.value));
-  return result.value.best ? EXIT.ok : EXIT.problems;
+  return withInputErrors(result.value.best ? EXIT.ok : EXIT.problems, loaded.table);
 };

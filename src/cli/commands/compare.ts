@@ -1,7 +1,17 @@
 /** `runsheet compare FILE --ids r1,r4 [--baseline r1]`: side-by-side of runs, only what differs by default. */
 import { compare, type CompareResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { json, list, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
+import {
+  json,
+  list,
+  loadInput,
+  startCommand,
+  str,
+  usageError,
+  validateLoaded,
+  reportInputIssues,
+  withInputErrors,
+} from "../options";
 
 export const COMPARE_USAGE = `Usage: runsheet compare FILE --ids ID1,ID2[,...] [--baseline ID] [--all-columns] [--schema schema.json]
                        [--sheet NAME] [--format json|text]
@@ -40,6 +50,7 @@ export const compareCommand: CommandHandler = async (argv, io) => {
   if (ids.length === 0) return usageError(io, "compare", "--ids is required (e.g. --ids r1,r4)", COMPARE_USAGE);
   const loaded = await loadInput(io, "compare", file, f);
   if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "compare", loaded.table);
   const validated = validateLoaded(loaded, 0);
   const baseline = str(f, "baseline");
   const result = compare(validated, ids, {
@@ -51,5 +62,5 @@ export const compareCommand: CommandHandler = async (argv, io) => {
     return EXIT.problems;
   }
   io.stdout(format === "json" ? json(result.value) : asText(result.value));
-  return result.value.missing.length ? EXIT.problems : EXIT.ok;
+  return withInputErrors(result.value.missing.length ? EXIT.problems : EXIT.ok, loaded.table);
 };

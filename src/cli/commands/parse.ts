@@ -5,10 +5,16 @@
  * to the sheet (text cells listed in `textCells` get the "@" number format, so formula-like
  * text stays text). Exit 0 without errors, 1 with errors, 2 on usage or unreadable input.
  */
-import { FORMAT_NAMES, parseText, toSheetCells, type FormatName } from "../../core/parse";
-import { EXIT, type CliIO, type CommandHandler } from "../io";
+import { FORMAT_NAMES, toSheetCells, type FormatName } from "../../core/parse";
+import { EXIT, type CommandHandler } from "../io";
+import { parseFlags, str } from "../options";
+import { parseFileText, readText, unsupportedPath } from "../read-input";
 
 const USAGE = `usage: runsheet parse FILE|- [--format ${FORMAT_NAMES.join("|")}] [--as-cells]`;
+
+function isFormatName(s: string): s is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(s);
+}
 
 interface ParseArgs {
   file: string;
@@ -16,36 +22,18 @@ interface ParseArgs {
   asCells: boolean;
 }
 
-function isFormatName(s: string): s is FormatName {
-  return (FORMAT_NAMES as readonly string[]).includes(s);
-}
-
 function parseArgs(argv: string[]): ParseArgs | string {
-  let file: string | undefined;
-  let format: FormatName | undefined;
-  let asCells = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--as-cells") asCells = true;
-    else if (a === "--format" || a.startsWith("--format=")) {
-      const v = a === "--format" ? argv[++i] : a.slice("--format=".length);
-      if (v === undefined || !isFormatName(v))
-        return `unknown format ${JSON.stringify(v ?? "")}; expected one of ${FORMAT_NAMES.join(", ")}`;
-      format = v;
-    } else if (a === "-" || !a.startsWith("-")) {
-      if (file !== undefined)
-        return `only one input file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(a)})`;
-      file = a;
-    } else return `unknown option ${a}`;
-  }
+  const p = parseFlags(argv, { format: { type: "string" }, "as-cells": { type: "boolean" } });
+  if (!p.ok) return p.message;
+  const v = str(p.value, "format");
+  if (p.value.values.format !== undefined && (v === undefined || !isFormatName(v)))
+    return `unknown format ${JSON.stringify(v ?? "")}; expected one of ${FORMAT_NAMES.join(", ")}`;
+  const [file, second] = p.value.positionals;
   if (file === undefined) return "missing input: give a file name, or - for standard input";
-  return format ? { file, format, asCells } : { file, asCells };
-}
-
-async function readInput(file: string, io: CliIO): Promise<string> {
-  if (file === "-") return io.readStdin();
-  const bytes = await io.readFile(file);
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  if (second !== undefined)
+    return `only one input file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(second)})`;
+  const asCells = p.value.values["as-cells"] === true;
+  return v !== undefined && isFormatName(v) ? { file, format: v, asCells } : { file, asCells };
 }
 
 /** The `parse` sub-command. */
@@ -55,15 +43,15 @@ export const parseCommand: CommandHandler = async (argv, io) => {
     io.stderr(`runsheet parse: ${args}\n${USAGE}\n`);
     return EXIT.usage;
   }
-  let text: string;
-  try {
-    text = await readInput(args.file, io);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    io.stderr(`runsheet parse: cannot read ${args.file === "-" ? "standard input" : args.file}: ${why}\n`);
+  const unsupported = /\.xls[xm]$/i.test(args.file)
+    ? `${args.file} is a workbook; parse reads text (use runsheet validate, best or schema for workbooks)`
+    : unsupportedPath(args.file);
+  const text = unsupported ? null : await readText(args.file, io);
+  if (!text || !text.ok) {
+    io.stderr(`runsheet parse: ${unsupported ?? (text && !text.ok ? text.issues.join("; ") : "")}\n`);
     return EXIT.usage;
   }
-  const result = parseText(text, args.format ? { format: args.format } : undefined);
+  const { result } = parseFileText(text.value, args.format);
   const failed = result.issues.some((i) => i.severity === "error");
   if (args.asCells) {
     io.stdout(JSON.stringify(toSheetCells(result, result.columns)) + "\n");

@@ -1,7 +1,18 @@
 /** `runsheet report FILE --metric M`: per-experiment verdicts (the Report sheet's content) as JSON or text. */
-import { buildReport, type ReportOptions } from "../../core/index";
+import { buildReport, reproducibilityByExperiment, type ReportOptions } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { goalFlag, json, list, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
+import {
+  goalFlag,
+  json,
+  list,
+  loadInput,
+  startCommand,
+  str,
+  usageError,
+  validateLoaded,
+  reportInputIssues,
+  withInputErrors,
+} from "../options";
 
 export const REPORT_USAGE = `Usage: runsheet report FILE --metric M [--goal max|min] [--where "latency_ms<=50"] [--schema schema.json]
                       [--sheet NAME] [--format json|text]
@@ -25,6 +36,7 @@ export const reportCommand: CommandHandler = async (argv, io) => {
   if (goal === null) return usageError(io, "report", "--goal is max or min", REPORT_USAGE);
   const loaded = await loadInput(io, "report", file, f);
   if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "report", loaded.table);
   const validated = validateLoaded(loaded, 0);
   const options: ReportOptions = { metric };
   if (goal) options.goal = goal;
@@ -32,7 +44,8 @@ export const reportCommand: CommandHandler = async (argv, io) => {
   if (where.length) options.where = where.join(", ");
   const report = buildReport(validated, options);
   if (!report.ok) return usageError(io, "report", report.issues.map((i) => i.message).join(" "), REPORT_USAGE);
-  if (format === "json") io.stdout(json(report.value));
+  const recipes = reproducibilityByExperiment(validated.runs, validated.schema);
+  if (format === "json") io.stdout(json({ ...report.value, reproducibility: recipes }));
   else {
     const r = report.value;
     const lines = [`${r.title} (${r.goal}), generated ${r.generated}`];
@@ -43,8 +56,10 @@ export const reportCommand: CommandHandler = async (argv, io) => {
         `  ${r.metric}: ${s.summary}`,
         `  ${s.verdict}`,
       );
+      const figure = recipes.find((f) => f.experiment === s.experiment);
+      if (figure) lines.push(`  recipe: ${figure.text}`);
     }
     io.stdout(lines.join("\n") + "\n");
   }
-  return report.value.sections.some((s) => s.best) ? EXIT.ok : EXIT.problems;
+  return withInputErrors(report.value.sections.some((s) => s.best) ? EXIT.ok : EXIT.problems, loaded.table);
 };

@@ -1,6 +1,6 @@
 /** `runsheet schema FILE`: prints the schema inferred from a sheet, ready to edit and pass to --schema. */
 import { EXIT, type CommandHandler } from "../io";
-import { json, loadInput, startCommand } from "../options";
+import { json, loadInput, startCommand, reportInputIssues, withInputErrors } from "../options";
 
 export const SCHEMA_USAGE = `Usage: runsheet schema FILE [--sheet NAME] [--format json|text]
 
@@ -13,9 +13,10 @@ export const schemaCommand: CommandHandler = async (argv, io) => {
   const { flags, format, file } = start;
   const loaded = await loadInput(io, "schema", file, flags);
   if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "schema", loaded.table);
   if (format === "json") {
     io.stdout(json(loaded.schema));
-    return EXIT.ok;
+    return withInputErrors(EXIT.ok, loaded.table);
   }
   const inf = loaded.inferred;
   const lines: string[] = [];
@@ -34,5 +35,5 @@ export const schemaCommand: CommandHandler = async (argv, io) => {
     lines.push(`  ${c.name.padEnd(24)} ${c.type.padEnd(9)} ${c.role.padEnd(7)} ${extras.join(", ")}`.trimEnd());
   }
   io.stdout(lines.join("\n") + "\n");
-  return EXIT.ok;
+  return withInputErrors(EXIT.ok, loaded.table);
 };

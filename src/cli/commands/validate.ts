@@ -1,6 +1,6 @@
 /** `runsheet validate FILE [--schema schema.json]`: issues as JSON (or text), exit 1 when any is an error. */
 import { EXIT, type CommandHandler } from "../io";
-import { json, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
+import { inputIssueText, json, loadInput, startCommand, str, usageError, validateLoaded } from "../options";
 
 export const VALIDATE_USAGE = `Usage: runsheet validate FILE [--schema schema.json] [--sheet NAME] [--format json|text] [--max-issues N]
 
@@ -23,22 +23,32 @@ export const validateCommand: CommandHandler = async (argv, io) => {
   if (typeof loaded === "number") return loaded;
   const { table } = loaded;
   const result = validateLoaded(loaded, maxIssues);
+  // What the reader found (unterminated quotes, ragged rows, ...) comes first on its row, with its line.
+  const counts = { ...result.counts };
+  for (const i of table.issues) counts[i.severity]++;
+  const lineOf = table.lineOfRow;
+  const checked = result.issues.map((i) => {
+    const line = lineOf?.(i.row);
+    return line === undefined ? i : { ...i, line };
+  });
+  const issues = [...table.issues, ...checked].sort((a, b) => a.row - b.row);
   if (format === "json") {
     io.stdout(
       json({
         runs: result.runs.length,
+        ...(table.format ? { format: table.format } : {}),
         schema: result.schema,
         headerRow: result.headerRow,
-        counts: result.counts,
+        counts,
         truncated: result.truncated,
-        issues: result.issues,
+        issues,
       }),
     );
   } else {
-    const c = result.counts;
     const lines = [
-      `${table.label}: ${result.runs.length} runs, ${c.error} errors, ${c.warning} warnings, ${c.info} notes (header on row ${result.headerRow})`,
+      `${table.label}: ${result.runs.length} runs, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes (header on row ${result.headerRow})`,
     ];
+    for (const i of table.issues) lines.push(`  ${inputIssueText(table, i)} [${i.severity} ${i.code}]`);
     for (const i of result.issues)
       lines.push(
         `  row ${i.row}, ${i.column}: ${i.message} [${i.severity} ${i.code}${i.fix !== undefined ? `, fix: ${String(i.fix)}` : ""}]`,
@@ -46,5 +56,5 @@ export const validateCommand: CommandHandler = async (argv, io) => {
     if (result.truncated) lines.push(`  ... more issues not shown (raise --max-issues)`);
     io.stdout(lines.join("\n") + "\n");
   }
-  return result.counts.error > 0 ? EXIT.problems : EXIT.ok;
+  return counts.error > 0 ? EXIT.problems : EXIT.ok;
 };

@@ -21,26 +21,61 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Removes NUL characters, reporting where the first one was. A NUL is never text: it comes from
+ * a binary file or from UTF-16 read as UTF-8, and would otherwise end up inside names and values.
+ */
+function withoutNul(text: string, issues: ParseIssue[]): string {
+  const first = text.indexOf("\u0000");
+  if (first < 0) return text;
+  let count = 0;
+  for (let i = first; i < text.length; i++) if (text.charCodeAt(i) === 0) count++;
+  const line = new LineTracker(text).lineAt(first);
+  issues.push({
+    line,
+    code: "nul_character",
+    severity: "warning",
+    message:
+      count === 1
+        ? `Line ${line} contains a NUL character (byte 0), which is not text; it was removed.`
+        : `The text contains ${count} NUL characters (byte 0), the first on line ${line}; they were removed.`,
+    fix: "Export the file again as UTF-8 or UTF-16 text; a NUL usually means a binary file or a wrong encoding.",
+  });
+  return text.replaceAll("\u0000", "");
+}
+
 function isEmptyRecord(cells: string[]): boolean {
   return cells.every((c) => c.trim() === "");
 }
 
+/** Every record of delimited text, blank ones included, with where each starts. */
+export interface DelimitedRecords {
+  records: string[][];
+  /** 1-based line where each record starts. */
+  lines: number[];
+  /** Character offset where each record starts. */
+  starts: number[];
+  /** Unterminated quotes, with the line of the record they open in. */
+  issues: ParseIssue[];
+}
+
 /**
- * Splits delimited text into a header and records with their line numbers. Blank lines are
- * skipped; rows wider than the header are errors (data would be lost), narrower rows warnings.
+ * Splits delimited text into records with PapaParse (RFC 4180 quoting), keeping blank records
+ * so record positions match the lines a spreadsheet shows. `text` must have no BOM.
  */
-export function splitDelimited(input: string, delimiter: string): DelimitedRows {
-  const text = stripBom(input);
+export function delimitedRecords(text: string, delimiter: string): DelimitedRecords {
   const issues: ParseIssue[] = [];
   const tracker = new LineTracker(text);
-  const all: string[][] = [];
+  const records: string[][] = [];
   const lines: number[] = [];
+  const starts: number[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (res) => {
       const line = tracker.lineAt(start);
+      starts.push(start);
       start = res.meta.cursor;
       for (const err of res.errors) {
         if (err.type === "Quotes") {
@@ -53,10 +88,28 @@ export function splitDelimited(input: string, delimiter: string): DelimitedRows 
           });
         }
       }
-      if (isEmptyRecord(res.data)) return;
-      all.push(res.data);
+      records.push(res.data);
       lines.push(line);
     },
+  });
+  return { records, lines, starts, issues };
+}
+
+/**
+ * Splits delimited text into a header and records with their line numbers. Blank lines are
+ * skipped; rows wider than the header are errors (data would be lost), narrower rows warnings.
+ */
+export function splitDelimited(input: string, delimiter: string): DelimitedRows {
+  const issues: ParseIssue[] = [];
+  const text = withoutNul(stripBom(input), issues);
+  const split = delimitedRecords(text, delimiter);
+  issues.push(...split.issues);
+  const all: string[][] = [];
+  const lines: number[] = [];
+  split.records.forEach((cells, i) => {
+    if (isEmptyRecord(cells)) return;
+    all.push(cells);
+    lines.push(split.lines[i] ?? 1);
   });
   const headerCells = all.shift() ?? [];
   const headerLine = lines.shift() ?? 1;

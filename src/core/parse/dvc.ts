@@ -8,7 +8,8 @@ import { readLiteral, type Literal } from "./literal";
 import { lineOfOffset } from "./json";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import type { RawTable, RawValue } from "./raw";
-import type { ParseIssue } from "./types";
+import { goalFromName } from "./steplog";
+import type { ParseIssue, StepCurve } from "./types";
 
 type Obj = { [key: string]: Literal };
 
@@ -32,17 +33,119 @@ function fileValues(section: Obj | null, line: number, issues: ParseIssue[]): Ma
   return out;
 }
 
-/** True when a parsed JSON value has the shape of `dvc exp show --json`. */
+/** True when a parsed JSON value has the shape of `dvc exp show --json` (list, DVC >= 2.5x) or `--show-json` (dict, older 2.x). */
 export function looksLikeDvcJson(v: Literal): boolean {
-  if (!Array.isArray(v) || v.length === 0) return false;
-  const first = obj(v[0]);
-  return first !== null && typeof first.rev === "string" && obj(first.data) !== null;
+  if (Array.isArray(v)) {
+    const first = obj(v[0]);
+    return first !== null && typeof first.rev === "string" && obj(first.data) !== null;
+  }
+  const o = obj(v);
+  if (!o) return false;
+  const revs = Object.values(o);
+  return revs.length > 0 && revs.every((r) => obj(obj(obj(r)?.baseline)?.data) !== null);
 }
 
-/** Parses `dvc exp show --json` output. */
+/** One experiment: its revisions, newest (the checkpoint tip) first. */
+interface DvcExperiment {
+  name: string | null;
+  state: string | null;
+  executor: string | null;
+  revs: Obj[];
+}
+
+interface DvcCommit {
+  entry: Obj;
+  experiments: DvcExperiment[];
+}
+
+function executorOf(v: Literal | undefined): { state: string | null; name: string | null } {
+  const e = obj(v);
+  if (e) return { state: str(e.state), name: str(e.name) };
+  return { state: null, name: str(v ?? null) };
+}
+
+/** The list layout (`[{rev, data, experiments: [{name, revs, executor}]}]`). */
+function fromList(items: Literal[]): DvcCommit[] {
+  return items.flatMap((item) => {
+    const entry = obj(item);
+    if (!entry) return [];
+    const exps = Array.isArray(entry.experiments) ? entry.experiments : [];
+    const experiments = exps.flatMap((group): DvcExperiment[] => {
+      const g = obj(group);
+      const revs = (g && Array.isArray(g.revs) ? g.revs : []).map(obj).filter((x): x is Obj => x !== null);
+      if (!g || revs.length === 0) return [];
+      const ex = executorOf(g.executor);
+      const failed = revs.some((r) => obj(r.error) !== null);
+      return [
+        {
+          name: str(g.name) ?? str(revs[0]?.name),
+          state: ex.state ?? (failed ? "failed" : null),
+          executor: ex.name,
+          revs,
+        },
+      ];
+    });
+    return [{ entry, experiments }];
+  });
+}
+
+/** The dict layout of DVC 2.x's `--show-json`: `{baseline: {"baseline": {data}, rev: {data}}}`, checkpoints chained by parent. */
+function fromDict(doc: Obj): DvcCommit[] {
+  return Object.entries(doc).map(([baseline, revsValue]) => {
+    const revs = obj(revsValue) ?? {};
+    const base = obj(revs.baseline) ?? {};
+    const entry: Obj = { rev: baseline, name: str(obj(base.data)?.name), data: obj(base.data) ?? {} };
+    const byRev = new Map<string, Obj>();
+    for (const [rev, v] of Object.entries(revs)) {
+      const data = obj(obj(v)?.data);
+      if (rev !== "baseline" && data) byRev.set(rev, data);
+    }
+    const used = new Set<string>();
+    const experiments: DvcExperiment[] = [];
+    for (const [rev, data] of byRev) {
+      if (used.has(rev)) continue;
+      const tip = str(data.checkpoint_tip);
+      if (tip !== null && tip !== rev) continue;
+      const chain: Obj[] = [];
+      let at: string | null = rev;
+      while (at !== null && byRev.has(at) && !used.has(at)) {
+        used.add(at);
+        const d: Obj = byRev.get(at) ?? {};
+        chain.push({ rev: at, name: str(d.name), data: d, error: d.error ?? null });
+        const parent = tip === null ? null : str(d.checkpoint_parent);
+        // A checkpoint resumed from another experiment's tip stops this chain there.
+        at = parent !== null && str(byRev.get(parent)?.checkpoint_tip ?? null) === tip ? parent : null;
+      }
+      const status = str(data.status);
+      experiments.push({
+        name: str(data.name),
+        state: status === "Success" ? null : status,
+        executor: str(data.executor),
+        revs: chain,
+      });
+    }
+    // Checkpoints whose tip is not listed still count, each as its own run.
+    for (const [rev, data] of byRev)
+      if (!used.has(rev))
+        experiments.push({
+          name: str(data.name),
+          state: str(data.status),
+          executor: str(data.executor),
+          revs: [{ rev, data }],
+        });
+    return { entry, experiments };
+  });
+}
+
+function metricValues(data: Obj | null, line: number, issues: ParseIssue[]): Map<string, RawValue> {
+  return fileValues(obj(data?.metrics), line, issues);
+}
+
+/** Parses `dvc exp show --json` / `--show-json`: one run per commit and per experiment (a checkpoint experiment is one run: its tip, with the best value over its checkpoints). */
 export function parseDvcJson(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const b = new RecordsBuilder();
+  const curves: StepCurve[] = [];
   const r = readLiteral(text, 0, "json");
   if (!r.ok) {
     issues.push({
@@ -54,7 +157,7 @@ export function parseDvcJson(text: string): RawTable {
     });
     return b.build("dvc-json", issues, false);
   }
-  if (!looksLikeDvcJson(r.value) || !Array.isArray(r.value)) {
+  if (!looksLikeDvcJson(r.value)) {
     issues.push({
       line: 1,
       code: "syntax",
@@ -64,6 +167,7 @@ export function parseDvcJson(text: string): RawTable {
     });
     return b.build("dvc-json", issues, false);
   }
+  const commits = Array.isArray(r.value) ? fromList(r.value) : fromDict(obj(r.value) ?? {});
   let searchFrom = 0;
   const lineOfRev = (rev: string): number => {
     const at = text.indexOf(`"${rev}"`, searchFrom);
@@ -71,37 +175,54 @@ export function parseDvcJson(text: string): RawTable {
     searchFrom = at;
     return lineOfOffset(text, at);
   };
-  const addEntry = (entry: Obj, typ: string, parent: string | null): void => {
+  const addEntry = (entry: Obj, typ: string, parent: string | null, exp: DvcExperiment | null): void => {
     const data = obj(entry.data);
     const rev = str(entry.rev) ?? str(data?.rev) ?? "";
     const line = lineOfRev(rev);
     const row = new Map<string, RawValue>();
-    row.set("Experiment", str(entry.name) ?? (rev === "workspace" ? "workspace" : null));
+    row.set("Experiment", str(entry.name) ?? exp?.name ?? (rev === "workspace" ? "workspace" : null));
     row.set("rev", rev === "workspace" ? "workspace" : rev.slice(0, 7));
     row.set("typ", typ);
     const ts = data?.timestamp;
     row.set("Created", typeof ts === "string" ? ts : null);
     row.set("parent", parent);
-    const err = obj(entry.error);
-    if (err) row.set("State", "Failed");
-    for (const [k, v] of fileValues(obj(data?.metrics), line, issues)) row.set(k, v);
+    const state = exp?.state ?? (obj(entry.error) ? "failed" : null);
+    row.set("State", state);
+    row.set("Executor", exp?.executor ?? null);
+    const metrics = metricValues(data, line, issues);
+    for (const [k, v] of metrics) row.set(k, v);
+    const checkpoints = exp && exp.revs.length > 1 ? [...exp.revs].reverse() : null;
+    if (checkpoints) {
+      const perCheckpoint = checkpoints.map((c) => metricValues(obj(c.data), line, issues));
+      for (const k of metrics.keys()) {
+        const goal = goalFromName(k);
+        const points = perCheckpoint.flatMap((m, i) => {
+          const v = m.get(k);
+          return typeof v === "number" && Number.isFinite(v) ? [{ x: i, y: v, line }] : [];
+        });
+        if (points.length === 0) continue;
+        if (goal) {
+          const ys = points.map((p) => p.y);
+          row.set(`${k}_best`, goal === "min" ? Math.min(...ys) : Math.max(...ys));
+        }
+        const curve: StepCurve = { metric: k, x: "checkpoint", points, row: b.rows.length };
+        if (goal) curve.goal = goal;
+        curves.push(curve);
+      }
+      row.set("checkpoints", checkpoints.length);
+    }
     for (const [k, v] of fileValues(obj(data?.params), line, issues)) row.set(k, v);
     b.add(row, line);
   };
-  for (const item of r.value) {
-    const entry = obj(item);
-    if (!entry) continue;
-    const rev = str(entry.rev) ?? "";
-    addEntry(entry, rev === "workspace" ? "baseline" : "branch_base", null);
-    const exps = Array.isArray(entry.experiments) ? entry.experiments : [];
-    for (const group of exps) {
-      const g = obj(group);
-      const revs = g && Array.isArray(g.revs) ? g.revs : [];
-      for (const e of revs) {
-        const x = obj(e);
-        if (x) addEntry(x, "branch_commit", rev.slice(0, 7));
-      }
+  for (const commit of commits) {
+    const rev = str(commit.entry.rev) ?? "";
+    addEntry(commit.entry, rev === "workspace" ? "baseline" : "branch_base", null, null);
+    for (const exp of commit.experiments) {
+      const tip = exp.revs[0];
+      if (tip) addEntry(tip, exp.revs.length > 1 ? "checkpoint_tip" : "branch_commit", rev.slice(0, 7), exp);
     }
   }
-  return b.build("dvc-json", issues, false);
+  const raw = b.build("dvc-json", issues, false);
+  if (curves.length > 0) raw.curves = curves;
+  return raw;
 }

@@ -23,6 +23,17 @@ export const FORMAT_OPTIONS: readonly FormatOption[] = [
   { name: "dvc-json", label: "DVC exp show --json" },
   { name: "keras", label: "Keras CSVLogger (per epoch)" },
   { name: "lightning", label: "Lightning CSVLogger metrics.csv" },
+  { name: "hf-trainer-state", label: "Hugging Face trainer_state.json" },
+  { name: "hf-log-metrics", label: "Hugging Face log_metrics blocks" },
+  { name: "dvc-md", label: "DVC exp show --md" },
+  { name: "dvc-metrics-json", label: "DVC metrics show --json" },
+  { name: "dvc-metrics-md", label: "DVC metrics show --md" },
+  { name: "tensorboard-hparams", label: "TensorBoard HParams JSON export" },
+  { name: "metric-history", label: "Metric history, long format (run, key, value, step)" },
+  { name: "sklearn-cv", label: "scikit-learn cv_results_ CSV" },
+  { name: "optuna", label: "Optuna trials_dataframe() CSV" },
+  { name: "wandb-dataframe", label: "W&B runs DataFrame CSV (summary, config)" },
+  { name: "json-by-key", label: "JSON object keyed by run id" },
 ];
 
 /** Label of a format, for messages. */

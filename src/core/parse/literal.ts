@@ -13,7 +13,21 @@ export interface NonFinite {
 
 export type Literal = string | number | boolean | null | NonFinite | Literal[] | { [key: string]: Literal };
 
-export type LiteralResult = { ok: true; value: Literal; end: number } | { ok: false; pos: number; message: string };
+/** A key that appeared a second time in the same object; `pos` is the offset of the repeat. */
+export interface DuplicateKey {
+  key: string;
+  pos: number;
+}
+
+export type LiteralResult =
+  { ok: true; value: Literal; end: number; duplicates: DuplicateKey[] } | { ok: false; pos: number; message: string };
+
+/**
+ * How deeply arrays and objects may nest. Runs are flat records with a few levels of grouping
+ * (`metrics.val.accuracy`); anything deeper is refused with a sentence, well before the call
+ * stack would overflow.
+ */
+export const MAX_NESTING = 100;
 
 export type LiteralMode = "json" | "python";
 
@@ -45,7 +59,7 @@ export function readLiteral(text: string, start: number, mode: LiteralMode): Lit
     r.pos = start;
     const value = r.value(0);
     r.ws();
-    return { ok: true, value, end: r.pos };
+    return { ok: true, value, end: r.pos, duplicates: r.duplicates };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, pos: e.pos, message: e.message };
     // Deep nesting beyond our limit or any unexpected failure is reported, not thrown.
@@ -55,6 +69,7 @@ export function readLiteral(text: string, start: number, mode: LiteralMode): Lit
 
 class Reader {
   pos = 0;
+  readonly duplicates: DuplicateKey[] = [];
   constructor(
     private readonly s: string,
     private readonly mode: LiteralMode,
@@ -74,7 +89,10 @@ class Reader {
   }
 
   value(depth: number): Literal {
-    if (depth > 200) this.fail("The value is nested too deeply.");
+    if (depth >= MAX_NESTING)
+      this.fail(
+        `The value is nested more than ${MAX_NESTING} levels deep (lists or objects inside each other); RunSheet reads at most ${MAX_NESTING}.`,
+      );
     this.ws();
     const ch = this.s[this.pos];
     if (ch === undefined) this.fail("The text ends where a value was expected.");
@@ -96,6 +114,7 @@ class Reader {
     for (;;) {
       this.ws();
       const q = this.s[this.pos];
+      const keyPos = this.pos;
       let key: string;
       if (q === '"' || (q === "'" && this.mode === "python")) key = this.string();
       else if (this.mode === "python" && q !== undefined && /[-\d]/.test(q)) key = String(this.number());
@@ -103,6 +122,7 @@ class Reader {
       this.ws();
       if (this.s[this.pos] !== ":") this.fail('A colon (":") was expected after the key.');
       this.pos++;
+      if (Object.hasOwn(out, key)) this.duplicates.push({ key, pos: keyPos });
       setKey(out, key, this.value(depth + 1));
       this.ws();
       const c = this.s[this.pos];
@@ -225,7 +245,9 @@ class Reader {
     const m = NUMBER.exec(s);
     if (!m) this.fail("A number was expected.");
     this.pos += m[0].length;
-    return Number(m[0]);
+    const n = Number(m[0]);
+    // 1e309 overflows to Infinity: keep the digits so the warning can quote them.
+    return Number.isFinite(n) ? n : { nonFinite: m[0] };
   }
 
   word(depth: number): Literal {
@@ -270,4 +292,56 @@ class Reader {
     this.pos = at;
     this.fail(`"${w}" is not a value${py ? " (use quotes for text)" : ""}.`);
   }
+}
+
+/**
+ * True when a parsed value nests deeper than `limit` (iterative, so a value JSON.parse accepted
+ * at any depth is measured without recursion).
+ */
+export function nestsDeeperThan(value: unknown, limit: number = MAX_NESTING): boolean {
+  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top || top.v === null || typeof top.v !== "object") continue;
+    if (top.d >= limit) return true;
+    const children = Array.isArray(top.v) ? (top.v as unknown[]) : Object.values(top.v as object);
+    for (const c of children) if (c !== null && typeof c === "object") stack.push({ v: c, d: top.d + 1 });
+  }
+  return false;
+}
+
+/** Number of keys in a parsed value, all levels (iterative). */
+function keyCount(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    const vals = Array.isArray(v) ? (v as unknown[]) : Object.values(v as object);
+    if (!Array.isArray(v)) n += vals.length;
+    for (const c of vals) if (c !== null && typeof c === "object") stack.push(c);
+  }
+  return n;
+}
+
+/** Number of `"key":` tokens in JSON text: strings (escapes skipped) followed by a colon. */
+function keyTokenCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 34) continue;
+    i++;
+    while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
+    let j = i + 1;
+    while (j < text.length && /\s/.test(text[j] ?? "")) j++;
+    if (text[j] === ":") n++;
+  }
+  return n;
+}
+
+/**
+ * True when JSON text that JSON.parse accepted as `value` repeated a key inside one object
+ * (JSON.parse silently keeps the last one): the text has more key tokens than the value has keys.
+ */
+export function hasDuplicateKeys(text: string, value: unknown): boolean {
+  return keyTokenCount(text) !== keyCount(value);
 }

@@ -19,7 +19,8 @@ export interface ColumnMapping {
   suggested?: ColumnSpec;
 }
 
-const PREFIX = /^(metrics?|params?|tags?|config|summary|hparams?)[./:]/i;
+// Also scikit-learn's `param_C` and Optuna's `params_x` / `user_attrs_note`.
+const PREFIX = /^(?:(metrics?|params?|tags?|config|summary|hparams?)[./:]|(params?|user_attrs)_(?=.))/i;
 
 /** Synonyms on normalized names (lower case, no spaces/underscores/hyphens). */
 const SYNONYMS: Record<string, string[]> = {
@@ -74,7 +75,8 @@ function inferType(values: ParsedValue[]): ColumnType {
 }
 
 function inferRole(source: string, name: string): ColumnRole {
-  const prefix = PREFIX.exec(source)?.[1]?.toLowerCase() ?? "";
+  const m = PREFIX.exec(source);
+  const prefix = (m?.[1] ?? m?.[2])?.toLowerCase() ?? "";
   if (prefix.startsWith("metric") || prefix === "summary") return "metric";
   if (prefix.startsWith("param") || prefix === "config" || prefix.startsWith("hparam")) return "param";
   if (prefix.startsWith("tag")) return "tag";

@@ -6,6 +6,9 @@ import { uniqueColumns, type RawTable } from "./raw";
 import { skippedLines } from "./pydict";
 import type { ParseIssue } from "./types";
 
+/** What a Hugging Face model card's results table shows for a loss that was not logged yet. */
+const NO_LOG = "No log";
+
 const ALIGN = /^\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?$/;
 
 /** Splits one table line into trimmed cells, honouring `\|` escapes. */
@@ -54,6 +57,7 @@ export function parseMarkdown(text: string): RawTable {
     }
     if (isAlignmentRow(src)) continue;
     const cells = splitPipeRow(src);
+    if (header) for (let k = 0; k < cells.length; k++) if (cells[k] === NO_LOG) cells[k] = "";
     if (!header) {
       header = uniqueColumns(cells, line, issues);
       continue;

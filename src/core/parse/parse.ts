@@ -1,6 +1,6 @@
 /** Synchronous and chunked entry points of the parser. */
 import { stripBom } from "./delimited";
-import { chooseFormat, emptyResult, finishResult, parseRaw } from "./pipeline";
+import { chooseReading, emptyResult, finishResult, noteAlternatives, parseRaw } from "./pipeline";
 import { accumulate, beginTyping, convert, decide, finishTyping } from "./table";
 import type { FormatName, ParseOptions, ParseResult } from "./types";
 
@@ -10,7 +10,7 @@ import type { FormatName, ParseOptions, ParseResult } from "./types";
  */
 export function parseText(text: string, options?: ParseOptions): ParseResult {
   const clean = stripBom(text);
-  const format = chooseFormat(clean, options);
+  const { format, close } = chooseReading(clean, options);
   if (clean.trim() === "") return emptyResult(format);
   const raw = parseRaw(clean, format);
   const state = beginTyping(raw);
@@ -18,7 +18,7 @@ export function parseText(text: string, options?: ParseOptions): ParseResult {
   decide(state);
   convert(state, 0, raw.rows.length);
   const typed = finishTyping(state);
-  return finishResult(raw, typed.rows, typed.issues);
+  return noteAlternatives(finishResult(raw, typed.rows, typed.issues), close);
 }
 
 export interface ChunkOptions {
@@ -49,7 +49,7 @@ function yieldToEventLoop(): Promise<void> {
  */
 export async function parseInChunks(text: string, options: ChunkOptions = {}): Promise<ParseResult | null> {
   const clean = stripBom(text);
-  const format = chooseFormat(clean, options.format ? { format: options.format } : undefined);
+  const { format, close } = chooseReading(clean, options.format ? { format: options.format } : undefined);
   if (clean.trim() === "") return emptyResult(format);
   const chunk = Math.max(1, options.chunkRows ?? 2000);
   const raw = parseRaw(clean, format);
@@ -73,5 +73,5 @@ export async function parseInChunks(text: string, options: ChunkOptions = {}): P
     }
   }
   const typed = finishTyping(state);
-  return finishResult(raw, typed.rows, typed.issues);
+  return noteAlternatives(finishResult(raw, typed.rows, typed.issues), close);
 }

@@ -3,6 +3,7 @@
  * step-log reduction). `parseText` runs it in one go; `parseInChunks` yields between slices.
  */
 import { detectFormat } from "./detect";
+import { formatLabel } from "./formats";
 import { parseDvcJson } from "./dvc";
 import { parseDelimitedFormat } from "./flavors";
 import { parseJsonDocument, parseJsonLines } from "./json";
@@ -10,19 +11,95 @@ import { parseKeyValue } from "./keyvalue";
 import { parseMarkdown } from "./markdown";
 import { parsePyDictLines } from "./pydict";
 import type { RawTable } from "./raw";
-import { reduceStepLog } from "./steplog";
+import { parseDvcMarkdown, parseDvcMetricsJson } from "./dvc-more";
+import { parseTrainerState, parseLogMetrics } from "./hf-trainer";
+import { layoutColumns, rawStepLayout, reduceStepLog, summariseNonFinite } from "./steplog";
+import { parseHParamsJson } from "./tensorboard-hparams";
 import type { FormatName, ParseIssue, ParseOptions, ParseResult, ParsedValue } from "./types";
 
 /** The format to use: the forced one, or the most likely detected one. */
 export function chooseFormat(text: string, options?: ParseOptions): FormatName {
-  return options?.format ?? detectFormat(text)[0]?.format ?? "csv";
+  return chooseReading(text, options).format;
 }
 
-/** Splits text into a raw table for `format`; never throws. */
+/** Two readings this close in confidence are both offered. */
+const CLOSE = 0.1;
+
+/** The format to use and, when detected, the other readings that came close to it. */
+export function chooseReading(text: string, options?: ParseOptions): { format: FormatName; close: FormatName[] } {
+  if (options?.format) return { format: options.format, close: [] };
+  const guesses = detectFormat(text);
+  const top = guesses[0] ?? { format: "csv" as const, confidence: 0 };
+  const close = guesses.slice(1).filter((g) => g.confidence > 0 && top.confidence - g.confidence < CLOSE);
+  return { format: top.format, close: close.map((g) => g.format) };
+}
+
+/** Says which reading was chosen when another came close, and offers the others. */
+export function noteAlternatives(result: ParseResult, close: readonly FormatName[]): ParseResult {
+  if (close.length === 0) return result;
+  result.alternatives = [...close];
+  const others = close.map((f) => `${formatLabel(f)} (${f})`).join(" or ");
+  result.issues = [
+    {
+      line: 1,
+      code: "ambiguous_format",
+      severity: "warning",
+      message: `Read as ${formatLabel(result.format)}; it could also be read as ${others}.`,
+      fix: `If the runs look wrong, choose ${close.length === 1 ? "that format" : "one of those formats"} instead.`,
+    },
+    ...result.issues,
+  ];
+  return result;
+}
+
+/** Formats whose rows are runs by construction: never reduced as a step log. */
+const RUN_TABLES: ReadonlySet<FormatName> = new Set([
+  "mlflow",
+  "mlflow-ui",
+  "wandb",
+  "wandb-dataframe",
+  "dvc-csv",
+  "dvc-json",
+  "dvc-md",
+  "dvc-metrics-json",
+  "dvc-metrics-md",
+  "optuna",
+  "sklearn-cv",
+  "tensorboard-hparams",
+  "json-by-key",
+  "hf-log-metrics",
+]);
+
+/**
+ * Splits text into a raw table for `format` and judges from its structure whether it is a
+ * step-wise log (one run per trial); never throws.
+ */
 export function parseRaw(text: string, format: FormatName): RawTable {
+  const raw = splitRaw(text, format);
+  if (raw.stepLog) raw.layout ??= rawStepLayout(raw);
+  else if (!RUN_TABLES.has(format)) {
+    raw.layout = rawStepLayout(raw);
+    raw.stepLog = raw.layout !== null;
+  }
+  return raw;
+}
+
+function splitRaw(text: string, format: FormatName): RawTable {
   switch (format) {
     case "json":
-      return parseJsonDocument(text);
+    case "json-by-key":
+      return parseJsonDocument(text, format);
+    case "hf-trainer-state":
+      return parseTrainerState(text);
+    case "hf-log-metrics":
+      return parseLogMetrics(text);
+    case "tensorboard-hparams":
+      return parseHParamsJson(text);
+    case "dvc-metrics-json":
+      return parseDvcMetricsJson(text);
+    case "dvc-md":
+    case "dvc-metrics-md":
+      return parseDvcMarkdown(text, format);
     case "jsonl":
       return parseJsonLines(text);
     case "dvc-json":
@@ -66,7 +143,7 @@ function isPandasIndex(columns: string[], rows: Record<string, ParsedValue>[]): 
 /** Last step: drop pandas' index, reduce step logs, report a table without rows. */
 export function finishResult(raw: RawTable, rows: Record<string, ParsedValue>[], issues: ParseIssue[]): ParseResult {
   let columns = raw.columns;
-  let rowLines = raw.rowLines;
+  const rowLines = raw.rowLines;
   if (columns[0] === "") {
     if (isPandasIndex(columns, rows)) {
       columns = columns.slice(1);
@@ -97,11 +174,14 @@ export function finishResult(raw: RawTable, rows: Record<string, ParsedValue>[],
   }
   const result: ParseResult = { format: raw.format, columns, rows, rowLines, issues: sortIssues(issues) };
   if (raw.stepLog && rows.length > 0) {
-    const reduced = reduceStepLog(columns, rows, rowLines);
+    const reduced = reduceStepLog(columns, rows, rowLines, layoutColumns(raw.columns, raw.layout ?? null));
     result.columns = reduced.columns;
-    result.rows = [reduced.row];
-    result.rowLines = rowLines = [rowLines[0] ?? 1];
+    result.rows = reduced.rows;
+    result.rowLines = reduced.rowLines;
     result.curves = reduced.curves;
+    result.issues = sortIssues(summariseNonFinite([...result.issues, ...reduced.issues]));
+  } else if (raw.curves && raw.curves.length > 0) {
+    result.curves = raw.curves;
   }
   return result;
 }

@@ -41,7 +41,8 @@ export function parsePyDictLines(text: string): RawTable {
     if (isRecord(r.value)) b.add(flattenRecord(r.value, line, issues), line);
   }
   if (skipped > 0) issues.push(skippedLines(skipped, firstSkipped, "a Python dict"));
-  return b.build("pydict", issues, false, isTrainingLog(b.columns, b.rows));
+  // Textual: newer Trainers print every value quoted (`'loss': '0.6927'`); typing reads those as numbers.
+  return b.build("pydict", issues, true, isTrainingLog(b.columns, b.rows));
 }
 
 /** One warning for all lines that were not data (progress bars, banners). */

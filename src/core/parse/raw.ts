@@ -4,7 +4,8 @@
  * 50,000-row paste to one compact copy.
  */
 import type { CommaStyle } from "./values";
-import type { FormatName, ParseIssue } from "./types";
+import type { StepLayout } from "./steplog";
+import type { FormatName, ParseIssue, StepCurve } from "./types";
 
 export type RawValue = string | number | boolean | null;
 
@@ -20,6 +21,10 @@ export interface RawTable {
   commaHint: CommaStyle;
   /** Step-wise log (one run over epochs/steps): reduce to final and best values. */
   stepLog: boolean;
+  /** Where a step-wise table keeps its x axis and run ids (set with `stepLog`). */
+  layout?: StepLayout | null;
+  /** Curves a reader already took out of the records (JSON steps/values arrays), by row. */
+  curves?: StepCurve[];
 }
 
 /** Counts the lines of a text the way issues number them (CRLF, CR and LF each end a line). */

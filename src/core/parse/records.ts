@@ -5,7 +5,7 @@
 import { isNonFinite, type Literal } from "./literal";
 import type { RawTable, RawValue } from "./raw";
 import type { FormatName, ParseIssue } from "./types";
-import { nonFiniteIssue } from "./values";
+import { nonFiniteIssue, outOfRangeIssue } from "./values";
 
 /** Collects records in arrival order; columns appear in first-seen order. */
 export class RecordsBuilder {
@@ -59,7 +59,13 @@ export function flattenRecord(
   const out = new Map<string, RawValue>();
   const walk = (v: Literal, key: string): void => {
     if (isNonFinite(v)) {
-      issues.push(nonFiniteIssue(v.nonFinite, line, key));
+      // Digits that overflowed (1e309) are out of range; nan and inf are not finite by intent.
+      issues.push(
+        /\d/.test(v.nonFinite) ? outOfRangeIssue(v.nonFinite, line, key) : nonFiniteIssue(v.nonFinite, line, key),
+      );
+      out.set(key, null);
+    } else if (typeof v === "number" && !Number.isFinite(v)) {
+      issues.push(outOfRangeIssue(String(v), line, key));
       out.set(key, null);
     } else if (Array.isArray(v)) {
       out.set(

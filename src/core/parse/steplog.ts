@@ -1,18 +1,34 @@
 /**
- * Reducing a step-wise log (Keras/Lightning CSVLogger, Trainer dict lines) to one run: the final
- * value of every column, plus `<metric>_best` for metrics whose goal the name reveals, and the
- * curves for the History sheet.
+ * Step-wise logs (Keras/Lightning CSVLogger, Trainer logs, metric histories, per-iteration
+ * tables of tuning libraries) reduced to one run per trial: the final value of every column
+ * (the last finite one; missing when there is none), `<metric>_best` for metrics whose goal the
+ * name reveals, and the curves for the History sheet.
  */
 import type { Goal } from "../schema-types";
-import { setKey } from "./raw";
-import type { ParsedValue, StepCurve } from "./types";
+import { setKey, type RawTable } from "./raw";
+import type { ParseIssue, ParsedValue, StepCurve } from "./types";
 
-const STEP_COLUMNS = ["step", "global_step", "epoch"];
+/** Names of an x axis column, normalised (lower case, spaces and slashes as `_`), most specific first. */
+const STEP_NAMES = [
+  "step",
+  "global_step",
+  "trainer_global_step",
+  "_step",
+  "training_iteration",
+  "iteration",
+  "iter",
+  "epoch",
+  "checkpoint",
+];
+/** Names of a column that tells runs (trials) apart, normalised. */
+const RUN_NAMES = ["run_id", "runid", "run", "trial_id", "trial", "trial_number", "run_name", "experiment_id"];
+
 const MIN_NAMES =
-  /(loss|error|(^|[_.\-/])err($|[_.\-/])|mse|mae|rmse|perplexity|(^|[_.\-/])ppl($|[_.\-/])|(^|[_.\-/])(wer|cer)($|[_.\-/]))/i;
+  /(loss|error|(^|[_.\-/])err($|[_.\-/])|mse|mae|rmse|perplexity|(^|[_.\-/])ppl($|[_.\-/])|(^|[_.\-/])(wer|cer)($|[_.\-/])|(^|[_.\-/])rank($|[_.\-/]))/i;
 const MAX_NAMES =
   /(acc|f1|auc|precision|recall|(^|[_.\-/])map($|[_.\-/@])|iou|dice|bleu|rouge|(^|[_.\-/])score|(^|[_.\-/])r2($|[_.\-/]))/i;
-const NOT_METRICS = /(runtime|per_second|learning_rate|(^|[_.\-/])lr($|[_.\-/])|grad_norm|(^|_)flos$|epoch|step)/i;
+const NOT_METRICS =
+  /(runtime|per_second|learning_rate|(^|[_.\-/])lr($|[_.\-/])|grad_norm|(^|_)flos$|epoch|step|(^|[_.\-/])std($|[_.\-/])|_time$|timestamp)/i;
 
 /** Goal a metric's name implies (`val_loss` -> min, `val_accuracy` -> max), or undefined when unclear. */
 export function goalFromName(name: string): Goal | undefined {
@@ -22,44 +38,228 @@ export function goalFromName(name: string): Goal | undefined {
   return undefined;
 }
 
-export interface ReducedLog {
-  columns: string[];
-  row: Record<string, ParsedValue>;
-  curves: StepCurve[];
+/** Clock columns: kept on the run, never drawn as a curve. */
+const CLOCK = /(^|[_.\s])(timestamp|wall[_\s]?time|time|datetime)$/i;
+
+/** Where a table keeps its x axis and its run ids, when it is step-wise. */
+export interface StepLayout {
+  /** Index of the x axis column (step, epoch, iteration...). */
+  x: number;
+  /** Index of the column that tells runs apart, or -1 when the whole table is one run (or one run per fit). */
+  run: number;
 }
 
-/** Reduces the rows of one run's log; `lines[i]` is the line of `rows[i]`. */
-export function reduceStepLog(columns: string[], rows: Record<string, ParsedValue>[], lines: number[]): ReducedLog {
-  const x = STEP_COLUMNS.find((c) => columns.includes(c));
-  const out: Record<string, ParsedValue> = {};
-  const outColumns: string[] = [];
-  const curves: StepCurve[] = [];
-  for (const column of columns) {
-    let last: ParsedValue = null;
-    let best: number | null = null;
-    const goal = goalFromName(column);
-    const points: StepCurve["points"] = [];
-    rows.forEach((row, i) => {
-      const v = row[column] ?? null;
-      if (v === null) return;
-      last = v;
-      if (typeof v !== "number") return;
-      if (goal && (best === null || (goal === "min" ? v < best : v > best))) best = v;
-      const xv = x ? row[x] : i;
-      if (column !== x && typeof xv === "number") points.push({ x: xv, y: v, line: lines[i] ?? 1 });
-    });
-    outColumns.push(column);
-    setKey(out, column, last);
-    if (goal) {
-      const name = `${column}_best`;
-      if (!columns.includes(name)) {
-        outColumns.push(name);
-        setKey(out, name, best);
-      }
+/** `Run ID` -> `run_id`, `trainer/global_step` -> `trainer_global_step`. */
+function normalizeName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-/]+/g, "_");
+}
+
+function findColumn(columns: readonly string[], names: readonly string[]): number {
+  const normal = columns.map(normalizeName);
+  for (const n of names) {
+    const i = normal.indexOf(n);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+function asNumber(v: ParsedValue | string | undefined): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string" || v.trim() === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Judges from its structure whether a table is a step-wise log: an x column (step, epoch,
+ * iteration, training_iteration) with at least two distinct values and, when a run id column
+ * exists, some run id on more than one row (a table with one row per run is a runs table, even
+ * with an `epoch` column). Returns null for a runs table.
+ */
+export function stepLayout(columns: readonly string[], rows: readonly (readonly unknown[])[]): StepLayout | null {
+  const x = findColumn(columns, STEP_NAMES);
+  if (x < 0 || rows.length < 2) return null;
+  const run = findColumn(columns, RUN_NAMES);
+  if (run >= 0) {
+    const seen = new Set<string>();
+    let repeated = false;
+    for (const r of rows) {
+      const id = String(r[run] ?? "");
+      if (seen.has(id)) repeated = true;
+      seen.add(id);
     }
-    if (x && column !== x && !STEP_COLUMNS.includes(column) && points.length > 0) {
-      curves.push(goal ? { metric: column, x, points, goal } : { metric: column, x, points });
+    return repeated ? { x, run } : null;
+  }
+  const xs = rows.map((r) => asNumber(r[x] as string | number | null)).filter((v): v is number => v !== null);
+  if (new Set(xs).size < 2) return null;
+  // Mostly increasing: each reset (a new fit appended to the file) starts a new run.
+  let up = 0;
+  let down = 0;
+  for (let i = 1; i < xs.length; i++) {
+    const a = xs[i - 1] ?? 0;
+    const b = xs[i] ?? 0;
+    if (b > a) up++;
+    else if (b < a) down++;
+  }
+  return up > down ? { x, run: -1 } : null;
+}
+
+/** The step layout of a raw table, or null when it is a runs table. */
+export function rawStepLayout(raw: RawTable): StepLayout | null {
+  return stepLayout(raw.columns, raw.rows);
+}
+
+export interface ReducedLog {
+  columns: string[];
+  rows: Record<string, ParsedValue>[];
+  rowLines: number[];
+  curves: StepCurve[];
+  issues: ParseIssue[];
+}
+
+/** Splits row indexes into runs: by run id (first-seen order), else at each reset of the x axis. */
+function groupRows(
+  rows: readonly Record<string, ParsedValue>[],
+  xName: string | undefined,
+  runName: string | undefined,
+): number[][] {
+  if (runName !== undefined) {
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const id = String(r[runName] ?? "");
+      const g = groups.get(id);
+      if (g) g.push(i);
+      else groups.set(id, [i]);
+    });
+    return [...groups.values()];
+  }
+  const out: number[][] = [];
+  let current: number[] = [];
+  let prev = -Infinity;
+  rows.forEach((r, i) => {
+    const x = xName === undefined ? null : asNumber(r[xName]);
+    if (x !== null && x < prev && current.length > 0) {
+      out.push(current);
+      current = [];
+    }
+    if (x !== null) prev = x;
+    current.push(i);
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** The x and run column names of a step log. */
+export interface StepColumns {
+  x: string | undefined;
+  run: string | undefined;
+}
+
+/** Names of a layout's columns. */
+export function layoutColumns(columns: readonly string[], layout: StepLayout | null): StepColumns {
+  if (!layout) return { x: undefined, run: undefined };
+  return { x: columns[layout.x], run: layout.run >= 0 ? columns[layout.run] : undefined };
+}
+
+/**
+ * Reduces a step-wise log to one run per trial, given its x and run columns; without a run
+ * column, an x axis that goes back starts a new run (a second `fit` appended to the same
+ * CSVLogger file).
+ */
+export function reduceStepLog(
+  columns: string[],
+  rows: Record<string, ParsedValue>[],
+  lines: number[],
+  names: StepColumns = { x: undefined, run: undefined },
+): ReducedLog {
+  const xName = names.x ?? columns.find((c) => STEP_NAMES.includes(normalizeName(c)));
+  const runName = names.run;
+  const groups = groupRows(rows, xName, runName);
+  const outColumns: string[] = [];
+  const bestNames = new Map<string, string>();
+  for (const column of columns) {
+    outColumns.push(column);
+    const goal = goalFromName(column);
+    const name = `${column}_best`;
+    if (goal && column !== xName && !columns.includes(name)) {
+      outColumns.push(name);
+      bestNames.set(column, name);
     }
   }
-  return { columns: outColumns, row: out, curves };
+  const out: ReducedLog = { columns: outColumns, rows: [], rowLines: [], curves: [], issues: [] };
+  if (groups.length > 1 && runName === undefined && xName !== undefined) {
+    const starts = groups.slice(1).map((g) => lines[g[0] ?? 0] ?? 1);
+    out.issues.push({
+      line: starts[0] ?? 1,
+      code: "new_run",
+      severity: "warning",
+      message: `${xName} goes back on line ${starts.join(", line ")}: each restart is read as a new run (${groups.length} runs), as when fit() appends to the same log.`,
+      fix: "If this is one training continued, give the rows one run id column.",
+    });
+  }
+  groups.forEach((group, g) => {
+    const row: Record<string, ParsedValue> = {};
+    for (const column of columns) {
+      const goal = goalFromName(column);
+      let last: ParsedValue = null;
+      let best: number | null = null;
+      const points: StepCurve["points"] = [];
+      group.forEach((i, k) => {
+        const r = rows[i];
+        const v = r?.[column] ?? null;
+        if (v === null || (typeof v === "number" && !Number.isFinite(v))) return;
+        last = v;
+        if (typeof v !== "number") return;
+        if (goal && (best === null || (goal === "min" ? v < best : v > best))) best = v;
+        const xv = xName === undefined ? k : r?.[xName];
+        if (column !== xName && column !== runName && typeof xv === "number")
+          points.push({ x: xv, y: v, line: lines[i] ?? 1 });
+      });
+      setKey(row, column, last);
+      const bestName = bestNames.get(column);
+      if (bestName) setKey(row, bestName, best);
+      if (xName !== undefined && column !== xName && column !== runName && points.length > 0 && !CLOCK.test(column)) {
+        const curve: StepCurve = { metric: column, x: xName, points, row: g };
+        if (goal) curve.goal = goal;
+        out.curves.push(curve);
+      }
+    }
+    out.rows.push(row);
+    out.rowLines.push(lines[group[0] ?? 0] ?? 1);
+  });
+  return out;
+}
+
+/**
+ * One warning per column for non-finite values in a step log (a NaN loss at some steps),
+ * instead of one per cell: the final value is the last finite one.
+ */
+export function summariseNonFinite(issues: ParseIssue[]): ParseIssue[] {
+  const kept: ParseIssue[] = [];
+  const perColumn = new Map<string, { first: ParseIssue; count: number }>();
+  for (const issue of issues) {
+    if (issue.code !== "non_finite" || issue.column === undefined) {
+      kept.push(issue);
+      continue;
+    }
+    const e = perColumn.get(issue.column);
+    if (e) e.count++;
+    else perColumn.set(issue.column, { first: issue, count: 1 });
+  }
+  for (const [column, { first, count }] of perColumn) {
+    kept.push({
+      line: first.line,
+      column,
+      code: "non_finite",
+      severity: "warning",
+      message:
+        count === 1
+          ? `${column} is not a finite number on line ${first.line}; the final value is the last finite one.`
+          : `${column} is not a finite number on ${count} steps (first on line ${first.line}); the final value is the last finite one.`,
+    });
+  }
+  return kept;
 }

@@ -40,9 +40,7 @@ export function beginTyping(raw: RawTable): TypingState {
     issues: [],
     missing: raw.columns.map(() => ({ count: 0, firstLine: 0 })),
     shapes: new Uint8Array(raw.textual ? raw.rows.length * raw.columns.length : 0),
-    nonFinite: new Set(
-      raw.issues.filter((i) => i.code === "non_finite").map((i) => `${i.line}\u0000${i.column ?? ""}`),
-    ),
+    nonFinite: new Set(raw.issues.filter(isNotFiniteIssue).map((i) => `${i.line}\u0000${i.column ?? ""}`)),
   };
 }
 
@@ -100,7 +98,7 @@ export function convert(state: TypingState, from: number, to: number): void {
         }
       } else value = v;
       if (value === null) {
-        if (state.issues.length > before && state.issues[state.issues.length - 1]?.code === "non_finite")
+        if (state.issues.length > before && isNotFiniteIssue(state.issues[state.issues.length - 1]))
           state.nonFinite.add(`${line}\u0000${column}`);
         if (!state.nonFinite.has(`${line}\u0000${column}`)) {
           const m = state.missing[c];
@@ -142,6 +140,11 @@ export function finishTyping(state: TypingState): { rows: Record<string, ParsedV
     });
   }
   return { rows: state.rows, issues: [...state.raw.issues, ...state.issues] };
+}
+
+/** NaN and overflowing numbers are reported once as such, not also as missing. */
+function isNotFiniteIssue(issue: ParseIssue | undefined): boolean {
+  return issue?.code === "non_finite" || issue?.code === "number_out_of_range";
 }
 
 function columnHasNumber(state: TypingState, column: string): boolean {

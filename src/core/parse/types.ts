@@ -21,6 +21,17 @@ export const FORMAT_NAMES = [
   "dvc-json",
   "keras",
   "lightning",
+  "hf-trainer-state",
+  "hf-log-metrics",
+  "dvc-md",
+  "dvc-metrics-json",
+  "dvc-metrics-md",
+  "tensorboard-hparams",
+  "metric-history",
+  "sklearn-cv",
+  "optuna",
+  "wandb-dataframe",
+  "json-by-key",
 ] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
@@ -56,7 +67,14 @@ export type ParseIssueCode =
   | "text_too_long"
   | "skipped_line"
   | "index_column_dropped"
-  | "no_rows";
+  | "no_rows"
+  | "new_run"
+  | "ambiguous_format"
+  | "invalid_encoding"
+  | "nul_character"
+  | "too_deep"
+  | "number_out_of_range"
+  | "duplicate_key";
 
 /** One metric's curve from a step-wise log (epochs or steps), for the History sheet. */
 export interface StepCurve {
@@ -65,6 +83,8 @@ export interface StepCurve {
   x: string;
   points: { x: number; y: number; line: number }[];
   goal?: Goal;
+  /** Index in `ParseResult.rows` of the run this curve belongs to (0 when the log is one run). */
+  row?: number;
 }
 
 export interface ParseResult {
@@ -76,6 +96,8 @@ export interface ParseResult {
   issues: ParseIssue[];
   /** Present for step-wise logs (Keras, Lightning, Hugging Face Trainer lines). */
   curves?: StepCurve[];
+  /** Other readings that came close to the chosen one, most likely first (pick one with `format`). */
+  alternatives?: FormatName[];
 }
 
 export interface ParseOptions {

@@ -3,6 +3,16 @@
  * (`1,000` thousands vs `0,91` decimal comma) is decided from all of its cells, so one
  * column never mixes the two readings. Missing and non-finite values become `null`, never 0.
  */
+import {
+  digitsValue,
+  fromPercent,
+  isMissingWord,
+  isNonFiniteWord,
+  numberBody,
+  numberShape,
+  percentBody,
+  type CommaStyle,
+} from "../number-text";
 import type { ParseIssue, ParsedValue } from "./types";
 
 /** Excel's maximum number of characters in one cell. */
@@ -13,7 +23,9 @@ export type CellShape =
   | "empty"
   | "missing"
   | "nonfinite"
+  | "outOfRange"
   | "plain"
+  | "leadingZero"
   | "thousands"
   | "decimalComma"
   | "ambiguousComma"
@@ -21,42 +33,16 @@ export type CellShape =
   | "bool"
   | "text";
 
-const MISSING = new Set(["na", "n/a", "none", "null", "nat", "#n/a", "nil"]);
-const NON_FINITE = new Set([
-  "nan",
-  "+nan",
-  "-nan",
-  "inf",
-  "+inf",
-  "-inf",
-  "infinity",
-  "+infinity",
-  "-infinity",
-  "∞",
-  "-∞",
-]);
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const LEADING_ZERO = /^[+-]?0\d/;
-const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+$/;
-const THOUSANDS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+(?:[eE][+-]?\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
-const DOT_THOUSANDS_DECIMAL_COMMA = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+$/;
 const BOOL = /^(?:true|false)$/i;
-/** `1.000` is one thousand in a decimal-comma file and 1 elsewhere. */
-const AMBIGUOUS_DOT = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
-
-/** Splits a trailing percent sign off (`"91.5 %"` -> `"91.5"`), or returns null. */
-function percentBody(t: string): string | null {
-  if (!t.endsWith("%")) return null;
-  return t.slice(0, -1).trimEnd();
-}
 
 /** Shapes by index, so pass 1 can cache one byte per cell for pass 2. */
 export const SHAPES: readonly CellShape[] = [
   "empty",
   "missing",
   "nonfinite",
+  "outOfRange",
   "plain",
+  "leadingZero",
   "thousands",
   "decimalComma",
   "ambiguousComma",
@@ -68,33 +54,35 @@ export const SHAPE_INDEX: Readonly<Record<CellShape, number>> = Object.fromEntri
   SHAPES.map((s, i) => [s, i]),
 ) as Record<CellShape, number>;
 
-function numberShape(body: string): CellShape | null {
-  if (PLAIN.test(body)) {
-    // Fast path first: most cells are plain numbers.
-    if (body.includes(".")) return AMBIGUOUS_DOT.test(body) ? "ambiguousDot" : "plain";
-    return LEADING_ZERO.test(body) ? "text" : "plain";
-  }
-  if (AMBIGUOUS_COMMA.test(body)) return "ambiguousComma";
-  if (THOUSANDS.test(body)) return "thousands";
-  if (DECIMAL_COMMA.test(body) || DOT_THOUSANDS_DECIMAL_COMMA.test(body)) return "decimalComma";
-  return null;
+/** The digits' shape, or `outOfRange` when they overflow a double (only exponents and very long digits can). */
+function digitsShape(body: string): CellShape | null {
+  const shape = numberShape(body);
+  if (shape === null) return null;
+  if (
+    (body.length > 300 || body.includes("e") || body.includes("E")) &&
+    !Number.isFinite(digitsValue(body, shape, "thousands"))
+  )
+    return "outOfRange";
+  return shape;
 }
 
 /** Classifies one text cell (trimmed here) without looking at its column. */
 export function cellShape(text: string): CellShape {
   const t =
-    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text;
+    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.includes("\u00a0"))
+      ? numberBody(text)
+      : text;
   if (t === "") return "empty";
-  const direct = numberShape(t);
+  const direct = digitsShape(t);
   if (direct) return direct;
   const pct = percentBody(t);
   if (pct !== null) {
-    const inner = numberShape(pct);
+    const inner = digitsShape(pct);
     if (inner) return inner;
   }
-  const lower = t.toLowerCase();
-  if (MISSING.has(lower)) return "missing";
-  if (NON_FINITE.has(lower)) return "nonfinite";
+  // NaN is also a missing word, but it gets its own warning: it usually means training diverged.
+  if (isNonFiniteWord(t)) return "nonfinite";
+  if (isMissingWord(t)) return "missing";
   if (BOOL.test(t)) return "bool";
   return "text";
 }
@@ -110,7 +98,9 @@ export function newColumnStats(): ColumnStats {
       empty: 0,
       missing: 0,
       nonfinite: 0,
+      outOfRange: 0,
       plain: 0,
+      leadingZero: 0,
       thousands: 0,
       decimalComma: 0,
       ambiguousComma: 0,
@@ -122,7 +112,7 @@ export function newColumnStats(): ColumnStats {
 }
 
 export type ColumnKind = "number" | "boolean" | "text" | "empty";
-export type CommaStyle = "thousands" | "decimalComma";
+export type { CommaStyle };
 
 /** The reading chosen for a whole column. */
 export interface ColumnDecision {
@@ -141,14 +131,15 @@ export interface ColumnDecision {
  */
 export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnDecision {
   const c = stats.counts;
-  const numeric = c.plain + c.thousands + c.decimalComma + c.ambiguousComma + c.ambiguousDot;
+  const numeric = c.plain + c.thousands + c.decimalComma + c.ambiguousComma + c.ambiguousDot + c.outOfRange;
   let comma: CommaStyle = commaHint;
   if (c.decimalComma > c.thousands) comma = "decimalComma";
   else if (c.thousands > c.decimalComma) comma = "thousands";
-  const filled = numeric + c.bool + c.text;
+  // `007` is an identifier unless the rest of its column is numeric.
+  const filled = numeric + c.bool + c.text + c.leadingZero;
   if (filled === 0) return { kind: c.nonfinite > 0 ? "number" : "empty", comma };
   if (c.bool === filled) return { kind: "boolean", comma };
-  const strays = c.text + c.bool;
+  const strays = c.text + c.bool + c.leadingZero;
   if (strays === 0 || (numeric >= 3 && strays * 3 <= filled)) {
     // Only a column with no dotted decimal (other than 1.000-style) reads the dot as thousands.
     return comma === "decimalComma" && c.ambiguousDot > 0 && c.plain === 0
@@ -158,35 +149,24 @@ export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnD
   return { kind: "text", comma };
 }
 
-function toNumber(body: string, shape: CellShape, comma: CommaStyle, dotThousands: boolean): number | null {
-  switch (shape) {
-    case "ambiguousDot":
-      return Number(dotThousands ? body.replace(/\./g, "") : body);
-    case "plain":
-      return Number(body);
-    case "thousands":
-      return Number(body.replace(/,/g, ""));
-    case "decimalComma":
-      return Number(body.replace(/\./g, "").replace(",", "."));
-    case "ambiguousComma":
-      return comma === "thousands" ? Number(body.replace(/,/g, "")) : Number(body.replace(",", "."));
-    default:
-      return null;
-  }
-}
-
 /** Reads a numeric text cell under the column's comma style; percent strings become fractions (`91%` -> 0.91). */
 export function readNumber(text: string, comma: CommaStyle, dotThousands = false, known?: CellShape): number | null {
-  const t = text.trim();
+  const t = numberBody(text);
   const pct = percentBody(t);
   const body = pct ?? t;
   const shape = known ?? cellShape(body);
-  const n = toNumber(body, shape, comma, dotThousands);
-  if (n === null || !Number.isFinite(n)) return null;
-  if (pct === null) return n;
-  // Shift the exponent in decimal rather than dividing, so "91.5%" is exactly 0.915.
-  const scaled = Number(`${n}e-2`);
-  return Number.isFinite(scaled) ? scaled : n / 100;
+  if (
+    shape !== "plain" &&
+    shape !== "leadingZero" &&
+    shape !== "thousands" &&
+    shape !== "decimalComma" &&
+    shape !== "ambiguousComma" &&
+    shape !== "ambiguousDot"
+  )
+    return null;
+  const n = digitsValue(body, shape, comma, dotThousands);
+  if (!Number.isFinite(n)) return null;
+  return pct === null ? n : fromPercent(n);
 }
 
 /** Context for converting one cell, so issues can point at the line and column. */
@@ -206,6 +186,10 @@ export function convertCell(text: string, decision: ColumnDecision, ctx: CellCon
   if (shape === "empty") return null;
   if (shape === "nonfinite") {
     ctx.issues.push(nonFiniteIssue(t, ctx.line, ctx.column));
+    return null;
+  }
+  if (shape === "outOfRange") {
+    ctx.issues.push(outOfRangeIssue(t, ctx.line, ctx.column));
     return null;
   }
   if (decision.kind === "text") return checkLength(t, ctx);
@@ -233,6 +217,18 @@ export function nonFiniteIssue(token: string, line: number, column: string): Par
     severity: "warning",
     message: `"${preview(token)}" in column "${column}" is not a finite number; it is kept as a missing value (not 0).`,
     fix: "Check the run: a NaN or infinite metric usually means training diverged.",
+  };
+}
+
+/** The warning for a number beyond the double range (`1e309`): kept as missing, never as infinity or 0. */
+export function outOfRangeIssue(token: string, line: number, column: string): ParseIssue {
+  return {
+    line,
+    column,
+    code: "number_out_of_range",
+    severity: "warning",
+    message: `"${preview(token)}" in column "${column}" is beyond the largest number Excel and JavaScript can hold (about 1.8e308); it is kept as a missing value.`,
+    fix: "Check the value: a number this large usually means an overflow in the script.",
   };
 }
 

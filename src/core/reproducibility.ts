@@ -1,0 +1,167 @@
+/**
+ * Is a run reproducible from what its row says? A finished run needs its recipe: the code
+ * version, the data version, the environment and the command (the schema's `recipe` columns).
+ * Values are checked for the shapes that let someone get the same thing back: a git commit or a
+ * URL for code, a name with a hash or a URL for data, a known environment id.
+ */
+import { isExperimentName, isStatusName, normalizeName } from "./names";
+import type { Run, RunValue } from "./runs";
+import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
+
+/** The recipe columns used when no column of the schema says `recipe` either way. */
+export const DEFAULT_RECIPE_COLUMNS: readonly string[] = ["code_version", "data_version", "environment", "command"];
+
+/** Status values (lower case) that mean the run ended well, as RunSheet and other trackers spell them. */
+const FINISHED = new Set(["finished", "complete", "completed", "done", "success", "succeeded"]);
+
+/**
+ * The columns a run needs to be reproducible: those marked `recipe: true` in the schema, or,
+ * when no column is marked either way, the default recipe columns the schema has.
+ */
+export function recipeColumns(schema: RunSchema): ColumnSpec[] {
+  if (schema.columns.some((c) => c.recipe !== undefined)) return schema.columns.filter((c) => c.recipe === true);
+  const names = new Set(DEFAULT_RECIPE_COLUMNS);
+  return schema.columns.filter((c) => names.has(normalizeName(c.name)));
+}
+
+function text(value: RunValue | undefined): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+const URL_TEXT = /^(?:https?|s3|gs|az|abfss?|hdfs|dvc|ssh|git\+\w+|file):\/\/\S+$/i;
+const GIT_COMMIT = /^[0-9a-f]{7,40}$/i;
+/** `dogs-cats@3f2a9c1`, `dogs-cats:v2 sha256:3f2a…`, `dogs-cats md5=3f2a…`: a name, then a hash of 6+ hex digits. */
+const NAMED_HASH = /^\S(?:.*\S)?[\s@:#=,]+(?:(?:sha1|sha256|sha512|md5|hash|etag)[:=])?[0-9a-f]{6,128}$/i;
+
+/** True for a git commit (7-40 hex digits) or a URL (a commit or tag page, a repository at a ref). */
+export function isCodeVersion(value: string): boolean {
+  return GIT_COMMIT.test(value) || URL_TEXT.test(value);
+}
+
+/** True for a data version that pins the bytes: a name plus a hash, or a URL. */
+export function isDataVersion(value: string): boolean {
+  return URL_TEXT.test(value) || NAMED_HASH.test(value);
+}
+
+/** True when the run's status says it finished; a sheet without a status column counts every run. */
+export function isFinishedRun(run: Run, schema: RunSchema): boolean {
+  const status = schema.columns.find((c) => isStatusName(c.name));
+  return !status || FINISHED.has(text(run.values[status.name]).toLowerCase());
+}
+
+/** Options of the reproducibility check. */
+export interface ReproducibilityOptions {
+  /** Ids of the environments the workbook stores; when given, a run naming another id gets a warning. */
+  knownEnvironments?: ReadonlySet<string>;
+}
+
+/** Why one run is not reproducible: the missing recipe columns and the values of the wrong shape. */
+export interface RecipeGaps {
+  missing: string[];
+  badShape: { column: string; value: string; message: string }[];
+}
+
+/** The gaps in one run's recipe (empty lists: reproducible). */
+export function recipeGaps(run: Run, schema: RunSchema, options: ReproducibilityOptions = {}): RecipeGaps {
+  const gaps: RecipeGaps = { missing: [], badShape: [] };
+  for (const spec of recipeColumns(schema)) {
+    const value = text(run.values[spec.name]);
+    const key = normalizeName(spec.name);
+    if (value === "") gaps.missing.push(spec.name);
+    else if (key === "code_version" && !isCodeVersion(value))
+      gaps.badShape.push({
+        column: spec.name,
+        value,
+        message: `"${value}" does not pin the code: use the git commit (7 to 40 hex digits, \`git rev-parse HEAD\`) or a URL to it.`,
+      });
+    else if (key === "data_version" && !isDataVersion(value))
+      gaps.badShape.push({
+        column: spec.name,
+        value,
+        message: `"${value}" does not pin the data: add its hash (e.g. dogs-cats@3f2a9c1, as \`dvc\` or \`sha256sum\` print it) or use a URL to that version.`,
+      });
+    else if (key === "environment" && options.knownEnvironments && !options.knownEnvironments.has(value))
+      gaps.badShape.push({
+        column: spec.name,
+        value,
+        message: `The environment "${value}" is not on the Environments sheet: paste its pip freeze (or conda/R export) there, or fix the id.`,
+      });
+  }
+  return gaps;
+}
+
+/**
+ * `not_reproducible` warnings for the finished runs whose recipe is incomplete or unpinned:
+ * one per run for the missing columns (on the first of them), one per value of the wrong shape.
+ */
+export function reproducibilityIssues(
+  runs: readonly Run[],
+  schema: RunSchema,
+  options: ReproducibilityOptions = {},
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (recipeColumns(schema).length === 0) return issues;
+  for (const run of runs) {
+    if (!isFinishedRun(run, schema)) continue;
+    const gaps = recipeGaps(run, schema, options);
+    const first = gaps.missing[0];
+    if (first !== undefined) {
+      const list = gaps.missing.join(", ");
+      issues.push({
+        row: run.excelRow,
+        column: first,
+        code: "not_reproducible",
+        severity: "warning",
+        message: `Run ${run.id} finished but cannot be re-run: ${list} ${gaps.missing.length === 1 ? "is" : "are"} empty. Fill ${gaps.missing.length === 1 ? "it" : "them"} in while you still know.`,
+        value: null,
+      });
+    }
+    for (const bad of gaps.badShape) {
+      issues.push({
+        row: run.excelRow,
+        column: bad.column,
+        code: "not_reproducible",
+        severity: "warning",
+        message: bad.message,
+        value: bad.value,
+      });
+    }
+  }
+  return issues;
+}
+
+/** How many finished runs of one experiment are reproducible. */
+export interface ReproducibilityFigure {
+  experiment: string;
+  finished: number;
+  reproducible: number;
+  /** "4 of 6 runs reproducible". */
+  text: string;
+}
+
+/**
+ * The completeness figure per experiment (in order of first appearance), over finished runs:
+ * a run counts when no recipe column is empty and every value has the right shape.
+ */
+export function reproducibilityByExperiment(
+  runs: readonly Run[],
+  schema: RunSchema,
+  options: ReproducibilityOptions = {},
+): ReproducibilityFigure[] {
+  const expSpec = schema.columns.find((c) => isExperimentName(c.name));
+  const figures = new Map<string, { finished: number; reproducible: number }>();
+  for (const run of [...runs].sort((a, b) => a.excelRow - b.excelRow)) {
+    if (!isFinishedRun(run, schema)) continue;
+    const name = (expSpec ? text(run.values[expSpec.name]) : "") || "all runs";
+    const f = figures.get(name) ?? { finished: 0, reproducible: 0 };
+    f.finished++;
+    const gaps = recipeGaps(run, schema, options);
+    if (gaps.missing.length === 0 && gaps.badShape.length === 0) f.reproducible++;
+    figures.set(name, f);
+  }
+  return [...figures].map(([experiment, f]) => ({
+    experiment,
+    ...f,
+    text: `${f.reproducible} of ${f.finished} run${f.finished === 1 ? "" : "s"} reproducible`,
+  }));
+}

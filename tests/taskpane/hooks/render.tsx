@@ -1,0 +1,57 @@
+/**
+ * Renders a tab's hook the way App does (workbook context, pane store, live region), over a
+ * gateway on the Excel simulator: the hook talks to a workbook that behaves like Excel
+ * (load/sync, tables, settings), not to a mock that accepts anything.
+ */
+import { renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { createWorkbookGateway, setUpTracker, type WorkbookGateway } from "../../../src/excel/index";
+import { createExcelSimulator, type ExcelSimulator } from "../../../src/sim/index";
+import { AnnounceContext, PaneStoreContext, type PaneStore } from "../../../src/taskpane/PaneState";
+import { WorkbookContext } from "../../../src/taskpane/WorkbookContext";
+
+export interface Harness {
+  sim: ExcelSimulator;
+  gateway: WorkbookGateway;
+  store: PaneStore;
+  announced: string[];
+  /** How many times the hook told App the workbook changed. */
+  changes: () => number;
+}
+
+/** A simulated workbook, its gateway, and (when `tracker`) RunSheet's sheets created with the default schema. */
+export async function harness(options: { tracker?: boolean } = {}): Promise<Harness> {
+  const sim = createExcelSimulator({ host: "web" });
+  const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch));
+  if (options.tracker !== false) await setUpTracker(gateway);
+  let changes = 0;
+  const h: Harness = { sim, gateway, store: new Map(), announced: [], changes: () => changes };
+  (h as { bump?: () => void }).bump = () => {
+    changes++;
+  };
+  return h;
+}
+
+/** renderHook inside the contexts App provides; `revision` moves on whenever the hook reports a change. */
+export function renderPaneHook<T>(h: Harness, hook: () => T) {
+  let revision = 0;
+  const bump = (h as { bump?: () => void }).bump;
+  const listeners = new Set<() => void>();
+  const notifyChanged = () => {
+    revision++;
+    bump?.();
+    for (const l of listeners) l();
+  };
+  function Wrapper({ children }: { children: ReactNode }) {
+    return (
+      <WorkbookContext.Provider value={{ gateway: h.gateway, revision, notifyChanged }}>
+        <PaneStoreContext.Provider value={h.store}>
+          <AnnounceContext.Provider value={(m) => h.announced.push(m)}>{children}</AnnounceContext.Provider>
+        </PaneStoreContext.Provider>
+      </WorkbookContext.Provider>
+    );
+  }
+  const rendered = renderHook(hook, { wrapper: Wrapper });
+  listeners.add(() => rendered.rerender());
+  return rendered;
+}
