@@ -83,8 +83,10 @@ async function findOwnMarks(context: Excel.RequestContext): Promise<FoundMarks> 
     }
   }
   if (customs.length > 0) await context.sync();
+  // A Custom format without a formula is one a half-applied mark left (added, rule not yet set):
+  // it draws nothing and Excel's UI cannot make one, so it is RunSheet's to remove.
   const own = customs
-    .filter(({ rule }) => rule.formula.startsWith(SENTINEL_PREFIX))
+    .filter(({ rule }) => rule.formula === "" || rule.formula.startsWith(SENTINEL_PREFIX))
     .map(({ sheet, format, rule }) => ({ sheet, format, formula: rule.formula }));
   return { own, totals, protectedSheets };
 }

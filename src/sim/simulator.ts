@@ -19,6 +19,7 @@ import {
 } from "./model";
 import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, shiftCells, writeInputs } from "./ops";
 import * as RangeMod from "./range";
+import { RangeFormatProxy } from "./range-format";
 import * as TableMod from "./table";
 import { type CellData, type Scalar, formatText } from "./values";
 import * as WorkbookMod from "./workbook";
@@ -240,7 +241,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     run,
     RequestContext,
     Range: RangeMod.RangeProxy,
-    RangeFormat: RangeMod.RangeFormatProxy,
+    RangeFormat: RangeFormatProxy,
     Worksheet: WorksheetMod.WorksheetProxy,
     WorksheetCollection: WorksheetMod.WorksheetCollectionProxy,
     Table: TableMod.TableProxy,
