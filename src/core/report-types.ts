@@ -34,6 +34,8 @@ export interface ReportSection {
   /** Runs of the experiment, and how many were excluded (not finished, missing metric). */
   runs: number;
   excluded: number;
+  /** Recipe completeness over the experiment's finished runs ("4 of 6 runs reproducible"), when computed. */
+  recipe?: string;
 }
 
 export interface ReportSpec {

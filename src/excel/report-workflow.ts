@@ -2,7 +2,14 @@
  * The "Write report" workflow, in a module of its own: it needs core's report and statistics,
  * which the pane only loads with the Best tab (see README "Bundle size").
  */
-import { buildReport, buildSummary, type BestOptions, type Goal, type ReportOptions } from "../core/index";
+import {
+  buildReport,
+  buildSummary,
+  reproducibilityByExperiment,
+  type BestOptions,
+  type Goal,
+  type ReportOptions,
+} from "../core/index";
 import type { WorkbookGateway } from "./gateway";
 import type { ReportWriteResult } from "./report";
 import type { SummaryWriteResult } from "./summary-sheet";
@@ -49,6 +56,11 @@ export async function generateReport(gateway: WorkbookGateway, request: ReportRe
   };
   const spec = buildReport(data, options);
   if (!spec.ok) throw new Error(spec.issues.map((i) => i.message).join(" "));
+  const recipes = reproducibilityByExperiment(outcome.runs, outcome.schema);
+  for (const section of spec.value.sections) {
+    const figure = recipes.find((f) => f.experiment === section.experiment);
+    if (figure) section.recipe = figure.text;
+  }
   const summaryOptions: BestOptions = { metric: request.metric, ...goal, ...where };
   const summary = buildSummary(data, summaryOptions);
   if (!summary.ok) throw new Error(summary.issues.map((i) => i.message).join(" "));

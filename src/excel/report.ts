@@ -42,6 +42,7 @@ export const REPORT_HEADER = [
   "p",
   "Runs",
   "Excluded",
+  "Recipes",
 ] as const;
 
 /** The verdict column: wide and wrapped, right next to its experiment; then its caveats. */
@@ -111,6 +112,7 @@ export function sectionsBlock(spec: ReportSpec): Block {
       s.pValue === null ? "" : Number(s.pValue.toPrecision(3)),
       s.runs,
       s.excluded,
+      s.recipe ?? "",
     ]),
   ];
   const widths = REPORT_HEADER.map(

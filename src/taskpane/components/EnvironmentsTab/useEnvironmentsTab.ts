@@ -5,23 +5,9 @@ import { checkRuns, type CheckOutcome, type StoredEnvironments } from "../../../
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 import { defaultPair, myRuns, runChoices } from "./environmentsPlan";
+import { readOwnerName, saveOwnerName } from "./ownerName";
 
 export type FormatChoice = EnvFormat | "auto";
-
-/**
- * Where the pane keeps "your name" for the owner column: per person (this browser), not in the
- * workbook, since co-authors share the workbook but not their names. Excel exposes no signed-in
- * user to a task pane without SSO (Office.context.mailbox.userProfile is Outlook's).
- */
-const OWNER_KEY = "RunSheet.ownerName";
-
-function readOwner(): string {
-  try {
-    return globalThis.localStorage?.getItem(OWNER_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
 
 /** State and actions of the Environments tab: store a pasted environment, compare, copy a recipe, my runs. */
 export function useEnvironmentsTab() {
@@ -36,7 +22,7 @@ export function useEnvironmentsTab() {
   const [pair, setPair] = useState<[string, string] | null>(null);
   const [recipeRun, setRecipeRun] = useState("");
   const [recipeFormat, setRecipeFormat] = useState<RecipeFormat>("args");
-  const [me, setMeState] = useState(readOwner);
+  const [me, setMeState] = useState(readOwnerName);
   const [myOnly, setMyOnly] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -107,11 +93,7 @@ export function useEnvironmentsTab() {
 
   const setMe = useCallback((name: string) => {
     setMeState(name);
-    try {
-      globalThis.localStorage?.setItem(OWNER_KEY, name);
-    } catch {
-      // Storage may be blocked (private mode): the name then lasts for this session only.
-    }
+    saveOwnerName(name);
   }, []);
 
   const copyRecipe = useCallback(async () => {

@@ -16,6 +16,7 @@ import {
 import { useAnnounce, usePaneState } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+import { ownerDraft } from "../EnvironmentsTab/ownerName";
 
 /** Where the last logged run's settings are remembered between sessions (this browser only). */
 const LAST_VALUES_KEY = "RunSheet.logRun.last";
@@ -85,7 +86,8 @@ export function useLogRunTab() {
   // First visit: the last logged settings, with the recipe of the sheet's last run on top.
   useEffect(() => {
     if (draft !== null || !existing || fields.length === 0) return;
-    setDraft({ ...loadLastValues(), ...recipeFromLastRun(fields, existing) });
+    // The owner is who logs the run (the name set in the Recipes tab), not the last run's owner.
+    setDraft({ ...loadLastValues(), ...recipeFromLastRun(fields, existing), ...ownerDraft(fields.map((f) => f.name)) });
   }, [draft, existing, fields, setDraft]);
 
   const values = useMemo(() => draft ?? {}, [draft]);
