@@ -13,6 +13,7 @@ import {
   type ValidateResult,
 } from "../core/index";
 import { EXIT, type CliIO, type ExitCode } from "./io";
+import { decodeText } from "../core/parse/encoding";
 import { readInput, type InputIssue, type InputTable } from "./read-input";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -112,7 +113,9 @@ export async function loadInput(io: CliIO, command: string, file: string, p: Par
   if (schemaPath !== undefined) {
     let text: string;
     try {
-      text = new TextDecoder().decode(await io.readFile(schemaPath));
+      const decoded = decodeText(await io.readFile(schemaPath));
+      if (!decoded.ok) throw new Error(decoded.issues.map((i) => i.message).join(" "));
+      text = decoded.value.text;
     } catch (e) {
       io.stderr(
         `runsheet ${command}: cannot read the schema ${schemaPath} (${e instanceof Error ? e.message : String(e)})\n`,

@@ -7,7 +7,7 @@
 import type { BestResult, ConfigStats } from "./best-types";
 import type { RunsWithSchema } from "./best";
 import type { ChartSeries, ChartSpec } from "./chart-types";
-import { axisLabels, configLabels } from "./labels";
+import { axisLabels } from "./labels";
 import type { Run, RunValue } from "./runs";
 import { summarize } from "./stats";
 
@@ -153,6 +153,9 @@ export interface StepPoint {
   value: number;
 }
 
+/** Longest configuration name a chart legend shows as is; longer ones become codes. */
+const MAX_LEGEND_LABEL = 40;
+
 /** What the learning-curve chart says about its lines and bands. */
 export const CURVE_NOTE =
   "One line per configuration: the mean over its seeds at each step. Where every seed logged the same steps, the lines '95% CI low/high' bound the 95% CI of that mean.";
@@ -187,7 +190,11 @@ export function learningCurveChart(
     curve.set(p.step, p.value);
   }
   const list = [...groups.values()];
-  const labels = configLabels(list.map((g) => g.config));
+  const names = axisLabels(
+    list.map((g) => g.config),
+    MAX_LEGEND_LABEL,
+  );
+  const labels = names.axis;
   const series: ChartSeries[] = [];
   list.forEach((g, i) => {
     const label = labels[i] ?? "";
@@ -211,13 +218,15 @@ export function learningCurveChart(
       });
     }
   });
-  return {
+  const spec: ChartSpec = {
     key: `curve ${metric}`,
     kind: "line",
     title: `${metric} by ${stepName}: mean over seeds per configuration`,
     xTitle: stepName,
     yTitle: metric,
-    note: CURVE_NOTE,
+    note: names.coded ? `${CURVE_NOTE} Codes C1, C2, ...: see the table beside the chart.` : CURVE_NOTE,
     series,
   };
+  if (names.coded) spec.legend = names.axis.map((code, i) => ({ code, label: names.full[i] ?? "" }));
+  return spec;
 }

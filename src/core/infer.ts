@@ -5,6 +5,7 @@
 import { isBlank, type CellValue, type Grid } from "./grid";
 import type { InferOptions, InferredSchema } from "./infer-types";
 import { tableLayout } from "./layout";
+import { mostlyNumbers } from "./number-text";
 import { goalFromName, isStatusName, normalizeName, roleFromName, splitHeader, unnamedColumnName } from "./names";
 import type { ColumnRole, ColumnSpec, ColumnType } from "./schema-types";
 import {
@@ -126,10 +127,8 @@ function typeFromTally(t: Tally, name: string, maxChoices: number, status: boole
   if (t.filled === 0) return "text";
   const n = normalizeName(name);
   const all = (k: number): boolean => k === t.filled;
-  // A stray word in a numeric column is a typo to report (wrong_type), not a reason to call the
-  // whole column text: three or more numbers making at least 3/4 of the filled cells decide it.
-  const mostlyNumbers = t.numbers >= 3 && t.numbers >= 0.75 * t.filled;
-  if (all(t.numbers) || mostlyNumbers) {
+  // A stray word in a numeric column is a typo to report (wrong_type): the same rule as the import's.
+  if (all(t.numbers) || mostlyNumbers(t.numbers, t.filled)) {
     if (t.percents > 0 && t.percents >= t.numbers * 0.8) return "percent";
     // Excel gives date cells to JS as serial numbers: trust the name before calling them numbers.
     if (DATE_NAMES.test(n) && all(t.serials)) return t.integers === t.numbers ? "date" : "datetime";

@@ -114,6 +114,12 @@ const DATA_NAMES = new Set([
 const DATA_SIZE =
   /^(n|num|number_of)_(train_|test_|val_|eval_)?(images|samples|examples|rows|records|items|docs|documents|tokens|sentences|files|train|test|val)$/;
 const TAG_NAMES = new Set(["tag", "tags", "label", "labels"]);
+/**
+ * What a step log's last row says about the training, not its configuration: the final step,
+ * throughput and clock of a Trainer log (`grad_norm`, `total_flos`), DVC's revision bookkeeping.
+ */
+const LOG_META =
+  /^(step|global_step|_step|training_iteration|iteration|checkpoints|timestamp|_timestamp|_runtime|grad_norm|total_flos|.*_per_second|.*_runtime|rev|typ|parent|executor)$/;
 
 /**
  * The role a column's name implies: `run_id`/`id`/`name` -> id, `seed`/`status`/dates/notes -> meta,
@@ -123,7 +129,7 @@ const TAG_NAMES = new Set(["tag", "tags", "label", "labels"]);
 export function roleFromName(name: string): ColumnRole | undefined {
   const n = normalizeName(name);
   if (ID_NAMES.has(n)) return "id";
-  if (META_NAMES.has(n)) return "meta";
+  if (META_NAMES.has(n) || LOG_META.test(n)) return "meta";
   if (DATA_NAMES.has(n) || n.startsWith("dataset") || DATA_SIZE.test(n)) return "data";
   if (TAG_NAMES.has(n) || n.startsWith("tags.")) return "tag";
   if (n.startsWith("metrics.") || n.startsWith("metric.")) return "metric";

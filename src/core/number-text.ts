@@ -162,3 +162,12 @@ export function isOutOfRange(text: string): boolean {
   const shape = numberShape(body);
   return shape !== null && !Number.isFinite(digitsValue(body, shape, "thousands"));
 }
+
+/**
+ * The one rule for a column of numbers with stray text: three or more numbers, and at most a
+ * third of the filled cells something else. The strays are then typos to report (wrong_type),
+ * not a reason to read the whole column as text. Parsing and schema inference both use it.
+ */
+export function mostlyNumbers(numbers: number, filled: number): boolean {
+  return numbers >= 3 && (filled - numbers) * 3 <= filled;
+}

@@ -42,5 +42,6 @@ const SYNONYMS: Readonly<Record<string, StatusWord>> = {
  */
 export function normalizeStatus(text: string): string {
   const t = text.trim().toLowerCase();
-  return SYNONYMS[t] ?? t;
+  // hasOwn: a status written "__proto__" or "constructor" is text, not the object's prototype.
+  return (Object.hasOwn(SYNONYMS, t) ? SYNONYMS[t] : undefined) ?? t;
 }

@@ -56,8 +56,12 @@ export interface Verdict {
   changes: FactorChange[];
   /** For ties and cannot-tell: seeds per side that would detect the observed difference. */
   seeds: SeedsEstimate | null;
-  /** The sentence the pane, the CLI and the Report show. */
+  /** The sentence the pane and the CLI show: the headline, with the caveats after it. */
   sentence: string;
+  /** The outcome and its numbers alone: "exp2 beats exp1: accuracy +3.1 points, 95% CI ..., p = 0.001, n = 3 vs 5." */
+  headline: string;
+  /** What qualifies it: a defaulted baseline, a confound, the seeds that would decide a tie. */
+  caveats: string[];
 }
 
 /** True when differences of this metric read as percentage points (accuracy 0.91 shown as 91%). */
@@ -220,23 +224,27 @@ export function compareWithBaseline(
   else if (seeds?.ok && seeds.perSide > Math.min(n[0], n[1])) state = "seeds needed";
 
   const defaulted = options.baselineDefaulted === true;
-  const against = defaulted ? `${base.name} (the previous experiment; no baseline set)` : base.name;
-  const head =
+  const verb =
     outcome === "won"
-      ? `${exp.name} beats ${against}`
+      ? (against: string) => `${exp.name} beats ${against}`
       : outcome === "lost"
-        ? `${exp.name} is worse than ${against}`
-        : `cannot tell ${exp.name} from ${against}`;
+        ? (against: string) => `${exp.name} is worse than ${against}`
+        : (against: string) => `cannot tell ${exp.name} from ${against}`;
   const numbers = [
     `${spec.name} ${formatDifference(diff, spec, ci)}`,
     ...(ci ? [`95% CI ${formatDifferenceCi(ci, spec)}`] : []),
     test ? `p ${formatP(test.p)}` : `no test: ${pValueReason ?? "too few runs"}`,
     `n = ${n[0]} vs ${n[1]}`,
-  ];
-  let sentence = `${head}: ${numbers.join(", ")}.`;
+  ].join(", ");
+  const caveats: string[] = [];
   if (state === "confounded" && (outcome === "won" || outcome === "lost"))
-    sentence += ` ${confoundSentence(exp.name, changes, outcome)}`;
-  if (seeds) sentence += ` ${seedsSentence(seeds)}`;
+    caveats.push(confoundSentence(exp.name, changes, outcome));
+  if (seeds) caveats.push(seedsSentence(seeds));
+  const headline = `${verb(base.name)}: ${numbers}.`;
+  const against = defaulted ? `${base.name} (the previous experiment; no baseline set)` : base.name;
+  const sentence = [`${verb(against)}: ${numbers}.`, ...caveats].join(" ");
+  if (defaulted)
+    caveats.unshift(`Compared with ${base.name}, the previous experiment: no baseline is set in Experiments.`);
 
   const verdict: Verdict = {
     state,
@@ -252,6 +260,8 @@ export function compareWithBaseline(
     changes,
     seeds,
     sentence,
+    headline,
+    caveats,
   };
   if (pValueReason !== undefined) verdict.pValueReason = pValueReason;
   return verdict;

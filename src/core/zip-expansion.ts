@@ -100,8 +100,9 @@ export function zipExpansion(bytes: Uint8Array): ZipExpansionResult {
   return { ok: true, value: { entries: count, compressed, uncompressed } };
 }
 
-/** Megabytes for messages: `1,234.5 MB`. */
-function mb(bytes: number): string {
+/** A size for messages: `98 KB`, `1,234.5 MB`. */
+function size(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString("en-US")} KB`;
   return `${(bytes / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
 }
 
@@ -113,5 +114,5 @@ export function xlsxTooLarge(bytes: Uint8Array, limit: number = XLSX_MAX_EXPANDE
   const z = zipExpansion(bytes);
   if (!z.ok) return z.message;
   if (z.value.uncompressed <= limit) return null;
-  return `would expand from ${mb(bytes.length)} to ${mb(z.value.uncompressed)} when unzipped, more than the ${mb(limit)} a workbook may hold here; save the runs as CSV, or split the workbook`;
+  return `would expand from ${size(bytes.length)} to ${size(z.value.uncompressed)} when unzipped, more than the ${size(limit)} a workbook may hold here; save the runs as CSV, or split the workbook`;
 }

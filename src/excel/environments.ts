@@ -2,18 +2,18 @@
  * The Environments sheet: pasted `pip freeze`, conda, R sessionInfo or renv.lock output stored
  * as one row per package under its content-hash id, which runs name in their `environment`
  * column. Storing the same environment again writes nothing. Every cell goes through
- * safe-write, so `==1.0`, `-e git+...` or `@ file://` stay the text they were.
+ * safe-write, so `==1.0`, `-e git+...` or `@ file://` stay the text they were. The parsers
+ * (and the YAML library) load with this module, on first use; reading lives in
+ * environments-read.ts.
  */
 import {
   ENVIRONMENTS_HEADER,
   environmentRows,
-  environmentsFromGrid,
   parseEnvironment,
   type EnvFormat,
   type EnvIssue,
-  type Environment,
 } from "../core/env/index";
-import { columnLetter, type CellValue } from "../core/index";
+import { columnLetter } from "../core/index";
 import { SHEETS, TABLES } from "./constants";
 import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf } from "./table-append";
 import { writeSafe } from "./safe-write";
@@ -31,42 +31,6 @@ export type StoreEnvironmentResult =
       warnings: EnvIssue[];
     }
   | { ok: false; issues: EnvIssue[] };
-
-/** The stored environments, by id, as the sheet holds them. */
-export type StoredEnvironments = Map<string, Pick<Environment, "packages" | "interpreters">>;
-
-/**
- * Reads the Environments table (one sync); an empty map when the workbook has none.
- * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-getitemornullobject-member(1)
- */
-export async function readEnvironments(context: Excel.RequestContext): Promise<StoredEnvironments> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.environments);
-  table.load("name");
-  await context.sync();
-  // Methods of a null object fail at the next sync: look first, then read.
-  if (table.isNullObject) return new Map();
-  const range = table.getRange();
-  range.load("values");
-  await context.sync();
-  return environmentsFromGrid(range.values as CellValue[][]);
-}
-
-/** The ids of the stored environments, for the `not_reproducible` check (three syncs: the table, its header, its id column). */
-export async function readEnvironmentIds(context: Excel.RequestContext): Promise<string[]> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.environments);
-  table.load("name");
-  await context.sync();
-  if (table.isNullObject) return [];
-  const header = table.getHeaderRowRange();
-  header.load("values");
-  await context.sync();
-  const index = (header.values[0] ?? []).findIndex((h) => String(h).trim() === ENVIRONMENTS_HEADER[0]);
-  if (index < 0) return [];
-  const ids = table.getDataBodyRange().getColumn(index);
-  ids.load("values");
-  await context.sync();
-  return [...new Set(ids.values.map((r) => String(r[0] ?? "").trim()).filter((id) => id !== ""))];
-}
 
 const COLUMN_WIDTHS = [95, 60, 160, 100, 220];
 

@@ -5,16 +5,9 @@
  */
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import {
-  applyFixes,
-  clearMarks,
-  markIssues,
-  selectCell,
-  type CellFix,
-  type CellMark,
-  type FixResult,
-  type MarkResult,
-} from "./marks";
+import { probeTextFormat } from "./safe-write";
+import { clearMarks, markIssues, selectCell, type CellMark, type MarkResult } from "./marks";
+import { applyFixes, type CellFix, type FixResult } from "./fixes";
 import type { CellRef } from "./locate";
 import {
   adoptActiveSheet,
@@ -29,6 +22,7 @@ import {
 import type { SchemaFromRows } from "./schema-table";
 import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
 import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import { readExperiments, writeReport, type ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
@@ -38,14 +32,18 @@ import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
-import type { EnvFormat } from "../core/env/index";
+import { writeCompareSheet, type CompareTableRow, type CompareWriteResult } from "./compare-sheet";
+import type { CompareResult } from "../core/index";
 import {
-  readEnvironmentIds,
-  readEnvironments,
-  storeEnvironment,
-  type StoreEnvironmentResult,
-  type StoredEnvironments,
-} from "./environments";
+  parsePaneSettings,
+  readPaneSettings,
+  savePaneSettings,
+  type PaneSettings,
+  type PaneSettingsPatch,
+} from "./settings";
+import type { EnvFormat } from "../core/env/index";
+import type { StoreEnvironmentResult } from "./environments";
+import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -78,6 +76,12 @@ export interface WorkbookGateway {
   readExperiments(): Promise<ExperimentInfo[]>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
+  /** The pane's view stored in the workbook ({} when the host has no settings API). */
+  readSettings(): Promise<PaneSettings>;
+  /** Merges `patch` into the stored view; a no-op without the settings API. */
+  saveSettings(patch: PaneSettingsPatch): Promise<PaneSettings>;
+  /** Writes (or regenerates in place) the Compare sheet. */
+  writeCompare(result: CompareResult, table: readonly CompareTableRow[]): Promise<CompareWriteResult>;
   readHistory(): Promise<HistoryPoint[]>;
   writeSummary(table: SummaryTable): Promise<SummaryWriteResult>;
   writeMarksLegend(): Promise<LegendResult>;
@@ -85,24 +89,47 @@ export interface WorkbookGateway {
   readEnvironments(): Promise<StoredEnvironments>;
   /** Ids on the Environments sheet; empty when the workbook has none. */
   environmentIds(): Promise<string[]>;
+  /** Rows just below the Runs table that are not in it (null without a Runs table). */
+  rowsOutsideRuns(): Promise<RowsOutside | null>;
+  /** Makes those rows part of the Runs table; returns how many were included. */
+  includeRowsOutsideRuns(): Promise<number>;
 }
 
 /**
- * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
- * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ * A gateway over `run` (default: the global Excel.run). `options.runAfterCellEdit` backs
+ * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one,
+ * otherwise `run`). Before its first write of outside text it checks once that the host keeps
+ * Text-formatted cells as text (safe-write's probe). That is for the real host: by default only a
+ * gateway over the global Excel.run probes; `options.probeTextFormat` says otherwise.
  */
 export function createWorkbookGateway(
   run: ExcelRunner = excelRun,
-  runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+  options: {
+    probeTextFormat?: boolean;
+    runAfterCellEdit?: ExcelRunner;
+    /** Shared with the afterCellEdit() gateway, so the probe runs once per start. */
+    probe?: { done: Promise<unknown> | null };
+  } = {},
 ): WorkbookGateway {
   const capabilities = detectCapabilities();
+  const runAfterCellEdit = options.runAfterCellEdit ?? (run === excelRun ? excelRunAfterCellEdit : run);
   let deferred: WorkbookGateway | undefined;
+  const probing = options.probeTextFormat ?? run === excelRun;
+  const probe = options.probe ?? { done: probing ? null : Promise.resolve() };
+  /** Runs `batch` after the once-per-start probe (a probe that fails keeps the Text format). */
+  const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    probe.done ??= run((ctx) => probeTextFormat(ctx)).catch(() => undefined);
+    return probe.done.then(() => run(batch));
+  };
   const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
+    // Automatic work (revalidation, marks) writes no outside text, so it needs no second probe.
     afterCellEdit: () =>
-      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
+      runAfterCellEdit === run
+        ? gateway
+        : (deferred ??= createWorkbookGateway(runAfterCellEdit, { runAfterCellEdit, probe })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
-    createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
+    createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
@@ -110,20 +137,28 @@ export function createWorkbookGateway(
     mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
     clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
     select: (cell) => run((ctx) => selectCell(ctx, cell)),
-    applyFixes: (fixes) => run((ctx) => applyFixes(ctx, fixes)),
-    appendRuns: (header, cells, mask) => run((ctx) => appendRuns(ctx, header, cells, mask)),
-    addSchemaColumns: (rows) => run((ctx) => addSchemaColumns(ctx, rows)),
-    registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
+    applyFixes: (fixes) => write((ctx) => applyFixes(ctx, fixes)),
+    appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
+    addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
+    registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec, capabilities)),
-    appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
+    appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
+    readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
+    saveSettings: (patch) =>
+      capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
+    writeCompare: (result, table) => write((ctx) => writeCompareSheet(ctx, result, table)),
     readHistory: () => run((ctx) => readHistory(ctx)),
-    writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
+    writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
     writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
-    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    // The environment parsers load on first use, not with the pane.
+    storeEnvironment: (text, format) =>
+      import("./environments").then((m) => write((ctx) => m.storeEnvironment(ctx, text, format))),
     readEnvironments: () => run((ctx) => readEnvironments(ctx)),
     environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
+    rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
+    includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
   };
   return gateway;
 }

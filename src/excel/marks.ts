@@ -8,11 +8,10 @@
  * rules whose formula is a sentinel are RunSheet's. Conditional formats move with inserted or
  * deleted rows, sorted data and renamed sheets, so a stored address list goes stale; a sentinel
  * does not. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member
- * Also: selecting an issue's cell, and applying safe fixes.
+ * Also: selecting an issue's cell.
  */
 import { columnLetter, type Severity } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
-import { TEXT_FORMAT } from "./constants";
 import { errorCode } from "./errors";
 import type { CellRef } from "./locate";
 
@@ -225,51 +224,4 @@ export async function selectCell(context: Excel.RequestContext, cell: CellRef): 
   sheet.activate();
   sheet.getRange(cellAddress(cell.row, cell.column)).select();
   await context.sync();
-}
-
-/** A safe fix: replace `expected` (what validation saw) by `value`. */
-export interface CellFix extends CellRef {
-  expected: string | number | boolean | null;
-  value: string | number | boolean;
-}
-
-export interface FixResult {
-  applied: number;
-  /** Cells left alone because someone changed them since validation. */
-  stale: CellRef[];
-}
-
-function sameValue(a: unknown, b: string | number | boolean | null): boolean {
-  if (b === null) return a === "" || a === null;
-  return a === b;
-}
-
-/**
- * Applies safe fixes in two syncs (read, write). A cell is only written when it still holds the
- * value validation saw, so a co-author's edit in between is never overwritten. A number going
- * into a text-formatted cell gets the General format, otherwise Excel would store it as text again.
- */
-export async function applyFixes(context: Excel.RequestContext, fixes: readonly CellFix[]): Promise<FixResult> {
-  if (fixes.length === 0) return { applied: 0, stale: [] };
-  const targets = fixes.map((fix) => {
-    const range = context.workbook.worksheets.getItem(fix.sheet).getRange(cellAddress(fix.row, fix.column));
-    range.load("values,numberFormat");
-    return { fix, range };
-  });
-  await context.sync();
-  const stale: CellRef[] = [];
-  let applied = 0;
-  for (const { fix, range } of targets) {
-    const current: unknown = range.values[0]?.[0];
-    if (!sameValue(current, fix.expected)) {
-      stale.push({ sheet: fix.sheet, row: fix.row, column: fix.column });
-      continue;
-    }
-    if (typeof fix.value !== "string" && range.numberFormat[0]?.[0] === TEXT_FORMAT) range.numberFormat = [["General"]];
-    if (typeof fix.value === "string" && /^[=+\-@]/.test(fix.value)) range.numberFormat = [[TEXT_FORMAT]];
-    range.values = [[fix.value]];
-    applied++;
-  }
-  if (applied > 0) await context.sync();
-  return { applied, stale };
 }

@@ -29,6 +29,7 @@ export const CHART_PREFIX = "RunSheet ";
 export const REPORT_HEADER = [
   "Experiment",
   "Verdict",
+  "Caveats",
   "Hypothesis",
   "Best run",
   "Configuration",
@@ -43,14 +44,18 @@ export const REPORT_HEADER = [
   "Excluded",
 ] as const;
 
-/** The verdict column: wide and wrapped, right next to its experiment. */
-const VERDICT_WIDTH = 380;
+/** The verdict column: wide and wrapped, right next to its experiment; then its caveats. */
+const VERDICT_WIDTH = 520;
+const CAVEATS_WIDTH = 360;
 const HYPOTHESIS_WIDTH = 240;
-/** Verdict, Hypothesis and Configuration: long text, wrapped. */
-const WRAPPED_COLUMNS = [1, 2, 4];
+/** Verdict, Caveats, Hypothesis and Configuration: long text, wrapped. */
+const WRAPPED_COLUMNS = [1, 2, 3, 5];
+/** Fixed widths by column; the others are sized to their content. */
+const FIXED_WIDTHS: Record<number, number> = { 1: VERDICT_WIDTH, 2: CAVEATS_WIDTH, 3: HYPOTHESIS_WIDTH };
 /** Rows of the title block: title, generated, metric, how to read the intervals. */
 const HEAD_ROWS = 4;
 const DATE_FORMAT = "yyyy-mm-dd hh:mm";
+const HEAD_LABELS = ["Generated (UTC)", "Metric", "How to read"] as const;
 /** Excel's chart type per core chart kind. */
 const CHART_TYPE = { interval: "StockHLC", scatter: "XYScatter", line: "XYScatterLines" } as const;
 
@@ -91,7 +96,8 @@ export function sectionsBlock(spec: ReportSpec): Block {
     [...REPORT_HEADER],
     ...spec.sections.map((s): SafeValue[] => [
       s.experiment,
-      s.verdict,
+      s.comparison?.headline ?? s.verdict,
+      s.comparison?.caveats.join(" ") ?? "",
       s.hypothesis ?? "",
       s.best?.id ?? "none qualifies",
       s.best?.label ?? "",
@@ -99,7 +105,7 @@ export function sectionsBlock(spec: ReportSpec): Block {
       s.best?.mean ?? "",
       s.best?.ci95?.[0] ?? "",
       s.best?.ci95?.[1] ?? "",
-      s.baseline === null ? "" : `${s.baseline}${s.baselineDefaulted ? " (previous)" : ""}`,
+      s.baseline === null ? "" : `${s.baseline}${s.baselineDefaulted ? " (previous; none set)" : ""}`,
       s.comparison?.differenceText ?? "",
       // Three significant digits: more would claim a precision a p-value does not have.
       s.pValue === null ? "" : Number(s.pValue.toPrecision(3)),
@@ -107,16 +113,14 @@ export function sectionsBlock(spec: ReportSpec): Block {
       s.excluded,
     ]),
   ];
-  const widths = REPORT_HEADER.map((_, c) =>
-    c === 1
-      ? VERDICT_WIDTH
-      : c === 2
-        ? HYPOTHESIS_WIDTH
-        : widthForText(
-            rows.map((r) => r[c]),
-            40,
-            200,
-          ),
+  const widths = REPORT_HEADER.map(
+    (_, c) =>
+      FIXED_WIDTHS[c] ??
+      widthForText(
+        rows.map((r) => r[c]),
+        40,
+        200,
+      ),
   );
   return { rows, formats: formatsOf(rows, REPORT_HEADER.length), widths };
 }
@@ -157,7 +161,11 @@ export function chartBlock(spec: ChartSpec): Block & { series: SeriesColumns[] }
       columns.push({ header: s.name, cells: s.y.map((v) => (v === null ? "" : v)) });
     }
   }
-  if (spec.legend) columns.push({ header: "configuration", cells: spec.legend.map((l) => l.label) });
+  if (spec.legend) {
+    // Interval categories are the codes themselves, row by row; other charts list them apart.
+    if (spec.kind !== "interval") columns.push({ header: "code", cells: spec.legend.map((l) => l.code) });
+    columns.push({ header: "configuration", cells: spec.legend.map((l) => l.label) });
+  }
   const height = Math.max(0, ...columns.map((c) => c.cells.length));
   const rows: SafeValue[][] = [columns.map((c) => c.header)];
   for (let r = 0; r < height; r++) rows.push(columns.map((c) => c.cells[r] ?? ""));
@@ -259,6 +267,7 @@ export async function writeReport(
   }
 
   const table = sectionsBlock(spec);
+  table.widths[0] = Math.max(table.widths[0] ?? 0, widthForText(HEAD_LABELS, 40, 200));
   const blocks = spec.charts
     .filter((c) => c.series.some((s) => s.y.length > 0))
     .map((c) => ({ spec: c, block: chartBlock(c) }));
@@ -270,10 +279,10 @@ export async function writeReport(
 
   const head: SafeValue[][] = [
     [spec.title, null],
-    ["Generated (UTC)", excelSerialDate(new Date(spec.generated))],
-    ["Metric", `${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`],
+    [HEAD_LABELS[0], excelSerialDate(new Date(spec.generated))],
+    [HEAD_LABELS[1], `${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`],
     [
-      "How to read",
+      HEAD_LABELS[2],
       "Mean ± 95% CI over seeds: the interval that holds the true mean with 95% confidence. A verdict names a winner only when the intervals do not overlap and p < 0.05.",
     ],
   ];

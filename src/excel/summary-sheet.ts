@@ -13,9 +13,6 @@ export interface SummaryWriteResult {
   replaced: boolean;
 }
 
-/** Rows above the table: a title and a line saying what the numbers are. */
-const HEAD_ROWS = 2;
-
 function numberFormat(header: string): string | null {
   if (header === "rank" || header === "n") return "0";
   if (/ (mean|std|95% CI low|95% CI high)$/.test(header)) return "0.0###";
@@ -51,17 +48,20 @@ export async function writeSummary(context: Excel.RequestContext, table: Summary
   const grid = summaryGrid(table) as SafeValue[][];
   const header = (grid[0] ?? []) as string[];
   const width = header.length;
-  writeSafe(sheet.getRange(`A1:A${HEAD_ROWS}`), [
-    [`Summary: ${table.metric} (${table.goal === "max" ? "higher is better" : "lower is better"})`],
+  const last = columnLetter(Math.max(0, width - 1));
+  // The table first (header on row 1, frozen), then what it is, under it.
+  writeSafe(sheet.getRange(`A1:${last}${grid.length}`), grid, { formats: header.map(numberFormat) });
+  sheet.getRange(`A1:${last}1`).format.font.bold = true;
+  const note = grid.length + 2;
+  writeSafe(sheet.getRange(`A${note}:A${note + 1}`), [
+    [
+      `Summary of ${table.metric} (${table.goal === "max" ? "higher is better" : "lower is better"}), written by RunSheet.`,
+    ],
     [
       "One row per configuration, best first (as in Best): n runs, and per metric the mean, standard deviation and 95% confidence interval over those runs.",
     ],
   ]);
-  sheet.getRange("A1").format.font.bold = true;
-  const top = HEAD_ROWS + 2;
-  const last = columnLetter(Math.max(0, width - 1));
-  writeSafe(sheet.getRange(`A${top}:${last}${top + grid.length - 1}`), grid, { formats: header.map(numberFormat) });
-  sheet.getRange(`A${top}:${last}${top}`).format.font.bold = true;
+  sheet.getRange(`A${note}`).format.font.bold = true;
   header.forEach((h, c) => {
     sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = widthForText(
       grid.slice(0, 200).map((r) => r[c]),
@@ -69,7 +69,7 @@ export async function writeSummary(context: Excel.RequestContext, table: Summary
       220,
     );
   });
-  sheet.freezePanes.freezeRows(top);
+  sheet.freezePanes.freezeRows(1);
   await context.sync();
   return { sheet: SHEETS.summary, rows: grid.length - 1, replaced };
 }

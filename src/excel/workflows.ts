@@ -15,7 +15,8 @@ import {
 } from "../core/index";
 import type { WorkbookGateway } from "./gateway";
 import { cellLocator, type CellRef } from "./locate";
-import type { CellFix, MarkResult } from "./marks";
+import type { CellFix } from "./fixes";
+import type { MarkResult } from "./marks";
 import type { SheetGrid } from "./read-runs";
 import type { SchemaRowProblem } from "./schema-table";
 import type { TrackerLayoutResult } from "./workbook-layout";

@@ -84,6 +84,7 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   const version = useSimVersion(sim);
   const [selected, setSelected] = useState<CellPos>({ r: 0, c: 0 });
   const [error, setError] = useState<string | null>(null);
+  const [saveNotice, setSaveNotice] = useState<string | null>(null);
   const [paneKey, setPaneKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const [{ theme: initialTheme, paneWidth }] = useState(startOptions);
@@ -124,17 +125,29 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
   };
 
   const save = async () => {
-    const { saveXlsx } = await import("../sim/xlsx");
-    const bytes = await saveXlsx(sim);
-    const blob = new Blob([bytes.slice().buffer as ArrayBuffer], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "runsheet-playground.xlsx";
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    try {
+      const { saveXlsx } = await import("../sim/xlsx");
+      const bytes = await saveXlsx(sim);
+      const blob = new Blob([bytes.slice().buffer as ArrayBuffer], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = "runsheet-playground.xlsx";
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setError(`Could not save the workbook: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    // exceljs writes cells, tables and formats but no charts: say so where the file is saved.
+    const lost = sim.charts().length;
+    setSaveNotice(
+      lost > 0
+        ? `Saved without its ${lost} chart${lost === 1 ? "" : "s"}: the playground saves through exceljs, which cannot write charts. Run Write report in Excel to get them in the file.`
+        : null,
+    );
   };
 
   /** A co-author changes a numeric cell of the active sheet's first table (source "Remote"). */
@@ -272,6 +285,11 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
           {error && (
             <MessageBar intent="error" onClick={() => setError(null)}>
               <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {saveNotice && (
+            <MessageBar intent="warning" onClick={() => setSaveNotice(null)} data-testid="save-notice">
+              <MessageBarBody>{saveNotice}</MessageBarBody>
             </MessageBar>
           )}
           {sheet && (

@@ -39,6 +39,11 @@ export interface SimulatorOptions {
   syncSemantics?: "atomic" | "partial";
   /** Create one empty "Sheet1" (default true). */
   withDefaultSheet?: boolean;
+  /**
+   * Excel's "Include new rows and columns in table" (default true): what a person types or
+   * pastes directly below or beside a table becomes part of it. Add-in writes never expand it.
+   */
+  tableAutoExpansion?: boolean;
 }
 
 export interface TableInfo {
@@ -352,6 +357,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
         ? value.map((row) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => row[i] ?? null))
         : value;
       writeInputs(m, { sheet: ref.sheet, rect }, padded, "userEdit", origin);
+      if (options.tableAutoExpansion !== false) TableMod.autoExpandTables(m, ref.sheet, rect);
     });
   };
 

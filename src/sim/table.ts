@@ -79,6 +79,68 @@ export function inheritColumnFormats(
   }
 }
 
+/**
+ * Excel's table AutoExpansion (AutoCorrect > AutoFormat As You Type > "Include new rows and
+ * columns in table", on by default): a value a person types or pastes into the row directly
+ * below a table, or the column directly to its right, makes that row or column part of the
+ * table. Add-in writes never expand a table.
+ * https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165
+ */
+export function autoExpandTables(model: WorkbookModel, sheet: SheetModel, rect: Rect): void {
+  const hasValue = (r: number, c: number): boolean => {
+    const cell = model.cellAt(sheet, r, c);
+    return cell !== undefined && (cell.v !== "" || cell.f !== undefined);
+  };
+  for (const t of model.tablesOn(sheet.id)) {
+    const below = !t.showTotals && rect.r0 === t.rect.r1 + 1 && rect.c0 <= t.rect.c1 && rect.c1 >= t.rect.c0;
+    if (below) {
+      let last = -1;
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = Math.max(rect.c0, t.rect.c0); c <= Math.min(rect.c1, t.rect.c1); c++) if (hasValue(r, c)) last = r;
+      }
+      if (
+        last >= 0 &&
+        !model.tables.some(
+          (o) =>
+            o !== t &&
+            o.sheetId === t.sheetId &&
+            o.rect.r0 <= last &&
+            o.rect.r1 > t.rect.r1 &&
+            o.rect.c0 <= t.rect.c1 &&
+            o.rect.c1 >= t.rect.c0,
+        )
+      ) {
+        const grown = { r0: t.rect.r1 + 1, r1: last };
+        const from = t.rect.r1;
+        model.set(t, "rect", { ...t.rect, r1: last });
+        if (from > t.rect.r0) inheritColumnFormats(model, sheet, t, grown, from);
+      }
+    }
+    const beside = rect.c0 === t.rect.c1 + 1 && rect.r0 <= t.rect.r1 && rect.r1 >= t.rect.r0;
+    if (beside) {
+      let last = -1;
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        for (let r = Math.max(rect.r0, t.rect.r0); r <= Math.min(rect.r1, t.rect.r1); r++) if (hasValue(r, c)) last = c;
+      }
+      if (
+        last >= 0 &&
+        !model.tables.some(
+          (o) =>
+            o !== t &&
+            o.sheetId === t.sheetId &&
+            o.rect.c0 <= last &&
+            o.rect.c1 > t.rect.c1 &&
+            o.rect.r0 <= t.rect.r1 &&
+            o.rect.r1 >= t.rect.r0,
+        )
+      ) {
+        model.set(t, "rect", { ...t.rect, c1: last });
+        fixHeaders(model, sheet, { ...t.rect, r1: t.rect.r0 });
+      }
+    }
+  }
+}
+
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */
 export class TableCollectionProxy extends CollectionBase<TableProxy> {
   readonly _type = "TableCollection";

@@ -3,10 +3,10 @@ import { Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
 import { createWorkbookGateway, type WorkbookGateway } from "../excel/index";
 import { useAppStyles } from "./App.styles";
 import { RunsTab } from "./components/RunsTab/RunsTab";
-import { AnnounceContext, PaneStoreContext, type PaneStore } from "./PaneState";
+import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
 
-export type TabName = "runs" | "log" | "check" | "import" | "best";
+export type TabName = "runs" | "log" | "check" | "import" | "best" | "compare" | "environments";
 
 export interface AppProps {
   /** The workbook to talk to; default: the global Excel (Office, or the playground's simulator). */
@@ -20,6 +20,10 @@ const LogRunTab = lazy(() => import("./components/LogRunTab/LogRunTab").then((m)
 const CheckTab = lazy(() => import("./components/CheckTab/CheckTab").then((m) => ({ default: m.CheckTab })));
 const ImportTab = lazy(() => import("./components/ImportTab/ImportTab").then((m) => ({ default: m.ImportTab })));
 const BestTab = lazy(() => import("./components/BestTab/BestTab").then((m) => ({ default: m.BestTab })));
+const CompareTab = lazy(() => import("./components/CompareTab/CompareTab").then((m) => ({ default: m.CompareTab })));
+const EnvironmentsTab = lazy(() =>
+  import("./components/EnvironmentsTab/EnvironmentsTab").then((m) => ({ default: m.EnvironmentsTab })),
+);
 
 const TABS: { name: TabName; label: string }[] = [
   { name: "runs", label: "Runs" },
@@ -27,6 +31,8 @@ const TABS: { name: TabName; label: string }[] = [
   { name: "check", label: "Check" },
   { name: "import", label: "Import" },
   { name: "best", label: "Best" },
+  { name: "compare", label: "Compare" },
+  { name: "environments", label: "Recipes" },
 ];
 
 /** The RunSheet task pane. Takes no required props; index.tsx renders it after Office.onReady. */
@@ -45,40 +51,47 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
     setAnnouncement("");
     setTimeout(() => setAnnouncement(message), 50);
   }, []);
+  const navigate = useCallback((name: string) => {
+    if (TABS.some((t) => t.name === name)) setTab(name as TabName);
+  }, []);
   return (
     <WorkbookContext.Provider value={context}>
       <PaneStoreContext.Provider value={store}>
         <AnnounceContext.Provider value={announce}>
-          <main className={styles.root} data-testid="runsheet-pane">
-            <header className={styles.header}>
-              <Title3 as="h1">RunSheet</Title3>
-            </header>
-            <TabList
-              className={styles.tabs}
-              size="small"
-              selectedValue={tab}
-              onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
-              aria-label="RunSheet sections"
-            >
-              {TABS.map((t) => (
-                <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
-                  {t.label}
-                </Tab>
-              ))}
-            </TabList>
-            <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
-              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-                {tab === "runs" && <RunsTab />}
-                {tab === "log" && <LogRunTab />}
-                {tab === "check" && <CheckTab />}
-                {tab === "import" && <ImportTab />}
-                {tab === "best" && <BestTab />}
-              </Suspense>
-            </div>
-            <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
-              {announcement}
-            </div>
-          </main>
+          <NavigateContext.Provider value={navigate}>
+            <main className={styles.root} data-testid="runsheet-pane">
+              <header className={styles.header}>
+                <Title3 as="h1">RunSheet</Title3>
+              </header>
+              <TabList
+                className={styles.tabs}
+                size="small"
+                selectedValue={tab}
+                onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+                aria-label="RunSheet sections"
+              >
+                {TABS.map((t) => (
+                  <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
+                    {t.label}
+                  </Tab>
+                ))}
+              </TabList>
+              <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
+                <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                  {tab === "runs" && <RunsTab />}
+                  {tab === "log" && <LogRunTab />}
+                  {tab === "check" && <CheckTab />}
+                  {tab === "import" && <ImportTab />}
+                  {tab === "best" && <BestTab />}
+                  {tab === "compare" && <CompareTab />}
+                  {tab === "environments" && <EnvironmentsTab />}
+                </Suspense>
+              </div>
+              <div className={styles.liveRegion} role="status" aria-live="polite" data-testid="live-region">
+                {announcement}
+              </div>
+            </main>
+          </NavigateContext.Provider>
         </AnnounceContext.Provider>
       </PaneStoreContext.Provider>
     </WorkbookContext.Provider>

@@ -38,3 +38,16 @@ export function usePaneState<T>(key: string, initial: T | (() => T)): [T, (next:
 export function useAnnounce(): (message: string) => void {
   return useContext(AnnounceContext);
 }
+
+/** Opens another tab of the pane by name (App's tab names). */
+export const NavigateContext = createContext<(tab: string) => void>(() => undefined);
+
+/** The function that switches the pane to another tab. */
+export function useNavigate(): (tab: string) => void {
+  return useContext(NavigateContext);
+}
+
+/** Moves keyboard focus to the element with `id` once React has rendered it (the result of an action). */
+export function focusResult(id: string): void {
+  setTimeout(() => globalThis.document?.getElementById(id)?.focus(), 0);
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers";
 
@@ -166,5 +167,58 @@ describe("arguments (util.parseArgs) keep their messages and exit codes", () => 
     expect((await run(["best", file, "--metric"])).err).toMatch(/--metric needs a value/);
     expect((await run(["schema", file, "--help=1"])).err).toMatch(/--help takes no value/);
     expect((await run(["validate", file, "extra"])).err).toMatch(/unexpected argument extra/);
+  });
+});
+
+describe("any input (property)", () => {
+  const piece = fc.constantFrom(
+    ",",
+    ";",
+    "\t",
+    "\n",
+    "\r\n",
+    '"',
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "=",
+    "|",
+    "-",
+    "%",
+    "a",
+    "1",
+    "0,5",
+    "1e309",
+    "nan",
+    "None",
+    "\u0000",
+    "é",
+    " ",
+  );
+  const text = fc.array(piece, { maxLength: 60 }).map((p) => p.join(""));
+  it("never crashes any command, and every issue's line is inside the input", async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        const lines = t.split(/\r\n|\r|\n/).length;
+        for (const argv of [
+          ["validate", "-"],
+          ["schema", "-"],
+          ["parse", "-"],
+        ]) {
+          const r = await run(argv, {}, t);
+          expect([0, 1, 2]).toContain(r.code);
+          expect(r.err).not.toMatch(/unexpected error/);
+          if (r.code === 2) continue;
+          const issues = (r.json<{ issues?: { line?: number }[] }>().issues ?? []).filter((i) => i.line !== undefined);
+          for (const i of issues) {
+            expect(i.line).toBeGreaterThanOrEqual(1);
+            expect(i.line).toBeLessThanOrEqual(lines);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

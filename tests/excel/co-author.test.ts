@@ -142,7 +142,10 @@ const totals = { tried: 0, clean: 0 };
 afterAll(() => console.log(`co-author sweep: ${totals.tried} cases tried, ${totals.clean} with 0 cells clobbered`));
 
 async function prepared(c: CoAuthorCase): Promise<{ sim: ExcelSimulator; run: Runner }> {
-  const sim = createExcelSimulator();
+  // AutoExpansion off: the co-author's cell typed below the table stays outside it (their Excel
+  // has the option off, or another program wrote it), the case where an append could clobber it.
+  // With the option on it becomes a table row of its own, covered in rows-below.test.ts.
+  const sim = createExcelSimulator({ tableAutoExpansion: false });
   const run: Runner = (batch) => sim.Excel.run(batch);
   await c.setup(run, sim);
   return { sim, run };

@@ -23,6 +23,9 @@ async function tracker(host: HostName = "web"): Promise<ExcelSimulator> {
   await setUpTracker(createWorkbookGateway());
   sim.userEdit("Runs", "A2:C2", [["r1", "exp1", "one layer is enough"]]);
   sim.userEdit("Runs", "J2:L2", [["finished", "", "0,91"]]);
+  // A complete recipe, so the one warning is the decimal comma (not not_reproducible).
+  sim.userEdit("Runs", "O2:Q2", [["3f2a9c1", "dogs-cats@9b1e77a", "env-1"]]);
+  sim.userEdit("Runs", "S2", "python train.py");
   return sim;
 }
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffEnvironments } from "../../src/core/env";
-import { readEnvironmentIds, readEnvironments, storeEnvironment } from "../../src/excel/environments";
+import { storeEnvironment } from "../../src/excel/environments";
+import { readEnvironmentIds, readEnvironments } from "../../src/excel/environments-read";
 import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  applyFixes,
   checkRuns,
   clearMarks,
   createWorkbookGateway,
@@ -120,7 +119,7 @@ describe("markIssues", () => {
   });
 });
 
-describe("selectCell and applyFixes", () => {
+describe("selectCell", () => {
   it("selects the issue's cell on its sheet in one sync", async () => {
     const { sim, counted } = setup();
     sim.addSheet("Other");
@@ -128,37 +127,6 @@ describe("selectCell and applyFixes", () => {
     const { syncs } = await counted((ctx) => selectCell(ctx, { sheet: "Runs", row: 3, column: 2 }));
     expect(syncs).toBe(1);
     expect(sim.activeSheet()).toBe("Runs");
-  });
-
-  it("applies safe fixes in two syncs, skipping cells a co-author changed since the check", async () => {
-    const { sim, counted } = setup();
-    sim.coAuthorEdit("Runs", "C3", "running", { beforeSync: 1 });
-    const { value, syncs } = await counted((ctx) =>
-      applyFixes(ctx, [
-        { sheet: "Runs", row: 2, column: 1, expected: "0,91", value: 0.91 },
-        { sheet: "Runs", row: 2, column: 2, expected: "Finished", value: "finished" },
-        { sheet: "Runs", row: 3, column: 2, expected: "finished", value: "done" },
-      ]),
-    );
-    expect(syncs).toBe(2);
-    expect(value.applied).toBe(2);
-    expect(value.stale).toEqual([{ sheet: "Runs", row: 3, column: 2 }]);
-    expect(sim.getValues("Runs", "B2:C3")).toEqual([
-      [0.91, "finished"],
-      [0.8, "running"],
-    ]);
-  });
-
-  it("a number fix into a text-formatted cell becomes a real number", async () => {
-    const { sim, run } = setup();
-    await run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem("Runs").getRange("B3");
-      r.numberFormat = [["@"]];
-      r.values = [["0.8"]];
-      await ctx.sync();
-    });
-    await run((ctx) => applyFixes(ctx, [{ sheet: "Runs", row: 3, column: 1, expected: "0.8", value: 0.8 }]));
-    expect(sim.getValues("Runs", "B3")).toEqual([[0.8]]);
   });
 });
 
@@ -309,6 +277,9 @@ describe("after a fix, the pane's two revalidations (issue 9, point 11)", () => 
     sim.userEdit("Runs", "A2:C2", [["r1", "exp1", "more layers help"]]);
     sim.userEdit("Runs", "J2", "Finished");
     sim.userEdit("Runs", "L2", "0,91");
+    // A complete recipe, so the two marks are the fixable ones (not not_reproducible).
+    sim.userEdit("Runs", "O2:Q2", [["3f2a9c1", "dogs-cats@9b1e77a", "env-1"]]);
+    sim.userEdit("Runs", "S2", "python train.py");
     const first = await checkRuns(gateway, { mark: true });
     expect(first.marks?.marked).toBe(2);
     const fixed = await gateway.applyFixes(fixesOf(first.issues));

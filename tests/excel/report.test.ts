@@ -119,19 +119,23 @@ describe("Report sheet", () => {
     const { sim, gateway } = await seeded();
     const result = await generateReport(gateway, { metric: "accuracy", now: NOW });
     expect(result).toMatchObject({ sheet: "Report", sections: 2, replaced: false });
-    const table = sim.getValues("Report", "A6:L8");
-    expect(table[0]?.slice(0, 3)).toEqual(["Experiment", "Verdict", "Hypothesis"]);
+    const table = sim.getValues("Report", "A6:M8");
+    expect(table[0]?.slice(0, 4)).toEqual(["Experiment", "Verdict", "Caveats", "Hypothesis"]);
     expect(table[1]?.[0]).toBe("exp1");
-    expect(sim.getFormulas("Report", "C7")[0]?.[0]).toBe("=one layer is enough");
+    expect(sim.getFormulas("Report", "D7")[0]?.[0]).toBe("=one layer is enough");
     expect(table[2]?.[0]).toBe("exp2");
     expect(String(table[2]?.[1])).toMatch(
-      /^exp2 beats exp1 \(the previous experiment; no baseline set\): accuracy \+9\.0 points/,
+      /^exp2 beats exp1: accuracy \+9\.0 points, 95% CI \+6\.7 to \+11\.3 points, p < 0\.001, n = 3 vs 3\.$/,
     );
-    expect(String(table[2]?.[1])).toContain("exp2 changes n_images 1,000 -> 2,000 and layers 1 -> 2 at once");
-    expect(table[2]?.[10]).toBe("+9.0 points");
+    expect(String(table[2]?.[2])).toBe(
+      "Compared with exp1, the previous experiment: no baseline is set in Experiments. exp2 changes n_images 1,000 -> 2,000 and layers 1 -> 2 at once: the gain cannot be attributed to either; run one that changes a single factor.",
+    );
+    expect(table[2]?.[10]).toBe("exp1 (previous; none set)");
+    expect(table[2]?.[11]).toBe("+9.0 points");
     expect(sim.getCell("Report", "B8")?.wrap).toBe(true);
-    expect(sim.columnWidth("Report", 1)).toBeGreaterThanOrEqual(300);
-    const p = table[2]?.[11];
+    expect(sim.getCell("Report", "C8")?.wrap).toBe(true);
+    expect(sim.columnWidth("Report", 1)).toBeGreaterThanOrEqual(500);
+    const p = table[2]?.[12];
     expect(typeof p === "number" && String(p).replace(/^0\.0*/, "").length <= 3).toBe(true);
   });
 
@@ -276,9 +280,9 @@ describe("Summary sheet", () => {
     const ranking = best({ runs: checked.runs, schema: checked.schema }, { metric: "accuracy" });
     if (!ranking.ok) throw new Error("best failed");
     expect(result.summary.rows).toBe(ranking.value.ranking.length);
-    const head = sim.getValues("Summary", "A4:Z4")[0] ?? [];
+    const head = sim.getValues("Summary", "A1:Z1")[0] ?? [];
     const col = (name: string) => head.indexOf(name);
-    const rows = sim.getValues("Summary", `A5:Z${4 + ranking.value.ranking.length}`);
+    const rows = sim.getValues("Summary", `A2:Z${1 + ranking.value.ranking.length}`);
     rows.forEach((row, i) => {
       const c = ranking.value.ranking[i];
       expect(row[col("rank")]).toBe(i + 1);
@@ -286,7 +290,7 @@ describe("Summary sheet", () => {
       expect(row[col("accuracy mean")]).toBe(c?.mean);
       expect(row[col("accuracy 95% CI low")]).toBe(c?.ci95?.[0]);
     });
-    expect(sim.freezeRows("Summary")).toBe(4);
+    expect(sim.freezeRows("Summary")).toBe(1);
   });
 });
 

@@ -181,3 +181,52 @@ describe("a filtered table (AutoFilter)", () => {
     expect(hidden).toEqual([true, false]);
   });
 });
+
+describe("table AutoExpansion (resize a table: type just below or to the right)", () => {
+  const runs = (options: { tableAutoExpansion?: boolean } = {}) => {
+    const sim = createExcelSimulator(options);
+    sim.setValues("Sheet1", "A1:B2", [
+      ["run_id", "status"],
+      ["r1", "finished"],
+    ]);
+    sim.addTable("Sheet1", "A1:B2", "Runs");
+    return sim;
+  };
+
+  it("a row typed or pasted directly below joins the table, with the column's number format", async () => {
+    const sim = runs();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A2").numberFormat = [["@"]];
+      await ctx.sync();
+    });
+    sim.userEdit("Sheet1", "B3", "running");
+    expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:B3");
+    expect(sim.getNumberFormats("Sheet1", "A3")).toEqual([["@"]]);
+    sim.userPaste("Sheet1", "A4", "r3\tfinished\nr4\tfaild\n");
+    expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:B5");
+  });
+
+  it("a value typed in the column to the right adds a column (a co-author's too)", () => {
+    const sim = runs();
+    sim.coAuthorEdit("Sheet1", "C1", "accuracy");
+    expect(sim.getTable("Runs")?.headers).toEqual(["run_id", "status", "accuracy"]);
+    sim.userEdit("Sheet1", "D2", 0.5);
+    expect(sim.getTable("Runs")?.headers).toEqual(["run_id", "status", "accuracy", "Column4"]);
+  });
+
+  it("does not expand for add-in writes, blank entries, a gap row, or with the option off", async () => {
+    const sim = runs();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A3:B3").values = [["r2", "finished"]];
+      await ctx.sync();
+    });
+    sim.userEdit("Sheet1", "A5", "r9");
+    expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+    const off = runs({ tableAutoExpansion: false });
+    off.userPaste("Sheet1", "A3", "r2\tfinished");
+    expect(off.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+    const blank = runs();
+    blank.userEdit("Sheet1", "A3", "");
+    expect(blank.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+  });
+});

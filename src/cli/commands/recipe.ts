@@ -1,7 +1,15 @@
 /** `runsheet recipe FILE --run ID --as json|yaml|args|hydra`: a run's configuration and recipe, ready to paste. */
 import { RECIPE_FORMATS, findRun, formatRecipe, recipeOf, type RecipeFormat } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { loadInput, startCommand, str, usageError, validateLoaded } from "../options";
+import {
+  loadInput,
+  reportInputIssues,
+  startCommand,
+  str,
+  usageError,
+  validateLoaded,
+  withInputErrors,
+} from "../options";
 
 export const RECIPE_USAGE = `Usage: runsheet recipe FILE --run ID [--as json|yaml|args|hydra] [--schema schema.json] [--sheet NAME]
 
@@ -24,6 +32,7 @@ export const recipeCommand: CommandHandler = async (argv, io) => {
     return usageError(io, "recipe", `--as must be one of ${RECIPE_FORMATS.join(", ")}`, RECIPE_USAGE);
   const loaded = await loadInput(io, "recipe", file, flags);
   if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "recipe", loaded.table);
   const validated = validateLoaded(loaded, 0);
   const run = findRun(validated.runs, id);
   if (!run) {
@@ -31,5 +40,5 @@ export const recipeCommand: CommandHandler = async (argv, io) => {
     return EXIT.usage;
   }
   io.stdout(formatRecipe(recipeOf(run, validated.schema), as as RecipeFormat));
-  return EXIT.ok;
+  return withInputErrors(EXIT.ok, loaded.table);
 };

@@ -6,6 +6,7 @@
  */
 import { lineOfOffset } from "./json";
 import { readLiteral, type Literal } from "./literal";
+import { fillDvcState } from "./flavors";
 import { parseMarkdown } from "./markdown";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import type { RawTable, RawValue } from "./raw";
@@ -100,7 +101,7 @@ export function parseDvcMarkdown(text: string, format: "dvc-md" | "dvc-metrics-m
       const rev = m ? (m[1] ?? "") : cell;
       return [name, rev, ...r.slice(1)];
     });
-    return { ...md, format, columns, rows: out };
+    return fillDvcState({ ...md, format, columns, rows: out });
   }
   const revIndex = md.columns[0] === "Revision" ? 0 : -1;
   const pathIndex = md.columns.indexOf("Path");

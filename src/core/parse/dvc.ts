@@ -119,7 +119,7 @@ function fromDict(doc: Obj): DvcCommit[] {
       const status = str(data.status);
       experiments.push({
         name: str(data.name),
-        state: status === "Success" ? null : status,
+        state: status,
         executor: str(data.executor),
         revs: chain,
       });
@@ -186,7 +186,9 @@ export function parseDvcJson(text: string): RawTable {
     const ts = data?.timestamp;
     row.set("Created", typeof ts === "string" ? ts : null);
     row.set("parent", parent);
-    const state = exp?.state ?? (obj(entry.error) ? "failed" : null);
+    // DVC shows a state only for experiments it queued; a commit or experiment that has results
+    // and no state ran to its end.
+    const state = exp?.state ?? (obj(entry.error) ? "failed" : (str(data?.status ?? null) ?? "success"));
     row.set("State", state);
     row.set("Executor", exp?.executor ?? null);
     const metrics = metricValues(data, line, issues);

@@ -60,13 +60,26 @@ function sklearnCv(table: RawTable): RawTable {
   };
 }
 
+/**
+ * DVC leaves State empty for commits and experiments it did not queue: they ran to their end,
+ * so they read as `Success`, the word DVC uses for a finished queued experiment.
+ */
+export function fillDvcState(table: RawTable): RawTable {
+  const state = table.columns.indexOf("State");
+  if (state < 0) return table;
+  return {
+    ...table,
+    rows: table.rows.map((r) => r.map((c, i) => (i === state && (c === "" || c === null) ? "Success" : c))),
+  };
+}
+
 /** DVC 2.x lists every checkpoint of an experiment under its tip; the tip is the run. */
 function dvcCheckpoints(table: RawTable): RawTable {
   const typ = table.columns.indexOf("typ");
-  if (typ < 0) return table;
+  if (typ < 0) return fillDvcState(table);
   const keep = table.rows.map((r) => !/^checkpoint_(commit|base)$/.test(String(r[typ] ?? "")));
   const dropped = keep.filter((k) => !k).length;
-  if (dropped === 0) return table;
+  if (dropped === 0) return fillDvcState(table);
   const first = keep.indexOf(false);
   const issue: ParseIssue = {
     line: table.rowLines[first] ?? 1,
@@ -74,12 +87,12 @@ function dvcCheckpoints(table: RawTable): RawTable {
     severity: "warning",
     message: `${dropped} checkpoint row${dropped === 1 ? " was" : "s were"} folded into their experiment: each experiment is one run with its checkpoint tip's values.`,
   };
-  return {
+  return fillDvcState({
     ...table,
     rows: table.rows.filter((_, i) => keep[i]),
     rowLines: table.rowLines.filter((_, i) => keep[i]),
     issues: [...table.issues, issue],
-  };
+  });
 }
 
 /** Splits a delimited paste and applies the format's quirks. */

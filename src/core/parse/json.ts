@@ -166,10 +166,13 @@ export function parseJsonDocument(text: string, format: "json" | "json-by-key" =
   if (wrapper !== null) {
     const at = new RegExp(`"${escapeRegExp(wrapper)}"\\s*:\\s*\\[`).exec(text);
     if (at) {
+      // The records are read again one by one, which reports their repeated keys.
       readRecordArray(text, at.index + at[0].length - 1, out, issues);
       return out.build(format);
     }
   }
+  // Not a wrapper: the repeated keys of the document itself (a wrapper's runs reported theirs above).
+  duplicateKeyIssues(text, r.duplicates, issues);
   if (format === "json-by-key") {
     const lines = new LineTracker(text);
     let from = pos + 1;

@@ -95,6 +95,8 @@ export function stepLayout(columns: readonly string[], rows: readonly (readonly 
   }
   const xs = rows.map((r) => asNumber(r[x] as string | number | null)).filter((v): v is number => v !== null);
   if (new Set(xs).size < 2) return null;
+  // Without run ids, a text column that changes from row to row (a model name) makes it a runs table.
+  if (columns.some((_, c) => c !== x && variesAsText(rows, c))) return null;
   // Mostly increasing: each reset (a new fit appended to the file) starts a new run.
   let up = 0;
   let down = 0;
@@ -105,6 +107,23 @@ export function stepLayout(columns: readonly string[], rows: readonly (readonly 
     else if (b < a) down++;
   }
   return up > down ? { x, run: -1 } : null;
+}
+
+/** Words a log writes for "no value" (Keras' NA, NaN, DVC's -): not text that names a run. */
+const NO_VALUE = /^(na|n\/a|nan|none|null|[+-]?inf(inity)?|-|no log)$/i;
+
+/** True when column `c` holds two or more different text values (not numbers, not missing words). */
+function variesAsText(rows: readonly (readonly unknown[])[], c: number): boolean {
+  let first: string | null = null;
+  for (const r of rows) {
+    const v = r[c];
+    if (typeof v !== "string") continue;
+    const t = v.trim();
+    if (t === "" || NO_VALUE.test(t) || asNumber(t) !== null) continue;
+    if (first === null) first = t;
+    else if (t !== first) return true;
+  }
+  return false;
 }
 
 /** The step layout of a raw table, or null when it is a runs table. */

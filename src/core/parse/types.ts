@@ -68,13 +68,13 @@ export type ParseIssueCode =
   | "skipped_line"
   | "index_column_dropped"
   | "no_rows"
-  | "new_run"
-  | "ambiguous_format"
   | "invalid_encoding"
   | "nul_character"
   | "too_deep"
   | "number_out_of_range"
-  | "duplicate_key";
+  | "duplicate_key"
+  | "new_run"
+  | "ambiguous_format";
 
 /** One metric's curve from a step-wise log (epochs or steps), for the History sheet. */
 export interface StepCurve {

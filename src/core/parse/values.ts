@@ -8,6 +8,7 @@ import {
   fromPercent,
   isMissingWord,
   isNonFiniteWord,
+  mostlyNumbers,
   numberBody,
   numberShape,
   percentBody,
@@ -140,7 +141,7 @@ export function decideColumn(stats: ColumnStats, commaHint: CommaStyle): ColumnD
   if (filled === 0) return { kind: c.nonfinite > 0 ? "number" : "empty", comma };
   if (c.bool === filled) return { kind: "boolean", comma };
   const strays = c.text + c.bool + c.leadingZero;
-  if (strays === 0 || (numeric >= 3 && strays * 3 <= filled)) {
+  if (strays === 0 || mostlyNumbers(numeric, filled)) {
     // Only a column with no dotted decimal (other than 1.000-style) reads the dot as thousands.
     return comma === "decimalComma" && c.ambiguousDot > 0 && c.plain === 0
       ? { kind: "number", comma, dotThousands: true }

@@ -117,6 +117,11 @@ describe("step-wise data recognised by its structure", () => {
     ]);
     expect(r.curves).toBeUndefined();
   });
+  it("a runs table without ids but with a model name per row stays one run per row", () => {
+    const r = parseText("model,epoch,accuracy\nA,10,0.8\nB,20,0.9\n");
+    expect(r.rows).toHaveLength(2);
+    expect(r.curves).toBeUndefined();
+  });
   it("TensorBoard's scalar CSV (Wall time, Step, Value) is one run; the clock is no curve", () => {
     const r = parseText("Wall time,Step,Value\n1700000000.1,0,0.9\n1700000001.2,100,0.5\n");
     expect(r.rows).toEqual([{ "Wall time": 1700000001.2, Step: 100, Value: 0.5 }]);

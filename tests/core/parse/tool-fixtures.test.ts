@@ -250,7 +250,7 @@ describe("DVC", () => {
     const r = parse("dvc3-exp-show.json");
     expect(r.rows).toHaveLength(6);
     expect(col(r, "Experiment")).toEqual(["workspace", "master", "lr-queued", "lr-big", "lr-small", "lr-diverge"]);
-    expect(col(r, "State")).toEqual([null, null, "running", null, null, "failed"]);
+    expect(col(r, "State")).toEqual(["success", "success", "running", "success", "success", "failed"]);
     expect(col(r, "accuracy")).toEqual([0.72, 0.9, 0.82, 0.72, 0.882, 0.72]);
     expect(r.columns.filter((c) => c.includes("hash") || c.startsWith("deps"))).toEqual([]);
   });
@@ -260,7 +260,8 @@ describe("DVC", () => {
     expect(md.rows).toHaveLength(6);
     expect(col(md, "Experiment")).toEqual(["workspace", "master", "lr-queued", "lr-big", "lr-small", "lr-diverge"]);
     expect(col(md, "rev").slice(2)).toEqual(col(csv, "rev").slice(2));
-    expect(col(md, "State")).toEqual([null, null, "Success", null, null, "Failed"]);
+    expect(col(md, "State")).toEqual(["Success", "Success", "Success", "Success", "Success", "Failed"]);
+    expect(col(csv, "State")).toEqual(col(md, "State"));
     expect(col(md, "accuracy")).toEqual(col(csv, "accuracy"));
     expect(md.rows[0]?.Created).toBeNull();
   });
@@ -269,7 +270,7 @@ describe("DVC", () => {
     expect(r.rows).toHaveLength(5);
     expect(col(r, "Experiment")).toEqual(["workspace", "master", "ckpt-lr-big", "ckpt-lr-small", "lr-queued"]);
     expect(col(r, "checkpoints")).toEqual([null, null, 3, 4, null]);
-    expect(col(r, "State")).toEqual([null, null, null, null, "Queued"]);
+    expect(col(r, "State")).toEqual(["Success", "Success", "Success", "Success", "Queued"]);
     expect(r.rows[3]).toMatchObject({ epoch: 2, accuracy: 0.791, accuracy_best: 0.791, loss_best: 0.209 });
     expect(curve(r, "accuracy", 3)?.points.map((p) => p.y)).toEqual([0.591, 0.691, 0.791, 0.791]);
     expect(r.rows[1]?.accuracy).toBeNull();
@@ -277,7 +278,7 @@ describe("DVC", () => {
   it("reads DVC 2.58's list layout with checkpoints and a queued executor", () => {
     const r = parse("dvc258-exp-show.json");
     expect(r.rows).toHaveLength(5);
-    expect(col(r, "State")).toEqual([null, null, null, null, "queued"]);
+    expect(col(r, "State")).toEqual(["success", "success", "success", "success", "queued"]);
     expect(col(r, "checkpoints")).toEqual([null, null, 7, 4, null]);
   });
   it("folds DVC 2.x CSV checkpoint rows into their experiment", () => {

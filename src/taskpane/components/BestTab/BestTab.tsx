@@ -4,6 +4,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -15,11 +16,12 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { distinctConfigLabels } from "../../logic/bestPlan";
+import { distinctConfigLabels, rowsText } from "../../logic/bestPlan";
+import { useNavigate } from "../../PaneState";
 import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useBestTabStyles } from "./BestTab.styles";
-import { useBestTab, type GoalChoice } from "./useBestTab";
+import { BEST_NOTICE_ID, BEST_RESULT_ID, useBestTab, type GoalChoice } from "./useBestTab";
 
 const RANKING_ROWS = 10;
 const GOAL_LABEL: Record<GoalChoice, string> = {
@@ -32,6 +34,7 @@ const GOAL_LABEL: Record<GoalChoice, string> = {
 export function BestTab() {
   const styles = useBestTabStyles();
   const s = useBestTab();
+  const navigate = useNavigate();
   const r = s.result;
   const labels = r ? distinctConfigLabels(r.ranking) : [];
   return (
@@ -88,7 +91,7 @@ export function BestTab() {
             ))}
         </Dropdown>
       </Field>
-      <Field label="Constraints (optional)" hint="For example: latency_ms <= 50, dataset = cats-dogs-2k">
+      <Field label="Constraints (optional)" hint={s.hint}>
         <Input value={s.where} onChange={(_, data) => s.setWhere(data.value)} data-testid="best-where" />
       </Field>
       <div className={styles.row}>
@@ -97,6 +100,9 @@ export function BestTab() {
         </Button>
         <Button onClick={() => void s.register()} disabled={s.busy || !r?.best} data-testid="register-best">
           Register best
+        </Button>
+        <Button onClick={() => void s.markBest()} disabled={s.busy || !r?.best} data-testid="mark-best">
+          Mark best
         </Button>
         <Button
           appearance="subtle"
@@ -107,18 +113,36 @@ export function BestTab() {
           Write report
         </Button>
       </div>
-      {s.verdict && (
-        <MessageBar intent={s.verdict.intent} data-testid="best-verdict" data-kind={s.verdict.kind}>
+      {r && s.openErrors > 0 && (
+        <MessageBar intent="warning" data-testid="best-open-errors">
           <MessageBarBody>
-            {r?.best && <MessageBarTitle>Best run: {r.best.id}</MessageBarTitle>}
-            {s.verdict.text}
+            {s.openErrors} open error{s.openErrors === 1 ? "" : "s"}: see Check. Rows with errors are left out of the
+            ranking.
           </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => navigate("check")} data-testid="best-see-check">
+              Open Check
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
+      {s.verdict && (
+        <div id={BEST_RESULT_ID} tabIndex={-1}>
+          <MessageBar intent={s.verdict.intent} data-testid="best-verdict" data-kind={s.verdict.kind}>
+            <MessageBarBody>
+              {r?.best && <MessageBarTitle>Best run: {r.best.id}</MessageBarTitle>}
+              {s.verdict.text}
+            </MessageBarBody>
+          </MessageBar>
+          {s.comparison && <Text data-testid="best-comparison">{s.comparison}</Text>}
+        </div>
+      )}
       {s.registered && (
-        <MessageBar intent="success" data-testid="register-notice">
-          <MessageBarBody>{s.registered}</MessageBarBody>
-        </MessageBar>
+        <div id={BEST_NOTICE_ID} tabIndex={-1}>
+          <MessageBar intent="success" data-testid="register-notice">
+            <MessageBarBody>{s.registered}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
       {r && r.ranking.length > 0 && (
         <>
@@ -150,7 +174,7 @@ export function BestTab() {
                       {labels[i]}
                       <br />
                       <Text className={styles.hint} size={200}>
-                        rows {c.rows.join(", ")}
+                        {rowsText(c.rows)}
                       </Text>
                     </TableCell>
                     <TableCell className={styles.num}>{c.n}</TableCell>
@@ -182,11 +206,28 @@ export function BestTab() {
             {r.excluded.length} run{r.excluded.length === 1 ? "" : "s"} left out
           </summary>
           <ul className={styles.excluded}>
-            {r.excluded.slice(0, 100).map((e) => (
-              <li key={e.row}>
-                Row {e.row}: {e.reason}
-              </li>
-            ))}
+            {r.excluded.slice(0, 100).map((e) => {
+              const fix = s.fixes.get(e.row);
+              return (
+                <li key={e.row}>
+                  Row {e.row}: {e.reason}
+                  {fix && (
+                    <>
+                      {" "}
+                      <Button
+                        size="small"
+                        appearance="secondary"
+                        onClick={() => void s.applyChoiceFix(fix)}
+                        disabled={s.busy}
+                        data-testid="best-choice-fix"
+                      >
+                        Use &quot;{fix.choice}&quot;
+                      </Button>
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}

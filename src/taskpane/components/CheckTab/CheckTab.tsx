@@ -49,6 +49,20 @@ export function CheckTab() {
           <MessageBarBody>{s.fixNotice}</MessageBarBody>
         </MessageBar>
       )}
+      {s.outside && (
+        <MessageBar intent="warning" data-testid="rows-outside">
+          <MessageBarBody>
+            {plural(s.outside.count, "row")} below the {s.outside.table} table {s.outside.count === 1 ? "is" : "are"}{" "}
+            not in it
+            {s.outside.canInclude ? ": " : ", so they are not checked. Resize the table in Excel to include them."}
+            {s.outside.canInclude && (
+              <Button size="small" onClick={() => void s.includeOutside()} disabled={s.busy} data-testid="include-rows">
+                Include them
+              </Button>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {s.outcome && !s.outcome.grid && (
         <MessageBar intent="info" data-testid="no-runs">
           <MessageBarBody>No runs found: create the tracker or adopt a sheet on the Runs tab.</MessageBarBody>

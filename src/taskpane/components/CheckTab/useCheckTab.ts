@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkRuns, fixesOf, type CheckOutcome, type LocatedIssue, type Subscription } from "../../../excel/index";
+import {
+  anchorFixes,
+  checkRuns,
+  fixesOf,
+  type CheckOutcome,
+  type LocatedIssue,
+  type RowsOutside,
+  type Subscription,
+} from "../../../excel/index";
 import { createDebouncer } from "../../logic/debounce";
 import { groupBySeverity } from "../../logic/issues";
 import { useWorkbook } from "../../WorkbookContext";
@@ -13,6 +21,8 @@ export function useCheckTab() {
   const { gateway, revision, notifyChanged } = useWorkbook();
   const { error, busy, guard, dismiss } = useEdgeErrors();
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  // Rows just below the Runs table that validation cannot see, offered with "Include them".
+  const [outside, setOutside] = useState<RowsOutside | null>(null);
   const [live, setLive] = useState(true);
   const [liveSupported, setLiveSupported] = useState(true);
   const [fixNotice, setFixNotice] = useState<string | null>(null);
@@ -26,8 +36,15 @@ export function useCheckTab() {
     async (automatic = false) => {
       debouncer.mute();
       try {
-        const next = await guard(() => checkRuns(automatic ? gateway.afterCellEdit() : gateway, { mark: true }));
-        if (next) setOutcome(next);
+        const next = await guard(async () => {
+          const target = automatic ? gateway.afterCellEdit() : gateway;
+          const checked = await checkRuns(target, { mark: true });
+          return { checked, outside: checked.grid?.source === "table" ? await target.rowsOutsideRuns() : null };
+        });
+        if (next) {
+          setOutcome(next.checked);
+          setOutside(next.outside && next.outside.count > 0 ? next.outside : null);
+        }
       } finally {
         debouncer.unmute();
       }
@@ -100,7 +117,8 @@ export function useCheckTab() {
 
   const applyFixList = useCallback(
     async (issues: readonly LocatedIssue[]) => {
-      const fixes = fixesOf(issues);
+      // Each fix carries its row's run id, so a row a co-author moved is never written.
+      const fixes = outcome ? anchorFixes(fixesOf(issues), outcome) : fixesOf(issues);
       if (fixes.length === 0) return;
       debouncer.mute();
       try {
@@ -108,7 +126,7 @@ export function useCheckTab() {
         if (result) {
           setFixNotice(
             result.stale.length > 0
-              ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed since the check and were left alone.`
+              ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed or moved since the check and were left alone.`
               : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`,
           );
           notifyChanged();
@@ -118,8 +136,14 @@ export function useCheckTab() {
       }
       await validate();
     },
-    [gateway, guard, debouncer, validate, notifyChanged],
+    [gateway, guard, debouncer, validate, notifyChanged, outcome],
   );
+
+  const includeOutside = useCallback(async () => {
+    const included = await guard(() => gateway.includeRowsOutsideRuns());
+    if (included) notifyChanged();
+    await validate();
+  }, [gateway, guard, validate, notifyChanged]);
 
   const clearMarks = useCallback(async () => {
     await guard(() => gateway.clearMarks());
@@ -130,6 +154,8 @@ export function useCheckTab() {
 
   return {
     outcome,
+    outside,
+    includeOutside,
     groups,
     safeFixCount,
     busy,

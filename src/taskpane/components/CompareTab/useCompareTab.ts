@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { compare, type CompareResult } from "../../../core/index";
+import { checkRuns, compareTable, type CheckOutcome, type CompareTableRow } from "../../../excel/index";
+import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
+import { usePaneSettings } from "../../usePaneSettings";
+import { useWorkbook } from "../../WorkbookContext";
+import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+
+/** Runs listed at once in the picker; the search narrows the rest. */
+export const PICKER_LIMIT = 50;
+export const COMPARE_NOTICE_ID = "compare-notice";
+
+/** State and actions of the Compare tab: which runs, which baseline, diff-only, and the Compare sheet. */
+export function useCompareTab() {
+  const { gateway, revision, notifyChanged } = useWorkbook();
+  const announce = useAnnounce();
+  const { error, busy, guard, dismiss } = useEdgeErrors();
+  const { settings, update } = usePaneSettings();
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [search, setSearch] = usePaneState("compare.search", "");
+  const [notice, setNotice] = usePaneState<string | null>("compare.notice", null);
+
+  useEffect(() => {
+    void (async () => {
+      const next = await guard(() => checkRuns(gateway));
+      if (next) setOutcome(next);
+    })();
+  }, [gateway, guard, revision]);
+
+  const selected = useMemo(() => settings?.compareRuns ?? [], [settings]);
+  const diffOnly = settings?.diffOnly ?? true;
+  const baseline =
+    settings?.compareBaseline && selected.includes(settings.compareBaseline) ? settings.compareBaseline : selected[0];
+
+  const candidates = useMemo(() => {
+    const runs = outcome?.runs ?? [];
+    const q = search.trim().toLowerCase();
+    const match =
+      q === ""
+        ? runs
+        : runs.filter((r) => [r.id, ...Object.values(r.values).map(String)].some((t) => t.toLowerCase().includes(q)));
+    return { shown: match.slice(0, PICKER_LIMIT), more: Math.max(0, match.length - PICKER_LIMIT) };
+  }, [outcome, search]);
+
+  const toggle = useCallback(
+    (id: string, on: boolean) => {
+      const next = on ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id);
+      update({ compareRuns: next });
+      setNotice(null);
+    },
+    [selected, update, setNotice],
+  );
+  const setBaseline = useCallback((id: string) => update({ compareBaseline: id }), [update]);
+  const setDiffOnly = useCallback((on: boolean) => update({ diffOnly: on }), [update]);
+
+  const compared = useMemo((): { result: CompareResult; table: CompareTableRow[] } | { problem: string } | null => {
+    if (!outcome || selected.length === 0) return null;
+    const r = compare({ runs: outcome.runs, schema: outcome.schema }, selected, {
+      ...(baseline ? { baseline } : {}),
+      allColumns: !diffOnly,
+    });
+    if (!r.ok) return { problem: r.issues.map((i) => i.message).join(" ") };
+    return { result: r.value, table: compareTable(r.value, outcome.schema) };
+  }, [outcome, selected, baseline, diffOnly]);
+
+  const write = useCallback(async () => {
+    if (!compared || "problem" in compared) return;
+    const done = await guard(() => gateway.writeCompare(compared.result, compared.table));
+    if (!done) return;
+    const sentence = `${done.replaced ? "Regenerated" : "Wrote"} the ${done.sheet} sheet: ${compared.result.runs.length} runs against ${compared.result.baseline.id}, ${done.rows} rows.`;
+    setNotice(sentence);
+    announce(sentence);
+    focusResult(COMPARE_NOTICE_ID);
+    notifyChanged();
+  }, [compared, gateway, guard, setNotice, announce, notifyChanged]);
+
+  return {
+    ready: outcome !== null,
+    search,
+    setSearch,
+    candidates,
+    selected,
+    toggle,
+    baseline,
+    setBaseline,
+    diffOnly,
+    setDiffOnly,
+    compared,
+    write,
+    notice,
+    busy,
+    error,
+    dismiss,
+  };
+}
