@@ -16,6 +16,7 @@ export * from "./infer";
 export * from "./coerce";
 export * from "./validate";
 export * from "./schema-json";
+export * from "./schema-rows";
 export * from "./stats";
 export * from "./where";
 export * from "./pareto";

@@ -140,44 +140,6 @@ export function parseSchemaJson(text: string): Result<RunSchema, SchemaIssue> {
   return checkSchema(value);
 }
 
-/** Header of the Schema sheet's RunSchema table, in order. */
-export const SCHEMA_TABLE_HEADER = [
-  "name",
-  "type",
-  "role",
-  "required",
-  "min",
-  "max",
-  "choices",
-  "pattern",
-  "unit",
-  "goal",
-  "description",
-  "recipe",
-] as const;
-
-/** The schema as rows of the RunSchema table (header first); choices joined with ", ". */
-export function schemaToRows(schema: RunSchema): Grid {
-  const rows: Grid = [[...SCHEMA_TABLE_HEADER]];
-  for (const c of schema.columns) {
-    rows.push([
-      c.name,
-      c.type,
-      c.role,
-      c.required ?? false,
-      c.min ?? "",
-      c.max ?? "",
-      (c.choices ?? []).join(", "),
-      c.pattern ?? "",
-      c.unit ?? "",
-      c.goal ?? "",
-      c.description ?? "",
-      c.recipe ?? "",
-    ]);
-  }
-  return rows;
-}
-
 /**
  * Reads the RunSchema table back (header row first, columns in any order, blank rows skipped).
  * Issue paths name the sheet row (`row 4.type`) so the pane can point at the cell.
