@@ -5,6 +5,7 @@
  */
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
+import { probeTextFormat } from "./safe-write";
 import {
   applyFixes,
   clearMarks,
@@ -90,19 +91,30 @@ export interface WorkbookGateway {
 /**
  * A gateway over `run` (default: the global Excel.run); `runAfterCellEdit` backs
  * `afterCellEdit()` (default: Excel.run with delayForCellEdit when `run` is the global one).
+ * Before its first write of outside text it checks once that the host keeps Text-formatted
+ * cells as text (safe-write's probe), unless `options.probeTextFormat` is false.
  */
 export function createWorkbookGateway(
   run: ExcelRunner = excelRun,
   runAfterCellEdit: ExcelRunner = run === excelRun ? excelRunAfterCellEdit : run,
+  options: { probeTextFormat?: boolean } = {},
 ): WorkbookGateway {
   const capabilities = detectCapabilities();
   let deferred: WorkbookGateway | undefined;
+  let probed: Promise<unknown> | null = options.probeTextFormat === false ? Promise.resolve() : null;
+  /** Runs `batch` after the once-per-start probe (a probe that fails keeps the Text format). */
+  const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    probed ??= run((ctx) => probeTextFormat(ctx)).catch(() => undefined);
+    return probed.then(() => run(batch));
+  };
   const gateway: WorkbookGateway = {
     capabilities: () => capabilities,
     afterCellEdit: () =>
-      runAfterCellEdit === run ? gateway : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit)),
+      runAfterCellEdit === run
+        ? gateway
+        : (deferred ??= createWorkbookGateway(runAfterCellEdit, runAfterCellEdit, options)),
     status: () => run((ctx) => readTrackerStatus(ctx)),
-    createTracker: (schema) => run((ctx) => createTracker(ctx, schema, capabilities)),
+    createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
     adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
@@ -111,17 +123,17 @@ export function createWorkbookGateway(
     clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
     select: (cell) => run((ctx) => selectCell(ctx, cell)),
     applyFixes: (fixes) => run((ctx) => applyFixes(ctx, fixes)),
-    appendRuns: (header, cells, mask) => run((ctx) => appendRuns(ctx, header, cells, mask)),
-    addSchemaColumns: (rows) => run((ctx) => addSchemaColumns(ctx, rows)),
-    registerBest: (entry) => run((ctx) => registerBest(ctx, entry)),
+    appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
+    addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
+    registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => run((ctx) => writeReport(ctx, spec, capabilities)),
-    appendHistory: (rows) => run((ctx) => appendHistory(ctx, rows)),
+    writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
+    appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
     readHistory: () => run((ctx) => readHistory(ctx)),
-    writeSummary: (table) => run((ctx) => writeSummary(ctx, table)),
-    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
-    storeEnvironment: (text, format) => run((ctx) => storeEnvironment(ctx, text, format)),
+    writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
+    writeMarksLegend: () => write((ctx) => writeMarksLegend(ctx)),
+    storeEnvironment: (text, format) => write((ctx) => storeEnvironment(ctx, text, format)),
     readEnvironments: () => run((ctx) => readEnvironments(ctx)),
     environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
   };

@@ -8,7 +8,7 @@
 import { columnLetter, normalizeName } from "../core/index";
 import { HISTORY_HEADER, SHEETS, TABLES } from "./constants";
 import { sheetIsOwnLeftover } from "./own-sheet";
-import { appendRowsChunked, PartialAppendError, readTableBody } from "./payload";
+import { appendRowsChunked, chunkRows, PartialAppendError, readTableBody, REQUEST_BUDGET } from "./payload";
 import { writeSafe, type SafeValue } from "./safe-write";
 import { queueTableState, tableStateOf } from "./table-append";
 
@@ -46,7 +46,10 @@ export async function appendHistory(
   }
 
   if (table.isNullObject) {
-    const fresh = [...unique.values()];
+    const all = [...unique.values()];
+    // The sheet is created with as many points as one request carries; the rest are appended.
+    const first = chunkRows(all, options.maxRequestBytes ?? REQUEST_BUDGET)[0] ?? { start: 0, end: all.length };
+    const fresh = all.slice(0, first.end);
     const block: SafeValue[][] = [HISTORY_HEADER.slice(), ...fresh.map((r) => [...r])];
     if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
       throw new Error(
@@ -57,6 +60,10 @@ export async function appendHistory(
     writeSafe(target.getRange(address), block);
     target.tables.add(address, true).name = TABLES.history;
     await context.sync();
+    if (first.end < all.length) {
+      const rest = await appendHistory(context, all.slice(first.end), options);
+      return { appended: fresh.length + rest.appended, skipped: rows.length - fresh.length - rest.appended };
+    }
     return { appended: fresh.length, skipped: rows.length - fresh.length };
   }
 

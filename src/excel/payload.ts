@@ -71,6 +71,9 @@ export function rowsThatFit(bytesPerRow: number, budget = RESPONSE_BUDGET): numb
   return Math.max(1, Math.floor(budget / Math.max(1, bytesPerRow)));
 }
 
+/** Share of the budget the first block may use, since its bytes per row are an estimate. */
+const FIRST_BLOCK_ROOM = 0.85;
+
 export interface MeasuredRead {
   /** The range of `count` rows starting `offset` rows into what is read, built in the reading batch. */
   block: (offset: number, count: number) => Excel.Range;
@@ -91,9 +94,13 @@ export async function readMeasured(context: Excel.RequestContext, read: Measured
   const grid: Grid = [...(read.head ?? [])];
   const budget = read.budget ?? RESPONSE_BUDGET;
   let perRow = read.bytesPerRow;
+  // The first estimate comes from a sample or a guess, not from the rows about to be read:
+  // leave more room for the first block.
+  let room = FIRST_BLOCK_ROOM;
   const from = async (offset: number, cap: number): Promise<void> => {
     if (offset >= read.rowCount) return;
-    const count = Math.min(cap, rowsThatFit(perRow, budget), read.rowCount - offset);
+    const count = Math.min(cap, rowsThatFit(perRow, budget * room), read.rowCount - offset);
+    room = 1;
     const range = read.block(offset, count);
     range.load("values");
     try {
@@ -114,9 +121,6 @@ export async function readMeasured(context: Excel.RequestContext, read: Measured
   await from(grid.length, Number.POSITIVE_INFINITY);
   return grid;
 }
-
-/** Rows sampled with an earlier sync to measure bytes per row. */
-export const SAMPLE_ROWS = 200;
 
 /**
  * The data body of `table` (as `state` found it), read in measured blocks addressed relative

@@ -5,6 +5,8 @@
  */
 import { isBlank, type CellValue, type Grid } from "../core/index";
 import { SETTINGS, TABLES } from "./constants";
+import { errorCode } from "./errors";
+import { jsonBytes, readMeasured, RESPONSE_BUDGET } from "./payload";
 import { rowsToSchema, type SchemaFromRows } from "./schema-table";
 
 /** A block of cells read from a sheet, with where it sits. */
@@ -26,46 +28,6 @@ export interface WorkbookSnapshot {
   schema: SchemaFromRows | null;
 }
 
-/**
- * Cells per read request. Excel on the web rejects responses over 5 MB
- * (ResponsePayloadSizeLimitExceeded); 50,000 cells stays well under it even with text cells.
- */
-export const CELLS_PER_READ = 50_000;
-
-/** A range's position and size, as loaded from Excel (0-based indexes). */
-interface Extent {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}
-
-/**
- * Reads the values of `extent` on `sheet` in blocks of whole rows of at most `cellsPerRead`
- * cells, one sync per block (a 50,000-run table does not fit one response).
- */
-export async function readValuesChunked(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  extent: Extent,
-  cellsPerRead = CELLS_PER_READ,
-): Promise<Grid> {
-  const rowsPerRead = Math.max(1, Math.floor(cellsPerRead / Math.max(1, extent.columnCount)));
-  const grid: Grid = [];
-  const readFrom = async (offset: number): Promise<void> => {
-    if (offset >= extent.rowCount || extent.columnCount === 0) return;
-    const count = Math.min(rowsPerRead, extent.rowCount - offset);
-    const block = sheet.getRangeByIndexes(extent.rowIndex + offset, extent.columnIndex, count, extent.columnCount);
-    block.load("values");
-    await context.sync();
-    for (const row of toGrid(block.values)) grid.push(row);
-    // Blocks follow one another (recursion, not a loop: each block needs its own sync).
-    await readFrom(offset + count);
-  };
-  await readFrom(0);
-  return grid;
-}
-
 function toGrid(values: unknown[][]): Grid {
   return values.map((row) =>
     row.map((v): CellValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)),
@@ -74,13 +36,13 @@ function toGrid(values: unknown[][]): Grid {
 
 /**
  * Reads the runs and the schema: one sync for which tables exist (and which sheet was adopted),
- * one for the runs' extent and the schema's values, then one per block of runs (a single one up
- * to CELLS_PER_READ cells). Runs come from the Runs table when it exists, else from the adopted sheet.
+ * one for the runs' extent, the schema's values and the first SAMPLE_ROWS rows, then one per
+ * block of the remaining rows, each sized from the bytes the rows read so far took (so a
+ * 50,000-run table takes about as many blocks as its size in 5 MB responses). Runs come from
+ * the Runs table when it exists, else from the adopted sheet. Every block is addressed
+ * relative to the table (or the used range) in the batch that reads it.
  */
-export async function readWorkbook(
-  context: Excel.RequestContext,
-  cellsPerRead = CELLS_PER_READ,
-): Promise<WorkbookSnapshot> {
+export async function readWorkbook(context: Excel.RequestContext, budget = RESPONSE_BUDGET): Promise<WorkbookSnapshot> {
   const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
   runsTable.load("name");
   const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
@@ -89,56 +51,135 @@ export async function readWorkbook(
   adopted.load("value");
   await context.sync();
 
-  // Step 2: where the runs are (size only) and the schema's values (small).
-  const located: { range: Excel.Range; fromTable: boolean }[] = [];
+  // Step 2: where the runs are, a first sample of them, and the schema's values (small).
+  let base: (() => Excel.Range) | null = null;
+  let fromTable = false;
+  let extentOf: (() => Excel.Range) | null = null;
   if (!runsTable.isNullObject) {
-    located.push({ range: runsTable.getRange(), fromTable: true });
+    base = () => runsTable.getRange();
+    fromTable = true;
+    extentOf = base;
   } else if (!adopted.isNullObject && typeof adopted.value === "string") {
     const sheet = context.workbook.worksheets.getItemOrNullObject(adopted.value);
     sheet.load("name");
     await context.sync();
-    if (!sheet.isNullObject) located.push({ range: sheet.getUsedRangeOrNullObject(true), fromTable: false });
+    if (!sheet.isNullObject) {
+      base = () => sheet.getUsedRange(true);
+      extentOf = () => sheet.getUsedRangeOrNullObject(true);
+    }
   }
-  const where = located[0];
-  where?.range.load("rowIndex,columnIndex,rowCount,columnCount");
-  const runsSheet = where?.range.worksheet;
+  const schema = await readSchemaAndSample(context, schemaTable, base, extentOf);
+  const extent = schema.extent;
+  if (!base || !extent) return { runs: null, schema: schema.schema };
+  const blockOf = base;
+
+  // Step 3: the rest of the runs, in blocks measured to fit a response.
+  const head = schema.sample;
+  const grid = await readMeasured(context, {
+    block: (offset, count) =>
+      blockOf()
+        .getRow(offset)
+        .getResizedRange(count - 1, 0),
+    rowCount: extent.rowCount,
+    head,
+    bytesPerRow: head.length > 0 ? Math.ceil(jsonBytes(head) / head.length) : extent.columnCount * 24,
+    budget,
+  });
+  const runs: SheetGrid = {
+    sheet: extent.sheet,
+    grid,
+    rowOffset: extent.rowIndex + 1,
+    columnOffset: extent.columnIndex,
+    source: fromTable ? "table" : "sheet",
+    ...(fromTable ? { headerRow: extent.rowIndex + 1 } : {}),
+  };
+  return { runs, schema: schema.schema };
+}
+
+/** Rows of the runs read with their extent, to measure how many bytes a row takes. */
+export const SAMPLE_ROWS = 100;
+
+/**
+ * The sync that loads the runs' extent, its first SAMPLE_ROWS rows and the schema table; when
+ * the sample alone is too large for a response, loaded again without it.
+ */
+async function readSchemaAndSample(
+  context: Excel.RequestContext,
+  schemaTable: Excel.Table,
+  base: (() => Excel.Range) | null,
+  extentOf: (() => Excel.Range) | null,
+  withSample = true,
+): Promise<{ schema: SchemaFromRows | null; sample: Grid; extent: RangeExtent | null }> {
+  const extent = extentOf ? extentOf() : null;
+  extent?.load("rowIndex,columnIndex,rowCount,columnCount");
+  const runsSheet = extent?.worksheet;
   runsSheet?.load("name");
+  let sample: Excel.Range | null = null;
+  if (base && withSample) {
+    const all = base();
+    sample = all
+      .getRow(0)
+      .getResizedRange(SAMPLE_ROWS - 1, 0)
+      .getIntersection(all);
+    sample.load("values");
+  }
   let schemaRange: Excel.Range | null = null;
   if (!schemaTable.isNullObject) {
     schemaRange = schemaTable.getRange();
     schemaRange.load("values,rowIndex");
   }
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    if (withSample && errorCode(error) === "ResponsePayloadSizeLimitExceeded")
+      return readSchemaAndSample(context, schemaTable, base, extentOf, false);
+    throw error;
+  }
   const schema = schemaRange ? rowsToSchema(toGrid(schemaRange.values), schemaRange.rowIndex + 1) : null;
-  if (where === undefined || runsSheet === undefined || where.range.isNullObject) return { runs: null, schema };
-  const runsRange = where.range;
-  const fromTable = where.fromTable;
-
-  // Step 3: the runs' values, in blocks that fit a response.
-  const grid = await readValuesChunked(context, runsSheet, runsRange, cellsPerRead);
-  const runs: SheetGrid = {
-    sheet: runsSheet.name,
-    grid,
-    rowOffset: runsRange.rowIndex + 1,
-    columnOffset: runsRange.columnIndex,
-    source: fromTable ? "table" : "sheet",
-    ...(fromTable ? { headerRow: runsRange.rowIndex + 1 } : {}),
+  if (!extent || !runsSheet || extent.isNullObject) return { schema, sample: [], extent: null };
+  return {
+    schema,
+    sample: sample ? toGrid(sample.values) : [],
+    extent: {
+      sheet: runsSheet.name,
+      rowIndex: extent.rowIndex,
+      columnIndex: extent.columnIndex,
+      rowCount: extent.rowCount,
+      columnCount: extent.columnCount,
+    },
   };
-  return { runs, schema };
+}
+
+/** Where a block of cells sits (0-based indexes), as loaded. */
+interface RangeExtent {
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
 }
 
 /** The used range (values only) of a sheet, or null when the sheet is empty. Two syncs for a sheet that fits one read. */
 export async function readSheetUsedRange(
   context: Excel.RequestContext,
   sheetName: string,
-  cellsPerRead = CELLS_PER_READ,
+  budget = RESPONSE_BUDGET,
 ): Promise<SheetGrid | null> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
   if (used.isNullObject) return null;
-  const grid = await readValuesChunked(context, sheet, used, cellsPerRead);
+  const grid = await readMeasured(context, {
+    block: (offset, count) =>
+      sheet
+        .getUsedRange(true)
+        .getRow(offset)
+        .getResizedRange(count - 1, 0),
+    rowCount: used.rowCount,
+    bytesPerRow: used.columnCount * 24,
+    budget,
+  });
   return { sheet: sheetName, grid, rowOffset: used.rowIndex + 1, columnOffset: used.columnIndex, source: "sheet" };
 }
 

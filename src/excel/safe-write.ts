@@ -145,29 +145,44 @@ export const PROBE_SHEET = "RunSheet.probe";
 /**
  * Once per start: writes `=1+1` into a Text-formatted cell of a scratch sheet, reads its
  * `formulas` back and deletes the sheet. When the host kept the text, strings are written with
- * the Text format; otherwise with the quote prefix. Three syncs. Sets and returns the policy.
+ * the Text format; otherwise with the quote prefix. Three syncs (more when it cleans up after a
+ * failure). Sets and returns the policy.
  * A probe that cannot run (e.g. a protected workbook) keeps the policy as it was.
  */
 export async function probeTextFormat(context: Excel.RequestContext): Promise<TextPolicy> {
+  let cell: Excel.Range;
+  try {
+    await removeProbeSheet(context);
+    const sheet = context.workbook.worksheets.add(PROBE_SHEET);
+    sheet.visibility = "Hidden";
+    cell = sheet.getRange("A1");
+    cell.numberFormat = [[TEXT_FORMAT]];
+    cell.values = [["=1+1"]];
+    cell.load("formulas,values");
+    await context.sync();
+    sheet.delete();
+    await context.sync();
+  } catch {
+    // Could not probe (protected workbook, cell-edit mode, a failed sync): keep the policy and
+    // take away whatever part of the scratch sheet a half-applied batch left.
+    await removeProbeSheet(context).catch(() => undefined);
+    return policy;
+  }
+  return policyFrom(cell);
+}
+
+/** Deletes the probe's scratch sheet if it is there (one or two syncs). */
+async function removeProbeSheet(context: Excel.RequestContext): Promise<void> {
   const stale = context.workbook.worksheets.getItemOrNullObject(PROBE_SHEET);
   stale.load("name");
   await context.sync();
-  if (!stale.isNullObject) stale.delete();
-  const sheet = context.workbook.worksheets.add(PROBE_SHEET);
-  sheet.visibility = "Hidden";
-  const cell = sheet.getRange("A1");
-  cell.numberFormat = [[TEXT_FORMAT]];
-  cell.values = [["=1+1"]];
-  cell.load("formulas,values");
-  try {
-    await context.sync();
-  } catch {
-    // Could not probe (protected workbook, cell-edit mode): keep the policy; a scratch sheet
-    // a half-applied batch may have left is removed by the next probe.
-    return policy;
-  }
-  sheet.delete();
+  if (stale.isNullObject) return;
+  stale.delete();
   await context.sync();
+}
+
+/** Sets the policy from the probe cell's loaded `formulas` and `values`. */
+function policyFrom(cell: Excel.Range): TextPolicy {
   const kept = cell.formulas[0]?.[0] === "=1+1" && cell.values[0]?.[0] === "=1+1";
   policy = kept ? "text-format" : "quote-prefix";
   return policy;

@@ -109,6 +109,18 @@ export const SWEEP_CASES: SweepCase[] = [
     },
   },
   {
+    name: "history in chunks (request limit 32 KB)",
+    options: { payloadLimitBytes: 32 * 1024 },
+    workflow: (run) =>
+      run((ctx) =>
+        appendHistory(
+          ctx,
+          Array.from({ length: 2500 }, (_, i) => [`r${i % 9}`, "=-log_loss", "step", i, i / 2500] as HistoryRow),
+          { maxRequestBytes: 24 * 1024 },
+        ),
+      ),
+  },
+  {
     name: "register best (Registry from Create tracker)",
     setup: async (sim, run) => {
       await run((ctx) => createTracker(ctx));

@@ -60,3 +60,30 @@ describe("appendHistory", () => {
     expect(sim.getFormulas("History", "E3")).toEqual([["=-log_loss"]]);
   });
 });
+
+describe("History over 5 MB", () => {
+  const many = (n: number, from = 0): HistoryRow[] =>
+    Array.from({ length: n }, (_, i) => [`run-${(from + i) % 50}`, "val_loss", "step", from + i, 1 / (from + i + 1)]);
+
+  it(
+    "creates and appends 60,000 points in requests under the limit, then reads 150,000 back in blocks",
+    { timeout: 120_000 },
+    async () => {
+      const { sim, run } = workbook();
+      const first = await run((ctx) => appendHistory(ctx, many(60000)));
+      expect(first).toEqual({ appended: 60000, skipped: 0 });
+      const more = await run((ctx) => appendHistory(ctx, many(90000, 60000)));
+      expect(more).toEqual({ appended: 90000, skipped: 0 });
+      expect(sim.stats.requests.every((r) => r.ok && r.bytes <= 5 * 1024 * 1024)).toBe(true);
+      expect(sim.getTable("History")?.rowCount).toBe(150000);
+      expect(sim.getValues("History", "A150001:D150001")).toEqual([["run-49", "val_loss", "step", 149999]]);
+      // Reading 150,000 existing points to skip known ones takes several responses, none refused.
+      const from = sim.stats.requests.length;
+      const again = await run((ctx) => appendHistory(ctx, many(10, 149995)));
+      expect(again).toEqual({ appended: 5, skipped: 5 });
+      const reads = sim.stats.requests.slice(from);
+      expect(reads.every((r) => r.ok)).toBe(true);
+      expect(reads.reduce((n, r) => n + r.responseBytes, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    },
+  );
+});

@@ -9,7 +9,10 @@ import {
   setTextPolicy,
   textPolicy,
   writeSafe,
+  createWorkbookGateway,
+  type ExcelRunner,
 } from "../../src/excel/index";
+import { createExcelSimulator } from "../../src/sim/index";
 import { INJECTION_CORPUS, corpusColumn } from "./injection-corpus";
 import { workbook } from "./helpers";
 
@@ -116,5 +119,30 @@ describe("names from outside text", () => {
     expect(safeSheetName("History")).not.toBe("History");
     expect(safeTableName("A1")).toBe("_A1");
     expect(safeTableName("exp1 results")).toBe("exp1_results");
+  });
+});
+
+describe("the gateway's once-per-start probe", () => {
+  it("runs before the first write only, and leaves no scratch sheet", async () => {
+    const { sim, run } = workbook();
+    const gateway = createWorkbookGateway(run as ExcelRunner);
+    const s0 = sim.stats.syncCount;
+    await gateway.createTracker();
+    const first = sim.stats.syncCount - s0;
+    const s1 = sim.stats.syncCount;
+    await gateway.appendHistory([["r1", "loss", "epoch", 1, 0.5]]);
+    const second = sim.stats.syncCount - s1;
+    expect(first).toBe(3 + 2);
+    expect(second).toBe(2);
+    expect(sim.sheetNames()).not.toContain(PROBE_SHEET);
+  });
+
+  it("cleans up after a probe whose sync failed half-way, and still writes", async () => {
+    const sim = createExcelSimulator({ syncSemantics: "partial" });
+    const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch));
+    sim.faults.failSync(2, "GeneralException");
+    await gateway.appendHistory([["r1", "=1+1", "epoch", 1, 0.5]]);
+    expect(sim.sheetNames()).not.toContain(PROBE_SHEET);
+    expect(sim.getValues("History", "B2")).toEqual([["=1+1"]]);
   });
 });
