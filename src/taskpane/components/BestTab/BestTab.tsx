@@ -107,6 +107,26 @@ export function BestTab() {
           Write report
         </Button>
       </div>
+      {r && (
+        <div className={styles.row}>
+          <Button
+            appearance="subtle"
+            onClick={() => void s.copySummary("md")}
+            disabled={s.busy}
+            data-testid="copy-summary-md"
+          >
+            Copy summary as Markdown
+          </Button>
+          <Button
+            appearance="subtle"
+            onClick={() => void s.copySummary("latex")}
+            disabled={s.busy}
+            data-testid="copy-summary-latex"
+          >
+            Copy as LaTeX
+          </Button>
+        </div>
+      )}
       {s.verdict && (
         <MessageBar intent={s.verdict.intent} data-testid="best-verdict" data-kind={s.verdict.kind}>
           <MessageBarBody>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { BestResult, Goal } from "../../../core/index";
+import { buildSummary, summaryLatex, summaryMarkdown, type BestResult, type Goal } from "../../../core/index";
 import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
 import { metricOptions, paretoRuns, registryEntryFor, runBest } from "../../logic/bestPlan";
 import { verdictOf } from "../../logic/format";
@@ -70,12 +70,37 @@ export function useBestTab() {
   const writeReport = useCallback(async () => {
     setRegistered(null);
     if (!metric) return;
-    const done = await guard(() => generateReport(gateway, { metric, ...(goal !== "auto" ? { goal } : {}), where }));
+    const done = await guard(() =>
+      generateReport(gateway, { metric, ...(goal !== "auto" ? { goal } : {}), where, pareto }),
+    );
     if (!done) return;
     setRegistered(
       `${done.replaced ? "Regenerated" : "Wrote"} the ${done.sheet} sheet: ${done.sections} experiment section${done.sections === 1 ? "" : "s"}, ${done.charts} chart${done.charts === 1 ? "" : "s"}.`,
     );
-  }, [gateway, guard, metric, goal, where]);
+  }, [gateway, guard, metric, goal, where, pareto]);
+
+  /** Copies the Summary table (one row per configuration, mean ± std, 95% CI) as Markdown or LaTeX. */
+  const copySummary = useCallback(
+    async (as: "md" | "latex") => {
+      setRegistered(null);
+      if (!outcome || !metric) return;
+      const table = buildSummary(
+        { runs: outcome.runs, schema: outcome.schema },
+        { metric, ...(goal !== "auto" ? { goal } : {}), ...(where.trim() ? { where } : {}) },
+      );
+      if (!table.ok) {
+        setError(table.issues.map((i) => i.message).join(" "));
+        return;
+      }
+      const text = as === "md" ? summaryMarkdown(table.value) : summaryLatex(table.value);
+      const done = await guard(() => navigator.clipboard.writeText(text).then(() => true));
+      if (done)
+        setRegistered(
+          `Copied the summary of ${table.value.rows.length} configuration${table.value.rows.length === 1 ? "" : "s"} as ${as === "md" ? "Markdown" : "LaTeX"}.`,
+        );
+    },
+    [outcome, metric, goal, where, guard, setError],
+  );
 
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
   const front = useMemo(() => (result && outcome ? paretoRuns(result, outcome.runs) : []), [result, outcome]);
@@ -96,6 +121,7 @@ export function useBestTab() {
     find,
     register,
     writeReport,
+    copySummary,
     registered,
     busy,
     error,
