@@ -9,6 +9,7 @@ import { recipeCommand } from "./commands/recipe";
 import { parseCommand } from "./commands/parse";
 import { reportCommand } from "./commands/report";
 import { schemaCommand } from "./commands/schema";
+import { summaryCommand } from "./commands/summary";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type CliIO, type CommandHandler, type ExitCode } from "./io";
 
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, { handler: CommandHandler; summary: string
   schema: { handler: schemaCommand, summary: "infer the schema of a sheet (JSON for --schema)" },
   compare: { handler: compareCommand, summary: "side-by-side of runs: differing columns, metric deltas vs a baseline" },
   report: { handler: reportCommand, summary: "per-experiment verdicts, as on the Report sheet" },
+  summary: { handler: summaryCommand, summary: "one row per configuration: mean ± std and 95% CI (csv, md, latex)" },
   parse: { handler: parseCommand, summary: "parse what a training script printed (CSV, JSON, logs, ...)" },
   recipe: {
     handler: recipeCommand,

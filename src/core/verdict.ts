@@ -9,8 +9,8 @@
  * changing more than one param or data column), seeds needed (tied or cannot tell, with an
  * estimate of the seeds that would decide it).
  */
-import type { ConfigStats } from "./best-types";
-import { formatP, sig } from "./format";
+import type { BestResult, ConfigStats } from "./best-types";
+import { formatP, meanPlusMinus, sig } from "./format";
 import { pooledStd, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
@@ -265,4 +265,53 @@ export function compareWithBaseline(
   };
   if (pValueReason !== undefined) verdict.pValueReason = pValueReason;
   return verdict;
+}
+
+export type BestVerdictKind = "none" | "single" | "clear" | "tied" | "cannot-tell";
+
+/** The headline of a best() result: what it says, and how it should be shown. */
+export interface BestVerdict {
+  kind: BestVerdictKind;
+  /** One sentence. */
+  text: string;
+  /** success: a clear winner; warning: a tie, cannot tell or nothing qualifies; info: a single configuration. */
+  intent: "success" | "warning" | "info";
+}
+
+/**
+ * The honest headline of a best() result: a clear winner, a tie with the runner-up, or
+ * "cannot tell" when there are not enough replicates for a test.
+ */
+export function bestVerdict(result: BestResult): BestVerdict {
+  const [winner, runnerUp] = result.ranking;
+  if (!winner || !result.best)
+    return {
+      kind: "none",
+      text: `No run qualifies for ${result.metric}: see the excluded runs below.`,
+      intent: "warning",
+    };
+  const what = `${result.goal === "max" ? "highest" : "lowest"} mean ${result.metric}`;
+  if (!runnerUp)
+    return {
+      kind: "single",
+      text: `Only one configuration qualifies; it has the ${what} (${meanPlusMinus(winner.mean, winner.ci95)}).`,
+      intent: "info",
+    };
+  if (result.pValue === null)
+    return {
+      kind: "cannot-tell",
+      text: `Cannot tell the best from the runner-up: ${(result.pValueReason ?? "not enough runs for a test").replace(/^cannot tell:\s*/i, "")}. Run more seeds of both to decide.`,
+      intent: "warning",
+    };
+  if (result.tiedWithRunnerUp)
+    return {
+      kind: "tied",
+      text: `Tied with the runner-up (p ${formatP(result.pValue)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
+      intent: "warning",
+    };
+  return {
+    kind: "clear",
+    text: `The best configuration has the ${what}, clearly ahead of the runner-up (p ${formatP(result.pValue)}).`,
+    intent: "success",
+  };
 }

@@ -151,7 +151,7 @@ export function createWorkbookGateway(
     writeCompare: (result, table) => write((ctx) => writeCompareSheet(ctx, result, table)),
     readHistory: () => run((ctx) => readHistory(ctx)),
     writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
-    writeMarksLegend: () => run((ctx) => writeMarksLegend(ctx)),
+    writeMarksLegend: () => write((ctx) => writeMarksLegend(ctx)),
     // The environment parsers load on first use, not with the pane.
     storeEnvironment: (text, format) =>
       import("./environments").then((m) => write((ctx) => m.storeEnvironment(ctx, text, format))),

@@ -35,13 +35,21 @@ async function addHistory(page: Page): Promise<void> {
   });
 }
 
-test("Report, Summary and learning curves read well without the add-in", async ({ page }) => {
+test("Report, Summary and learning curves read well without the add-in", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/playground.html");
   await expect(page.getByTestId("runsheet-pane")).toBeVisible();
   await addHistory(page);
   await page.getByTestId("tab-best").click();
   await page.getByTestId("find-best").click();
   await expect(page.getByTestId("best-verdict")).toBeVisible();
+  // The Summary table, copied as Markdown from the pane.
+  await page.getByTestId("copy-summary-md").click();
+  await expect(page.getByText(/Copied the summary of 2 configurations as Markdown/)).toBeVisible();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown.split("\n")[0]).toMatch(
+    /^\| model \| dataset \| n_images \| layers \| n \| accuracy \(mean ± std\) \|/,
+  );
   await page.getByTestId("write-report").click();
   await expect(page.getByRole("tab", { name: "Summary" })).toBeVisible();
 

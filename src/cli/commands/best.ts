@@ -1,5 +1,5 @@
 /** `runsheet best FILE --metric M`: the best configuration with statistics, as JSON (or text). */
-import { best, configLabel, formatP, meanPlusMinus, type BestOptions, type BestResult } from "../../core/index";
+import { best, bestVerdict, configLabels, meanPlusMinus, type BestOptions, type BestResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
 import {
   goalFlag,
@@ -26,25 +26,20 @@ Exit code 0: a best run was found, 1: no run qualifies, 2: usage or unreadable i
 function asText(r: BestResult): string {
   const lines: string[] = [];
   const top = r.ranking[0];
+  // Configurations named by the params that vary between them, as in the pane and the Report.
+  const labels = configLabels(r.ranking.map((c) => c.config));
   if (!r.best || !top) {
     lines.push(`No run qualifies for ${r.metric} (${r.goal}).`);
   } else {
     lines.push(
-      `Best ${r.metric} (${r.goal}): ${meanPlusMinus(top.mean, top.ci95)} over ${top.n} run${top.n === 1 ? "" : "s"} [${configLabel(top.config)}]; best run ${r.best.id} (row ${r.best.row})`,
+      `Best ${r.metric} (${r.goal}): ${meanPlusMinus(top.mean, top.ci95)} over ${top.n} run${top.n === 1 ? "" : "s"} [${labels[0] ?? ""}]; best run ${r.best.id} (row ${r.best.row})`,
     );
-    if (r.pValue !== null)
-      lines.push(
-        `Winner vs runner-up: p ${formatP(r.pValue)} (Welch's t-test); ${r.tiedWithRunnerUp ? "tied: the data cannot tell them apart" : "the winner is distinguishable"}`,
-      );
-    else
-      lines.push(
-        `Winner vs runner-up: ${r.pValueReason ?? "no test"}${r.tiedWithRunnerUp ? " (treated as tied)" : ""}`,
-      );
+    lines.push(`Winner vs runner-up (Welch's t-test): ${bestVerdict(r).text}`);
   }
   if (r.ranking.length) lines.push("Ranking (mean ± half-width of the 95% confidence interval):");
   r.ranking.forEach((c, i) =>
     lines.push(
-      `  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${configLabel(c.config)}; rows ${c.rows.join(", ")}`,
+      `  ${i + 1}. ${meanPlusMinus(c.mean, c.ci95)} (n = ${c.n}) ${labels[i] ?? ""}; rows ${c.rows.join(", ")}`,
     ),
   );
   if (r.excluded.length) lines.push("Excluded:");

@@ -18,8 +18,10 @@ export const REPORT_USAGE = `Usage: runsheet report FILE --metric M [--goal max|
                       [--sheet NAME] [--format json|text]
 
 Groups runs by the experiment column and, for each experiment, gives the hypothesis, the best
-configuration, mean ± 95% CI over seeds, and a verdict against the previous experiment
-("exp2 beats exp1 by 3.1 points of accuracy (p = 0.004)").`;
+configuration, mean ± 95% CI over seeds, and a verdict against its baseline (the Experiments
+table's, else the previous experiment): the difference with its 95% CI, p and n per side, and
+whether it changed several factors at once or how many seeds would decide a tie
+("exp2 beats exp1: accuracy +3.2 points, 95% CI +1.8 to +4.7 points, p = 0.005, n = 3 vs 3.").`;
 
 export const reportCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "report", REPORT_USAGE, {

@@ -26,55 +26,12 @@ export function formatPValue(result: Pick<BestResult, "pValue" | "pValueReason">
   return `p ${formatP(result.pValue)}`;
 }
 
-export type VerdictKind = "none" | "single" | "clear" | "tied" | "cannot-tell";
-
-export interface Verdict {
-  kind: VerdictKind;
-  /** A sentence for the MessageBar. */
-  text: string;
-  /** MessageBar intent the pane uses. */
-  intent: "success" | "warning" | "info";
-}
-
-/**
- * The honest headline of a best() result: a clear winner, a tie with the runner-up, or
- * "cannot tell" when there are not enough replicates for a test.
- */
-export function verdictOf(result: BestResult): Verdict {
-  const [winner, runnerUp] = result.ranking;
-  if (!winner || !result.best)
-    return {
-      kind: "none",
-      text: `No run qualifies for ${result.metric}: see the excluded runs below.`,
-      intent: "warning",
-    };
-  const what = `${result.goal === "max" ? "highest" : "lowest"} mean ${result.metric}`;
-  if (!runnerUp)
-    return {
-      kind: "single",
-      text: `Only one configuration qualifies; it has the ${what} (${formatMean(winner)}).`,
-      intent: "info",
-    };
-  if (result.pValue === null) {
-    return {
-      kind: "cannot-tell",
-      text: `Cannot tell the best from the runner-up: ${(result.pValueReason ?? "not enough runs for a test").replace(/^cannot tell:\s*/i, "")}. Run more seeds of both to decide.`,
-      intent: "warning",
-    };
-  }
-  if (result.tiedWithRunnerUp) {
-    return {
-      kind: "tied",
-      text: `Tied with the runner-up (${formatPValue(result)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
-      intent: "warning",
-    };
-  }
-  return {
-    kind: "clear",
-    text: `The best configuration has the ${what}, clearly ahead of the runner-up (${formatPValue(result)}).`,
-    intent: "success",
-  };
-}
+/** The headline of a best() result, written in core so the pane and the CLI say the same. */
+export {
+  bestVerdict as verdictOf,
+  type BestVerdict as Verdict,
+  type BestVerdictKind as VerdictKind,
+} from "../../core/index";
 
 /** "3 errors, 1 warning" style counts. */
 export function plural(n: number, word: string): string {

@@ -113,6 +113,26 @@ export function BestTab() {
           Write report
         </Button>
       </div>
+      {r && (
+        <div className={styles.row}>
+          <Button
+            appearance="subtle"
+            onClick={() => void s.copySummary("md")}
+            disabled={s.busy}
+            data-testid="copy-summary-md"
+          >
+            Copy summary as Markdown
+          </Button>
+          <Button
+            appearance="subtle"
+            onClick={() => void s.copySummary("latex")}
+            disabled={s.busy}
+            data-testid="copy-summary-latex"
+          >
+            Copy as LaTeX
+          </Button>
+        </div>
+      )}
       {r && s.openErrors > 0 && (
         <MessageBar intent="warning" data-testid="best-open-errors">
           <MessageBarBody>

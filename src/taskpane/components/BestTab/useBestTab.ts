@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { BestResult, Goal } from "../../../core/index";
+import { buildSummary, summaryLatex, summaryMarkdown, type BestResult, type Goal } from "../../../core/index";
 import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
 import {
   choiceFixes,
@@ -116,13 +116,15 @@ export function useBestTab() {
   const writeReport = useCallback(async () => {
     setRegistered(null);
     if (!metric) return;
-    const done = await guard(() => generateReport(gateway, { metric, ...(goal !== "auto" ? { goal } : {}), where }));
+    const done = await guard(() =>
+      generateReport(gateway, { metric, ...(goal !== "auto" ? { goal } : {}), where, pareto }),
+    );
     if (!done) return;
     say(
       `${done.replaced ? "Regenerated" : "Wrote"} the ${done.sheet} sheet: ${done.sections} experiment section${done.sections === 1 ? "" : "s"}, ${done.charts} chart${done.charts === 1 ? "" : "s"}.`,
     );
     notifyChanged();
-  }, [gateway, guard, metric, goal, where, setRegistered, say, notifyChanged]);
+  }, [gateway, guard, metric, goal, where, pareto, setRegistered, say, notifyChanged]);
 
   const fixes = useMemo(
     () => (outcome ? choiceFixes(outcome.issues, outcome.schema) : new Map<number, ChoiceFix>()),
@@ -148,6 +150,29 @@ export function useBestTab() {
       announce(`Row ${fix.row}: ${fix.column} is now "${fix.choice}".`);
     },
     [outcome, gateway, guard, notifyChanged, setError, find, announce],
+  );
+
+  /** Copies the Summary table (one row per configuration, mean ± std, 95% CI) as Markdown or LaTeX. */
+  const copySummary = useCallback(
+    async (as: "md" | "latex") => {
+      setRegistered(null);
+      if (!outcome || !metric) return;
+      const table = buildSummary(
+        { runs: outcome.runs, schema: outcome.schema, leaveOutErrorsOf: outcome.issues },
+        { metric, ...(goal !== "auto" ? { goal } : {}), ...(where.trim() ? { where } : {}) },
+      );
+      if (!table.ok) {
+        setError(table.issues.map((i) => i.message).join(" "));
+        return;
+      }
+      const text = as === "md" ? summaryMarkdown(table.value) : summaryLatex(table.value);
+      const done = await guard(() => navigator.clipboard.writeText(text).then(() => true));
+      if (done)
+        setRegistered(
+          `Copied the summary of ${table.value.rows.length} configuration${table.value.rows.length === 1 ? "" : "s"} as ${as === "md" ? "Markdown" : "LaTeX"}.`,
+        );
+    },
+    [outcome, metric, goal, where, guard, setError],
   );
 
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
@@ -183,6 +208,7 @@ export function useBestTab() {
     fixes,
     applyChoiceFix,
     openErrors: outcome?.counts.error ?? 0,
+    copySummary,
     registered,
     busy,
     error,

@@ -1,0 +1,53 @@
+/** `runsheet summary FILE [--metric M] --as csv|md|latex`: the Summary sheet's table, for papers and slides. */
+import { buildSummary, summaryCsv, summaryLatex, summaryMarkdown, type BestOptions } from "../../core/index";
+import { EXIT, type CommandHandler } from "../io";
+import {
+  goalFlag,
+  list,
+  loadInput,
+  reportInputIssues,
+  startCommand,
+  str,
+  usageError,
+  validateLoaded,
+  withInputErrors,
+} from "../options";
+
+export const SUMMARY_USAGE = `Usage: runsheet summary FILE [--metric M] [--as csv|md|latex] [--goal max|min] [--where "latency_ms<=50"]
+                       [--schema schema.json] [--sheet NAME]
+
+One row per configuration, best first by the metric (default: the first metric column): the
+params that vary, n, and per metric mean, std and 95% CI over the configuration's runs, and its
+best run. --as csv (default) keeps full precision; md and latex write "mean ± std".`;
+
+const WRITERS = { csv: summaryCsv, md: summaryMarkdown, latex: summaryLatex } as const;
+
+export const summaryCommand: CommandHandler = async (argv, io) => {
+  const start = startCommand(argv, io, "summary", SUMMARY_USAGE, {
+    schema: { type: "string" },
+    metric: { type: "string", short: "m" },
+    goal: { type: "string" },
+    where: { type: "string", multiple: true },
+    as: { type: "string" },
+  });
+  if (typeof start === "number") return start;
+  const { flags: f, file } = start;
+  const as = str(f, "as") ?? "csv";
+  if (!Object.hasOwn(WRITERS, as)) return usageError(io, "summary", "--as is csv, md or latex", SUMMARY_USAGE);
+  const goal = goalFlag(str(f, "goal"));
+  if (goal === null) return usageError(io, "summary", "--goal is max or min", SUMMARY_USAGE);
+  const loaded = await loadInput(io, "summary", file, f);
+  if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, "summary", loaded.table);
+  const validated = validateLoaded(loaded, 0);
+  const metric = str(f, "metric") ?? validated.schema.columns.find((c) => c.role === "metric")?.name;
+  if (!metric) return usageError(io, "summary", "the file has no metric column: give --metric", SUMMARY_USAGE);
+  const options: BestOptions = { metric };
+  if (goal) options.goal = goal;
+  const where = list(f, "where");
+  if (where.length) options.where = where.join(", ");
+  const table = buildSummary(validated, options);
+  if (!table.ok) return usageError(io, "summary", table.issues.map((i) => i.message).join(" "), SUMMARY_USAGE);
+  io.stdout(WRITERS[as as keyof typeof WRITERS](table.value));
+  return withInputErrors(table.value.rows.length ? EXIT.ok : EXIT.problems, loaded.table);
+};
