@@ -172,7 +172,7 @@ export function useBestTab() {
           `Copied the summary of ${table.value.rows.length} configuration${table.value.rows.length === 1 ? "" : "s"} as ${as === "md" ? "Markdown" : "LaTeX"}.`,
         );
     },
-    [outcome, metric, goal, where, guard, setError],
+    [outcome, metric, goal, where, guard, setError, setRegistered],
   );
 
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
