@@ -12,6 +12,7 @@ const tabs = {
   check: "check-summary",
   import: "import-text",
   best: "best-metric",
+  compare: "compare-search",
 } as const;
 
 for (const [tab, ready] of Object.entries(tabs)) {

@@ -105,5 +105,106 @@ for (const size of sizes) {
     ]);
     await expect(page.getByTestId("live-region")).toContainText(/Logged run exp1-s3/);
     await shot("2-logged-exp1");
+
+    // 3. Paste exp2 (two hidden layers, 2,000 images) for three seeds as Python dict lines, the way
+    // a Hugging Face Trainer script prints them; the third run was logged under the second one's run_id.
+    const exp2 = (id: string, seed: number, acc: string) =>
+      `{'run_id': '${id}', 'experiment': 'exp2', 'model': 'mlp', 'dataset': 'cats-dogs-2k', 'n_images': 2000, ` +
+      `'layers': 2, 'learning_rate': 0.01, 'seed': ${seed}, 'status': 'finished', 'accuracy': ${acc}, 'val_loss': 0.5}`;
+    await page.getByTestId("tab-import").click();
+    await page
+      .getByTestId("import-text")
+      .fill([exp2("exp2-s1", 1, "0.80"), exp2("exp2-s2", 2, "0.8"), exp2("exp2-s2", 3, "0.81")].join("\n"));
+    await expect(page.getByTestId("import-preview")).toBeVisible();
+    await expectNoSideScroll(page);
+    await shot("3-paste-preview");
+    await page.getByTestId("import-button").click();
+    await expect(page.getByTestId("import-notice")).toBeVisible();
+    const afterPaste = await runsTable(page);
+    expect(afterPaste.map((r) => r.run_id)).toEqual(["exp1-s1", "exp1-s2", "exp1-s3", "exp2-s1", "exp2-s2", "exp2-s2"]);
+    expect(afterPaste.map((r) => r.accuracy)).toEqual([0.71, 0.73, 0.72, 0.8, 0.8, 0.81]);
+    // A colleague on a French locale corrects exp2-s2's accuracy by hand: 0,82 stays text in the cell.
+    await page.locator('[data-address="L6"]').first().dblclick();
+    await page.getByTestId("cell-editor").fill("0,82");
+    await page.getByTestId("cell-editor").press("Enter");
+    expect((await runsTable(page))[4]?.accuracy).toBe("0,82");
+    await shot("3-pasted-exp2");
+
+    // 4. Check catches both mistakes; the decimal comma is fixed in one click, the duplicate by
+    // typing the right run_id into its cell.
+    await page.getByTestId("tab-check").click();
+    const commaIssue = page.locator('[data-testid="issue-item"][data-row="6"]').filter({ hasText: "0,82" });
+    await expect(commaIssue).toBeVisible();
+    const dupIssue = page.locator('[data-testid="issue-item"][data-row="7"]').filter({ hasText: "already used" });
+    await expect(dupIssue).toBeVisible();
+    await expectNoSideScroll(page);
+    await shot("4-check-caught");
+    await commaIssue.getByTestId("fix-issue").click();
+    await expect(commaIssue).toHaveCount(0);
+    await page.locator('[data-address="A7"]').first().dblclick();
+    await page.getByTestId("cell-editor").fill("exp2-s3");
+    await page.getByTestId("cell-editor").press("Enter");
+    await expect(dupIssue).toHaveCount(0);
+    const fixed = await runsTable(page);
+    expect(fixed[4]?.accuracy).toBe(0.82);
+    expect(fixed.map((r) => r.run_id)).toEqual(["exp1-s1", "exp1-s2", "exp1-s3", "exp2-s1", "exp2-s2", "exp2-s3"]);
+    await shot("4-check-fixed");
+
+    // 5. Best names the winner, its p-value and the confound (layers and n_images changed at once).
+    await page.getByTestId("tab-best").click();
+    await page.getByTestId("find-best").click();
+    await expect(page.getByTestId("best-verdict")).toContainText("Best run: exp2-s2");
+    await expect(page.getByTestId("best-pvalue")).toContainText(/p [=<] 0\.0\d/);
+    await expect(page.getByTestId("best-comparison")).toContainText(/layers 1 -> 2/);
+    await expect(page.getByTestId("best-comparison")).toContainText(/at once/);
+    await expect(page.getByTestId("best-open-errors")).toHaveCount(0);
+    await expectNoSideScroll(page);
+    await shot("5-best");
+
+    // 6. Register best: a frozen copy of the winning run's row in the Registry.
+    await page.getByTestId("register-best").click();
+    await expect(page.getByTestId("register-notice")).toContainText("Registered run exp2-s2");
+    await expect(page.locator("#best-notice")).toBeFocused();
+    const registry = await page.evaluate(() => {
+      const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
+      return sim.getValues("Registry", "A2:C2")[0];
+    });
+    expect(registry?.slice(0, 2)).toEqual(["exp2-s2", "accuracy"]);
+    expect(registry?.[2]).toBe(0.82);
+    await shot("6-registered");
+
+    // 7. Compare the two best runs: exp2-s2 against exp1-s2 as the baseline.
+    await page.getByTestId("tab-compare").click();
+    await page.getByTestId("compare-search").fill("-s2");
+    await page.getByTestId("compare-pick-exp1-s2").click();
+    await page.getByTestId("compare-pick-exp2-s2").click();
+    await chooseOption(page, "compare-baseline", "exp1-s2");
+    const delta = page.getByTestId("compare-table").locator('tr[data-kind="delta"]').first();
+    await expect(delta).toContainText(/\+0\.09 ▲ better/);
+    await page.getByTestId("compare-write").click();
+    await expect(page.getByTestId("compare-notice")).toContainText("Wrote the Compare sheet");
+    const compareSheet = await page.evaluate(() => {
+      const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
+      return sim.getValues("Compare", "A1:C1")[0];
+    });
+    expect(compareSheet).toEqual(["column", "exp1-s2 (baseline)", "exp2-s2"]);
+    await expectNoSideScroll(page);
+    await shot("7-compare");
+
+    // 8. Write report: the Report sheet holds exp2's verdict against exp1, confound included.
+    await page.getByTestId("tab-best").click();
+    await page.getByTestId("write-report").click();
+    await expect(page.getByTestId("register-notice")).toContainText(/the Report sheet/);
+    const report = await page.evaluate(() => {
+      const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
+      return sim
+        .getValues("Report", "A1:J40")
+        .flat()
+        .map((v) => String(v))
+        .join(" | ");
+    });
+    expect(report).toMatch(/exp2/);
+    expect(report).toMatch(/at once/);
+    await shot("8-report");
   });
 }

@@ -102,3 +102,17 @@ describe("row lists and hints", () => {
     );
   });
 });
+
+describe("winner against the runner-up", () => {
+  it("names both experiments and the confound when they change two factors at once", async () => {
+    const { winnerVerdict } = await import("../../src/taskpane/logic/bestPlan");
+    const outcome = outcomeOf([...clean, ["e2-s3", "exp2", "cd-2k", 2000, 2, 3, "finished", 0.81, 0.49]]);
+    const r = runBest(outcome, { metric: "accuracy", where: "" });
+    if (!r.ok) throw new Error("best failed");
+    const sentence = winnerVerdict(r.value, outcome.runs, outcome.schema) ?? "";
+    expect(sentence).toMatch(/exp2/);
+    expect(sentence).toMatch(/exp1/);
+    expect(sentence).toMatch(/layers 1 -> 2/);
+    expect(sentence).toMatch(/at once/);
+  });
+});

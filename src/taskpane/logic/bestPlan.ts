@@ -4,6 +4,9 @@
  */
 import {
   best,
+  compareWithBaseline,
+  isExperimentName,
+  type VerdictSide,
   type BestResult,
   type ConfigStats,
   type Goal,
@@ -259,4 +262,35 @@ export function constraintHint(
     parts.push(`${data.name} = ${value !== undefined ? String(value) : "…"}`);
   }
   return parts.length > 0 ? `For example: ${parts.join(", ")}` : "For example: a metric <= a value";
+}
+
+/**
+ * The winner against the runner-up in core's verdict words (difference with its CI, p, n per
+ * side, a confound when they differ in more than one param or data column, seeds needed for a
+ * tie). Sides are named by their experiment when the schema has one. Null with fewer than two
+ * configurations.
+ */
+export function winnerVerdict(
+  result: BestResult,
+  runs: readonly { excelRow: number; values: Record<string, RunValue> }[],
+  schema: RunSchema,
+): string | null {
+  const [winner, runnerUp] = result.ranking;
+  const spec = schema.columns.find((c) => c.name === result.metric);
+  if (!winner || !runnerUp || !spec) return null;
+  const byRow = new Map(runs.map((r) => [r.excelRow, r]));
+  const experiment = schema.columns.find((c) => isExperimentName(c.name));
+  const side = (c: ConfigStats, fallback: string): VerdictSide => {
+    const own = c.rows.map((row) => byRow.get(row));
+    const named = experiment ? own.find((r) => r?.values[experiment.name])?.values[experiment.name] : undefined;
+    return {
+      name: typeof named === "string" && named !== "" ? named : fallback,
+      stats: c,
+      values: own.map((r) => r?.values[result.metric]).filter((v): v is number => typeof v === "number"),
+    };
+  };
+  const a = side(winner, "the best configuration");
+  const b = side(runnerUp, "the runner-up");
+  if (a.name === b.name) return null;
+  return compareWithBaseline(a, b, spec, result.goal).sentence;
 }

@@ -134,6 +134,7 @@ export function BestTab() {
               {s.verdict.text}
             </MessageBarBody>
           </MessageBar>
+          {s.comparison && <Text data-testid="best-comparison">{s.comparison}</Text>}
         </div>
       )}
       {s.registered && (

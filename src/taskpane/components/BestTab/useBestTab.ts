@@ -8,6 +8,7 @@ import {
   paretoRuns,
   registryEntryFor,
   runBest,
+  winnerVerdict,
   type ChoiceFix,
 } from "../../logic/bestPlan";
 import { verdictOf } from "../../logic/format";
@@ -150,6 +151,10 @@ export function useBestTab() {
   );
 
   const verdict = useMemo(() => (result ? verdictOf(result) : null), [result]);
+  const comparison = useMemo(
+    () => (result && outcome ? winnerVerdict(result, outcome.runs, outcome.schema) : null),
+    [result, outcome],
+  );
   const front = useMemo(() => (result && outcome ? paretoRuns(result, outcome.runs) : []), [result, outcome]);
   const hint = useMemo(
     () => (outcome ? constraintHint(outcome.schema, outcome.runs, metric) : "For example: latency_ms <= 50"),
@@ -170,6 +175,7 @@ export function useBestTab() {
     front,
     result,
     verdict,
+    comparison,
     find,
     register,
     markBest,
