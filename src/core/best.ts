@@ -5,7 +5,7 @@
  * than the runner-up (Welch's t-test).
  *
  * The tie rule: `tiedWithRunnerUp` is true when Welch's p >= 0.05 OR the two 95% confidence
- * intervals overlap. This is the conservative reading of the product brief: the pane must never
+ * intervals overlap. This is the conservative reading, on purpose: the pane must never
  * announce a winner the data cannot back, and overlapping intervals are the picture users see
  * on the chart (error bars), so a "winner" whose bar overlaps the runner-up's would contradict
  * the chart. With fewer than 2 runs on either side there is no variance estimate, pValue is null

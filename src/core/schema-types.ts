@@ -43,7 +43,7 @@ export interface RunSchema {
   columns: ColumnSpec[];
 }
 
-/** Validation codes of PRODUCT.md "Validation". */
+/** Validation codes: stable names the Check tab, the marks and the CLI report issues by. */
 export const ISSUE_CODES = [
   "missing_required",
   "wrong_type",

@@ -27,7 +27,7 @@ export const TABLES = {
 /** Step-wise metrics (epoch/step curves) kept from imported training logs, one point per row. */
 export const HISTORY_HEADER = ["run_id", "metric", "x_name", "x", "value"] as const;
 
-/** Columns of the RunSchema table, one row per Runs column (PRODUCT.md "The workbook"): core's definition. */
+/** Columns of the RunSchema table, one row per Runs column: core's definition, so the sheet and the validator agree. */
 export const SCHEMA_HEADER = SCHEMA_TABLE_HEADER;
 
 export const EXPERIMENTS_HEADER = [

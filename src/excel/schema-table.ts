@@ -41,6 +41,20 @@ function numberOrUndefined(value: CellValue | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** `cell` lower-cased when it is one of `allowed`; otherwise `fallback`, reported unless the cell is blank. */
+function oneOf<T extends string>(
+  cell: string,
+  allowed: readonly T[],
+  fallback: T,
+  noun: string,
+  report: (message: string) => void,
+): T {
+  const value = cell.toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  if (value !== "") report(`"${value}" is not ${noun} (use one of ${allowed.join(", ")}); treated as ${fallback}.`);
+  return fallback;
+}
+
 function truthy(value: CellValue | undefined): boolean {
   if (typeof value === "boolean") return value;
   return ["true", "yes", "y", "1", "x"].includes(text(value).toLowerCase());
@@ -81,24 +95,12 @@ export function rowsToSchema(values: CellValue[][], headerRow = 1): SchemaFromRo
       return;
     }
     seen.add(name);
-    const typeText = text(at(row, "type")).toLowerCase();
-    let type: ColumnType = "text";
-    if ((COLUMN_TYPES as readonly string[]).includes(typeText)) type = typeText as ColumnType;
-    else if (typeText !== "")
-      problems.push({
-        row: excelRow,
-        column: "type",
-        message: `"${typeText}" is not a column type (use one of ${COLUMN_TYPES.join(", ")}); treated as text.`,
-      });
-    const roleText = text(at(row, "role")).toLowerCase();
-    let role: ColumnRole = "meta";
-    if ((COLUMN_ROLES as readonly string[]).includes(roleText)) role = roleText as ColumnRole;
-    else if (roleText !== "")
-      problems.push({
-        row: excelRow,
-        column: "role",
-        message: `"${roleText}" is not a role (use one of ${COLUMN_ROLES.join(", ")}); treated as meta.`,
-      });
+    const type = oneOf<ColumnType>(text(at(row, "type")), COLUMN_TYPES, "text", "a column type", (message) =>
+      problems.push({ row: excelRow, column: "type", message }),
+    );
+    const role = oneOf<ColumnRole>(text(at(row, "role")), COLUMN_ROLES, "meta", "a role", (message) =>
+      problems.push({ row: excelRow, column: "role", message }),
+    );
     const spec: ColumnSpec = { name, type, role };
     if (truthy(at(row, "required"))) spec.required = true;
     const min = numberOrUndefined(at(row, "min"));

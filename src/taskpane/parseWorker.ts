@@ -1,5 +1,5 @@
 /**
- * Starts engineer B's parse worker. Kept in its own module so the `new URL(..., import.meta.url)`
+ * Starts the parse worker (src/taskpane/workers/parse.worker.ts). Kept in its own module so the `new URL(..., import.meta.url)`
  * form webpack 5 understands stays in one place; returns null when workers are unavailable
  * (then the pane parses in slices on the UI thread).
  */

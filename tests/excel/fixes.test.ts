@@ -1,4 +1,4 @@
-// One-click fixes that never overwrite a co-author (issue 9, points 2, 3 and 11).
+// One-click fixes that never overwrite a co-author, who may have edited the cell since the check.
 import { describe, expect, it } from "vitest";
 import { anchorFixes, applyFixes, type CellFix } from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";

@@ -269,7 +269,7 @@ function setupIn(mode: "atomic" | "partial") {
   return { sim, run: <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => sim.Excel.run(fn) };
 }
 
-describe("after a fix, the pane's two revalidations (issue 9, point 11)", () => {
+describe("after a fix, the pane's two revalidations (the fix's own and the change event's)", () => {
   it("both finish without 'could not find its sheet or table' and leave no mark behind", async () => {
     const sim = createExcelSimulator();
     const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch));

@@ -1,4 +1,4 @@
-// Rows just below the Runs table that are not in it: found, offered, included (issue 9, point 6).
+// Rows just below the Runs table that are not in it (typed or pasted past its end): found, offered, included.
 import { afterEach, describe, expect, it } from "vitest";
 import {
   checkRuns,

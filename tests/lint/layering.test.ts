@@ -1,5 +1,5 @@
 /**
- * The layering of STYLE.md is enforced by ESLint; these tests prove the rules bite, by linting
+ * The layering (ARCHITECTURE.md) is enforced by ESLint; these tests prove the rules bite, by linting
  * small sources as if they lived in each layer.
  */
 import { resolve } from "node:path";

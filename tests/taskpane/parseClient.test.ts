@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createParseWorkerHandler, parseText, type FromWorker, type ToWorker } from "../../src/core/parse/index";
 import { parseHere, parseInWorker, WorkerBrokenError, type WorkerLike } from "../../src/taskpane/logic/parseClient";
 
-/** A worker double running B's real handler on this thread, with messages delivered asynchronously like postMessage. */
+/** A worker double running the worker's real handler on this thread, with messages delivered asynchronously like postMessage. */
 function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {
   const listeners: ((event: { data: FromWorker }) => void)[] = [];
   const handler = createParseWorkerHandler({

@@ -60,18 +60,16 @@ function hex(b: number): string {
 
 function invalidUtf8(bytes: Uint8Array, offset: number): DecodeResult {
   const line = lineOfByte(bytes, offset);
-  return {
-    ok: false,
-    issues: [
-      {
-        line,
-        code: "invalid_encoding",
-        severity: "error",
-        message: `The file is not valid UTF-8: byte ${hex(bytes[offset] ?? 0)} at byte offset ${offset} (line ${line}) cannot start or continue a character.`,
-        fix: 'Save the file as UTF-8 (Excel: "CSV UTF-8") or as "Unicode Text" (UTF-16), then import it again.',
-      },
-    ],
-  };
+  return encodingError(
+    line,
+    `The file is not valid UTF-8: byte ${hex(bytes[offset] ?? 0)} at byte offset ${offset} (line ${line}) cannot start or continue a character.`,
+    'Save the file as UTF-8 (Excel: "CSV UTF-8") or as "Unicode Text" (UTF-16), then import it again.',
+  );
+}
+
+/** The one failure a decoder returns: an `invalid_encoding` error at `line`, with the way out. */
+function encodingError(line: number, message: string, fix: string): DecodeResult {
+  return { ok: false, issues: [{ line, code: "invalid_encoding", severity: "error", message, fix }] };
 }
 
 /** Decodes UTF-8 from `start`; fails at the first ill-formed sequence (overlong, surrogate, above U+10FFFF, cut off). */
@@ -164,18 +162,11 @@ function utf16Result(bytes: Uint8Array, start: number, encoding: "utf-16le" | "u
   const r = decodeUtf16(bytes, start, le);
   if (r.ok) return { ok: true, value: { text: r.text, encoding, bom } };
   const line = lineOfUnit(bytes, r.offset, le);
-  return {
-    ok: false,
-    issues: [
-      {
-        line,
-        code: "invalid_encoding",
-        severity: "error",
-        message: `The file is not valid ${encoding.toUpperCase()}: the half of a character pair at byte offset ${r.offset} (line ${line}) has no other half.`,
-        fix: 'Save the file again as "Unicode Text" (UTF-16) or as UTF-8, then import it again.',
-      },
-    ],
-  };
+  return encodingError(
+    line,
+    `The file is not valid ${encoding.toUpperCase()}: the half of a character pair at byte offset ${r.offset} (line ${line}) has no other half.`,
+    'Save the file again as "Unicode Text" (UTF-16) or as UTF-8, then import it again.',
+  );
 }
 
 /**

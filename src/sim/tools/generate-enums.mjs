@@ -1,5 +1,5 @@
 // Regenerates src/sim/enums.generated.ts from @types/office-js so the simulator's Excel.* enum
-// objects carry exactly the member names and string values the typings promise (D's code reads
+// objects carry exactly the member names and string values the typings promise (src/excel reads
 // e.g. Excel.ChartType.columnClustered at run time, so the values must exist on the global).
 // Run: node src/sim/tools/generate-enums.mjs
 import { readFileSync, writeFileSync } from "node:fs";

@@ -13,7 +13,7 @@ import { groupBySeverity } from "../../logic/issues";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
-/** Quiet period after the last edit before revalidating (PRODUCT.md "Live"). */
+/** Quiet period after the last edit before revalidating, so a burst of typing costs one read, not one per keystroke. */
 export const REVALIDATE_DELAY_MS = 400;
 
 /** State and actions of the Check tab: validate, marks, select, safe fixes, live revalidation. */
