@@ -124,8 +124,9 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
       .__runsheetSim;
     return sim.getValues("Report", "A7:B8").map((r) => `${String(r[0])}: ${String(r[1])}`);
   });
+  // The Report ranks the same clean runs as the Best tab, so it reads the same: 3 vs 3, p = 0.03, not told apart.
   expect(verdicts[1]).toMatch(
-    /^exp2: exp2 beats exp1: accuracy \+[\d.]+ points, 95% CI .*, p = 0\.00\d+, n = 3 vs 5\.$/,
+    /^exp2: cannot tell exp2 from exp1: accuracy \+[\d.]+ points, 95% CI .*, p = 0\.03\d*, n = 3 vs 3\.$/,
   );
   await expect(page.locator("canvas").first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/playground-report.png` });
