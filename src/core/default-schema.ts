@@ -1,7 +1,7 @@
 import type { RunSchema } from "./schema-types";
 
 /**
- * The schema "Create tracker" starts from: the columns of PRODUCT.md "The workbook", which cover
+ * The schema "Create tracker" starts from: the columns every tracker needs, which cover
  * the seven steps of the seeds (hypothesis, data, hyperparameters, tracking, results, recipe).
  * Users add and edit columns in the Schema sheet afterwards.
  */
