@@ -11,7 +11,9 @@ export const SHEETS = {
   registry: "Registry",
   report: "Report",
   summary: "Summary",
-  history: "History",
+  // Excel reserves the sheet name "History" (it refuses it for a new sheet), so the step-wise
+  // History table lives on a sheet called "Curves".
+  history: "Curves",
   environments: "Environments",
 } as const;
 

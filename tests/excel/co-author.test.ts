@@ -84,7 +84,7 @@ const CASES: CoAuthorCase[] = [
   },
   {
     name: "history",
-    sheet: "History",
+    sheet: "Curves",
     table: "History",
     key: "x",
     setup: async (run) => {

@@ -15,7 +15,7 @@ describe("appendHistory", () => {
     expect(syncs).toBe(2);
     expect(value).toEqual({ appended: 3, skipped: 0 });
     expect(sim.getTable("History")?.headers).toEqual(["run_id", "metric", "x_name", "x", "value"]);
-    expect(sim.getValues("History", "A2:E2")).toEqual([["007", "val_loss", "epoch", 0, 0.7]]);
+    expect(sim.getValues("Curves", "A2:E2")).toEqual([["007", "val_loss", "epoch", 0, 0.7]]);
   });
 
   it("never duplicates points on a second import, adds only new ones", async () => {
@@ -28,13 +28,13 @@ describe("appendHistory", () => {
 
   it("leaves a user's History sheet alone", async () => {
     const { sim, run } = workbook();
-    sim.addSheet("History");
-    sim.setValues("History", "A1:B2", [
+    sim.addSheet("Curves");
+    sim.setValues("Curves", "A1:B2", [
       ["my notes", ""],
       ["epoch 3 looked odd", "see log"],
     ]);
     await expect(run((ctx) => appendHistory(ctx, points))).rejects.toThrow(/rename it/);
-    expect(sim.getValues("History", "A1:B2")).toEqual([
+    expect(sim.getValues("Curves", "A1:B2")).toEqual([
       ["my notes", ""],
       ["epoch 3 looked odd", "see log"],
     ]);
@@ -42,22 +42,22 @@ describe("appendHistory", () => {
 
   it("uses an empty History sheet (what a half-applied first attempt leaves) instead of refusing", async () => {
     const { sim, run } = workbook();
-    sim.addSheet("History");
+    sim.addSheet("Curves");
     await expect(run((ctx) => appendHistory(ctx, points))).resolves.toEqual({ appended: 3, skipped: 0 });
     expect(sim.getTable("History")?.rowCount).toBe(3);
   });
 
   it("writes by column name into a History table whose columns a user reordered", async () => {
     const { sim, run } = workbook();
-    sim.addSheet("History");
-    sim.setValues("History", "A1:E2", [
+    sim.addSheet("Curves");
+    sim.setValues("Curves", "A1:E2", [
       ["value", "x", "run_id", "x_name", "metric"],
       [0.9, 0, "r0", "epoch", "acc"],
     ]);
-    sim.addTable("History", "A1:E2", "History");
+    sim.addTable("Curves", "A1:E2", "History");
     await run((ctx) => appendHistory(ctx, [["007", "=-log_loss", "epoch", 1, 0.7]]));
-    expect(sim.getValues("History", "A3:E3")).toEqual([[0.7, 1, "007", "epoch", "=-log_loss"]]);
-    expect(sim.getFormulas("History", "E3")).toEqual([["=-log_loss"]]);
+    expect(sim.getValues("Curves", "A3:E3")).toEqual([[0.7, 1, "007", "epoch", "=-log_loss"]]);
+    expect(sim.getFormulas("Curves", "E3")).toEqual([["=-log_loss"]]);
   });
 });
 
@@ -76,7 +76,7 @@ describe("History over 5 MB", () => {
       expect(more).toEqual({ appended: 90000, skipped: 0 });
       expect(sim.stats.requests.every((r) => r.ok && r.bytes <= 5 * 1024 * 1024)).toBe(true);
       expect(sim.getTable("History")?.rowCount).toBe(150000);
-      expect(sim.getValues("History", "A150001:D150001")).toEqual([["run-49", "val_loss", "step", 149999]]);
+      expect(sim.getValues("Curves", "A150001:D150001")).toEqual([["run-49", "val_loss", "step", 149999]]);
       // Reading 150,000 existing points to skip known ones takes several responses, none refused.
       const from = sim.stats.requests.length;
       const again = await run((ctx) => appendHistory(ctx, many(10, 149995)));

@@ -109,7 +109,7 @@ describe("injection corpus through every write path", () => {
     await guarded(run((ctx) => appendHistory(ctx, first)));
     check(
       sim,
-      "History",
+      "Curves",
       `A2:C${first.length + 1}`,
       first.map((p) => p.slice(0, 3)),
     );
@@ -117,7 +117,7 @@ describe("injection corpus through every write path", () => {
     await guarded(run((ctx) => appendHistory(ctx, second)));
     check(
       sim,
-      "History",
+      "Curves",
       `A${first.length + 2}:C${first.length * 2 + 1}`,
       second.map((p) => p.slice(0, 3)),
     );

@@ -146,6 +146,6 @@ describe("the gateway's once-per-start probe", () => {
     sim.faults.failSync(2, "GeneralException");
     await gateway.appendHistory([["r1", "=1+1", "epoch", 1, 0.5]]);
     expect(sim.sheetNames()).not.toContain(PROBE_SHEET);
-    expect(sim.getValues("History", "B2")).toEqual([["=1+1"]]);
+    expect(sim.getValues("Curves", "B2")).toEqual([["=1+1"]]);
   });
 });

@@ -196,7 +196,7 @@ export function ImportTab() {
         <Checkbox
           checked={s.keepHistory}
           onChange={(_, data) => s.setKeepHistory(data.checked === true)}
-          label="Keep the per-epoch curves in the History sheet"
+          label="Keep the per-epoch curves in the History table (Curves sheet)"
           data-testid="keep-history"
         />
       )}

@@ -189,7 +189,7 @@ export function useImportTab() {
     if (outcome.skipped.length > 0) parts.push(`${outcome.skipped.length} already there (same run id) were skipped.`);
     if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
     if (outcome.history && outcome.history.appended > 0)
-      parts.push(`${outcome.history.appended} curve points kept in the History sheet.`);
+      parts.push(`${outcome.history.appended} curve points kept in the History table (Curves sheet).`);
     setNotice(parts.join(" "));
     notifyChanged();
   }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged, hasCurves, keepHistory, result]);
