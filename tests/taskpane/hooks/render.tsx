@@ -3,12 +3,21 @@
  * gateway on the Excel simulator: the hook talks to a workbook that behaves like Excel
  * (load/sync, tables, settings), not to a mock that accepts anything.
  */
-import { renderHook } from "@testing-library/react";
+import { cleanup, renderHook } from "@testing-library/react";
+import { afterEach } from "vitest";
 import type { ReactNode } from "react";
 import { createWorkbookGateway, setUpTracker, type WorkbookGateway } from "../../../src/excel/index";
 import { createExcelSimulator, type ExcelSimulator } from "../../../src/sim/index";
 import { AnnounceContext, PaneStoreContext, type PaneStore } from "../../../src/taskpane/PaneState";
 import { WorkbookContext } from "../../../src/taskpane/WorkbookContext";
+
+// Vitest runs without globals, so Testing Library's automatic cleanup is off: unmount every hook
+// after its test, and let the simulator's pending syncs settle, so no React commit runs after
+// jsdom is torn down ("window is not defined").
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+});
 
 export interface Harness {
   sim: ExcelSimulator;
