@@ -89,6 +89,17 @@ test("paste pip freeze twice, log two runs on two environments, and see what cha
   await page.getByTestId("env-compare").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/playground-environment-diff.png` });
 
+  // Compare the two runs: the environment diff sits under the run table, baseline first.
+  await page.getByTestId("tab-compare").click();
+  await page.getByTestId("compare-pick-r1").click();
+  await page.getByTestId("compare-pick-r2").click();
+  await expect(page.getByTestId("compare-table")).toBeVisible();
+  const compareDiff = page.getByTestId("compare-tab").getByTestId("env-diff");
+  await expect(compareDiff).toContainText(`Environment: r1 (${a}) -> r2 (${b})`);
+  await expect(compareDiff.getByTestId("env-change").filter({ hasText: "torch removed" })).toHaveCount(1);
+  await compareDiff.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/playground-compare-environment-diff.png` });
+
   // What the pane wrote is plain workbook content: the Environments sheet, one row per package.
   const rows = await page.evaluate(() => {
     const sim = (window as unknown as { __runsheetSim: { getTable(name: string): { rowCount: number } | undefined } })

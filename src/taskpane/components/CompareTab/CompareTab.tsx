@@ -15,6 +15,7 @@ import {
 import type { RunValue } from "../../../core/index";
 import { formatValue } from "../../logic/format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { EnvDiffView } from "../EnvironmentsTab/EnvDiffView";
 import { useCompareTabStyles } from "./CompareTab.styles";
 import { COMPARE_NOTICE_ID, useCompareTab } from "./useCompareTab";
 
@@ -132,6 +133,9 @@ export function CompareTab() {
             </table>
           </div>
           {c.table.length === 0 && <Text>These runs are the same in every column.</Text>}
+          {s.envDiffs.map((d) => (
+            <EnvDiffView key={d.caption} diff={d.diff} caption={`Environment: ${d.caption}`} />
+          ))}
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void s.write()} disabled={s.busy} data-testid="compare-write">
               Write to the Compare sheet

@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { diffEnvironments, type EnvDiff } from "../../../core/env/index";
 import { compare, type CompareResult } from "../../../core/index";
-import { checkRuns, compareTable, type CheckOutcome, type CompareTableRow } from "../../../excel/index";
+import {
+  checkRuns,
+  compareTable,
+  type CheckOutcome,
+  type CompareTableRow,
+  type StoredEnvironments,
+} from "../../../excel/index";
 import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { usePaneSettings } from "../../usePaneSettings";
 import { useWorkbook } from "../../WorkbookContext";
@@ -17,13 +24,19 @@ export function useCompareTab() {
   const { error, busy, guard, dismiss } = useEdgeErrors();
   const { settings, update } = usePaneSettings();
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [environments, setEnvironments] = useState<StoredEnvironments>(new Map());
   const [search, setSearch] = usePaneState("compare.search", "");
   const [notice, setNotice] = usePaneState<string | null>("compare.notice", null);
 
   useEffect(() => {
     void (async () => {
-      const next = await guard(() => checkRuns(gateway));
-      if (next) setOutcome(next);
+      const next = await guard(async () => ({
+        runs: await checkRuns(gateway),
+        envs: await gateway.readEnvironments(),
+      }));
+      if (!next) return;
+      setOutcome(next.runs);
+      setEnvironments(next.envs);
     })();
   }, [gateway, guard, revision]);
 
@@ -63,6 +76,30 @@ export function useCompareTab() {
     return { result: r.value, table: compareTable(r.value, outcome.schema) };
   }, [outcome, selected, baseline, diffOnly]);
 
+  // Each compared run's environment against the baseline's, when both are on the Environments sheet.
+  const envDiffs = useMemo((): { caption: string; diff: EnvDiff }[] => {
+    if (!outcome || !compared || "problem" in compared) return [];
+    const envColumn = outcome.schema.columns.find((c) => c.name.toLowerCase() === "environment")?.name;
+    if (!envColumn) return [];
+    const envOf = (id: string): string => {
+      const run = outcome.runs.find((r) => r.id === id);
+      const v = run?.values[envColumn];
+      return v === null || v === undefined ? "" : String(v).trim();
+    };
+    const base = compared.result.baseline.id;
+    const baseEnv = envOf(base);
+    const baseStored = environments.get(baseEnv);
+    if (!baseStored) return [];
+    return compared.result.runs
+      .filter((r) => r.id !== base)
+      .flatMap((r) => {
+        const env = envOf(r.id);
+        const stored = environments.get(env);
+        if (!stored || env === baseEnv) return [];
+        return [{ caption: `${base} (${baseEnv}) -> ${r.id} (${env})`, diff: diffEnvironments(baseStored, stored) }];
+      });
+  }, [outcome, compared, environments]);
+
   const write = useCallback(async () => {
     if (!compared || "problem" in compared) return;
     const done = await guard(() => gateway.writeCompare(compared.result, compared.table));
@@ -86,6 +123,7 @@ export function useCompareTab() {
     diffOnly,
     setDiffOnly,
     compared,
+    envDiffs,
     write,
     notice,
     busy,
