@@ -22,6 +22,7 @@ export * from "./where";
 export * from "./pareto";
 export * from "./best";
 export * from "./error-rows";
+export * from "./json-bytes";
 export * from "./status";
 export * from "./compare";
 export * from "./format";

@@ -6,7 +6,7 @@
  * took; writes into chunks measured before sending. A block or chunk Excel still refuses is
  * halved and sent again (a refused request applies nothing, so this is safe).
  */
-import type { CellValue, Grid } from "../core/index";
+import { jsonBytes, type CellValue, type Grid } from "../core/index";
 import { errorCode } from "./errors";
 import type { SafeValue } from "./safe-write";
 import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf, type TableState } from "./table-append";
@@ -19,17 +19,6 @@ export const RESPONSE_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.96);
 
 /** Bytes of cell data per request (values and number formats). */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
-
-/** UTF-8 size of a value as JSON, as it travels in a request or response. */
-export function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "";
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) bytes += code > 0x7ff ? 2 : 1;
-  }
-  return bytes;
-}
 
 /**
  * What a row costs in a request written by safe-write: its values as JSON plus one number

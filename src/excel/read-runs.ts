@@ -6,7 +6,8 @@
 import { isBlank, type CellValue, type Grid, type SheetGrid } from "../core/index";
 import { SETTINGS, TABLES } from "./constants";
 import { errorCode } from "./errors";
-import { jsonBytes, readMeasured, RESPONSE_BUDGET } from "./payload";
+import { jsonBytes } from "../core/index";
+import { readMeasured, RESPONSE_BUDGET } from "./payload";
 import { rowsToSchema, type SchemaFromRows } from "./schema-table";
 
 /** Where the runs were read from: core's SheetGrid (re-exported for the Excel layer's callers). */

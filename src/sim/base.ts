@@ -1,6 +1,7 @@
 // Proxy-object machinery shared by every simulated Excel class: load/sync, PropertyNotLoaded,
 // *OrNullObject, ClientResult and queued writes.
 // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+import { jsonBytes } from "../core/json-bytes";
 import { Codes, officeError, propertyNotLoaded } from "./errors";
 import type { QueuedOp, SyncState } from "./engine-types";
 import type { SimRequestContext } from "./context";
@@ -36,18 +37,6 @@ export function loadPaths(option: LoadOption | undefined): string[] {
   };
   walk(option as Record<string, unknown>, "");
   return out;
-}
-
-/** Byte length of a value as JSON (UTF-8), the way the request/response limits are measured. */
-export function jsonBytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? "";
-  let bytes = s.length;
-  // Only non-ASCII characters take more than one byte; scanning is cheaper than encoding.
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code > 0x7f) bytes += code > 0x7ff ? 2 : 1;
-  }
-  return bytes;
 }
 
 /** Base of every simulated proxy object (OfficeExtension.ClientObject). */

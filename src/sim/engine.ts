@@ -1,7 +1,7 @@
 // The simulated Excel host: runs queued batches atomically, enforces limits, injects faults,
 // records statistics and delivers worksheet events.
 import { formatRect, parseAddress, type Rect } from "./address";
-import { jsonBytes } from "./base";
+import { jsonBytes } from "../core/json-bytes";
 import type { SimRequestContext } from "./context";
 import type { EngineHooks, EventRegistration, QueuedOp, SyncState } from "./engine-types";
 import { Codes, MESSAGE_CELL_EDIT, SimOfficeError, officeError } from "./errors";
