@@ -2,18 +2,10 @@
  * Deterministic bench inputs: the same data on every run and for both sides of each case.
  */
 import type { CellValue, Grid, RunSchema } from "../src/core/index";
+import { seededRandom } from "../src/playground/seed-workbook";
 
-/** Pseudo-random numbers in [0, 1) (mulberry32), so every run measures the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Pseudo-random numbers in [0, 1), so every run measures the same data: the playground's generator. */
+export const rng = seededRandom;
 
 const MODELS = ["mlp", "cnn", "vit", "resnet"];
 const DATASETS = ["cats-dogs-v1", "cats-dogs-v2", "cifar10", "imagenet-mini"];

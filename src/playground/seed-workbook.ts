@@ -22,8 +22,8 @@ export const RUN_COLUMNS = [
   "owner",
 ] as const;
 
-/** Deterministic pseudo-random numbers (mulberry32) so the example is the same on every load. */
-function random(seed: number): () => number {
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so the example is the same on every load. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -118,7 +118,7 @@ function writeSchemaTable(sim: ReturnType<typeof createExcelSimulator>, schema: 
  */
 export function buildExampleWorkbook(): WorkbookModel {
   return buildWith((sim) => {
-    const rand = random(42);
+    const rand = seededRandom(42);
     const rows: Scalar[][] = [];
     const experiments = [
       {
@@ -223,7 +223,7 @@ export function buildExampleWorkbook(): WorkbookModel {
 /** A large run log (default 5,000 runs over 50 experiments) to exercise virtualised rendering and chunked I/O. */
 export function buildLargeWorkbook(count = 5000): WorkbookModel {
   return buildWith((sim) => {
-    const rand = random(7);
+    const rand = seededRandom(7);
     const rows: Scalar[][] = [];
     const models = ["mlp-1x256", "mlp-2x256", "cnn-small", "cnn-resnet18"];
     for (let i = 0; i < count; i++) {
