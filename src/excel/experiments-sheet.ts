@@ -173,7 +173,8 @@ export async function writeExperiments(
   return {
     sheet: state.sheet,
     added,
-    verdictsChanged: changed,
+    // Appended rows were written with their verdicts, so the verdict pass finds them unchanged.
+    verdictsChanged: added.length + changed,
     created: false,
     addedVerdictColumn: addColumns.length > 0,
   };
