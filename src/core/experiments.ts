@@ -17,7 +17,13 @@ import type { Grid } from "./grid";
 import { isExperimentName, normalizeName } from "./names";
 import type { Run } from "./runs";
 import type { Goal } from "./schema-types";
-import { compareWithBaseline, type Verdict } from "./verdict";
+import {
+  cannotCompareSentence,
+  compareWithBaseline,
+  firstExperimentSentence,
+  noRunsSentence,
+  type Verdict,
+} from "./verdict";
 
 /** Header of the Experiments table: the user's columns, then RunSheet's computed `verdict`. */
 export const EXPERIMENTS_TABLE_HEADER = [
@@ -239,13 +245,13 @@ export function experimentVerdicts(
     out.goal = g;
     const mine = winner(id, spec.name, g);
     if (!mine) {
-      out.text = `${id} has no finished run with ${spec.name} yet.`;
+      out.text = `${noRunsSentence(id, spec.name)}.`;
       return out;
     }
     const top = mine.result.ranking[0];
     if (baseline === null) {
       const summary = top ? summaryText(top.mean, top.ci95, top.n) : "";
-      out.text = `${id} is the first experiment, with nothing to compare with: ${spec.name} ${summary}.`;
+      out.text = `${firstExperimentSentence(id, spec.name, summary)}.`;
       return out;
     }
     if (baseline === id) {
@@ -253,13 +259,13 @@ export function experimentVerdicts(
       return out;
     }
     if (!order.includes(baseline)) {
-      out.text = `Cannot compare ${id} with ${baseline}: there is no experiment ${baseline}.`;
+      out.text = `${cannotCompareSentence(id, baseline, spec.name, false)}.`;
       return out;
     }
     const theirs = winner(baseline, spec.name, g);
     const theirTop = theirs?.result.ranking[0];
     if (!theirs || !theirTop || !top) {
-      out.text = `Cannot compare ${id} with ${baseline}: ${baseline} has no finished run with ${spec.name}.`;
+      out.text = `${cannotCompareSentence(id, baseline, spec.name, true)}.`;
       return out;
     }
     const v = compareWithBaseline(

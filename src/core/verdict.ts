@@ -322,3 +322,20 @@ export function bestVerdict(result: BestResult): BestVerdict {
     intent: "success",
   };
 }
+
+/** The verdict of an experiment with no baseline before it: its own result. */
+export function firstExperimentSentence(name: string, metric: string, summary: string): string {
+  return `${name} is the first experiment: ${metric} ${summary}`;
+}
+
+/** The verdict of an experiment without qualifying runs. */
+export function noRunsSentence(name: string, metric: string): string {
+  return `${name} has no finished run with ${metric} yet`;
+}
+
+/** Why an experiment could not be compared with its baseline: no such experiment, or no runs there. */
+export function cannotCompareSentence(name: string, baseline: string, metric: string, known: boolean): string {
+  return known
+    ? `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${metric}`
+    : `cannot compare ${name} with ${baseline}: there is no experiment ${baseline}`;
+}

@@ -118,7 +118,7 @@ describe("verdicts per experiment", () => {
       metric: "accuracy",
     });
     expect(first?.baseline).toBeNull();
-    expect(first?.text).toMatch(/^exp1 is the first experiment, with nothing to compare with: accuracy 0\.72/);
+    expect(first?.text).toMatch(/^exp1 is the first experiment: accuracy 0\.72/);
     expect(second?.verdict?.outcome).toBe("won");
     expect(second?.verdict?.state).toBe("confounded");
     expect(second?.baselineDefaulted).toBe(false);
@@ -187,7 +187,7 @@ describe("verdicts per experiment", () => {
       { metric: "accuracy" },
     );
     expect(out.map((e) => [e.id, e.text])).toEqual([
-      ["exp1", "Cannot compare exp1 with exp7: there is no experiment exp7."],
+      ["exp1", "cannot compare exp1 with exp7: there is no experiment exp7."],
       ["exp2", "exp2 names itself as its baseline: pick another experiment to compare with."],
       ["planned", "planned has no finished run with accuracy yet."],
       ["exp3", expect.stringMatching(/^There is no column "f1"/)],

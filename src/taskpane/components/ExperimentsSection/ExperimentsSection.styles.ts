@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useExperimentsSectionStyles = makeStyles({
   root: {
@@ -8,7 +9,7 @@ export const useExperimentsSectionStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalM,
   },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: tabStyles.hint,
   list: {
     listStyleType: "none",
     margin: 0,
