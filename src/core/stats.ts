@@ -137,15 +137,24 @@ export function summarizeRange(values: ArrayLike<number>, start: number, end: nu
 export const ALPHA = 0.05;
 
 /**
- * RunSheet's one tie rule between two configurations: indistinguishable when Welch's two-sided
- * p >= 0.05, which is the same as Welch's 95% confidence interval of the difference of means
- * holding 0. The seeds-needed estimate (power.ts) plans for this same test at this same level,
- * so a verdict never calls a result tied while printing a difference interval that excludes 0.
- * The two configurations' own 95% intervals (the chart's error bars) may still overlap when the
- * difference is clear: overlapping bars are not a test (they correspond to p of about 0.006).
+ * RunSheet's tie rule between two configurations, as the product brief states it: tied when
+ * Welch's p >= 0.05 OR their 95% confidence intervals overlap (a missing interval counts as
+ * overlapping). The conservative reading is on purpose: the chart a stakeholder sees shows the
+ * error bars, and a "winner" whose bar overlaps the runner-up's would contradict it. When p < 0.05
+ * but the bars overlap, verdicts say so in words (see `overlapOnlyTie`), so a printed difference
+ * interval that excludes 0 never sits unexplained beside "tied".
  */
-export function isTie(p: number): boolean {
-  return !(p < ALPHA);
+export function isTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
+  return !(p < ALPHA) || intervalsOverlap(a, b);
+}
+
+/** True when Welch's test alone is significant but the tie comes from overlapping intervals. */
+export function overlapOnlyTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
+  return p < ALPHA && intervalsOverlap(a, b);
+}
+
+function intervalsOverlap(a: [number, number] | null, b: [number, number] | null): boolean {
+  return a === null || b === null || (a[0] <= b[1] && b[0] <= a[1]);
 }
 
 /** Welch's t-test result. */

@@ -14,7 +14,7 @@ import { formatP, meanPlusMinus, sig } from "./format";
 import { pooledStd, seedsBeyond, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
-import { isTie, tInv, welchTTest } from "./stats";
+import { isTie, overlapOnlyTie, tInv, welchTTest } from "./stats";
 
 export type VerdictState = "won" | "lost" | "tied" | "cannot tell" | "confounded" | "seeds needed";
 export type VerdictOutcome = "won" | "lost" | "tied" | "cannot tell";
@@ -187,9 +187,9 @@ function planningStd(a: VerdictSide, b: VerdictSide): number | null {
 
 /**
  * Compares an experiment with its baseline (see the module comment for the states). The tie rule
- * is best()'s (stats.ts isTie): tied when Welch's p >= 0.05, which is when the printed 95% CI of
- * the difference holds 0; with a single run on a side there is no test ("cannot tell"). Seeds
- * needed are planned for that same test and are always more than the smaller side already has.
+ * is best()'s (stats.ts isTie): tied when Welch's p >= 0.05 or the two 95% CIs overlap; when only
+ * the overlap makes it a tie, a caveat says so. With a single run on a side there is no test
+ * ("cannot tell"). Seeds needed are always more than the smaller side already has.
  */
 export function compareWithBaseline(
   exp: VerdictSide,
@@ -215,7 +215,7 @@ export function compareWithBaseline(
           : `${base.name} has a single run`;
   } else {
     ci = welchDifferenceCi(exp, base, test.df, diff);
-    if (isTie(test.p)) outcome = "tied";
+    if (isTie(test.p, exp.stats.ci95, base.stats.ci95)) outcome = "tied";
     else outcome = (goal === "max" ? diff > 0 : diff < 0) ? "won" : "lost";
   }
 
@@ -246,6 +246,8 @@ export function compareWithBaseline(
   const caveats: string[] = [];
   if (state === "confounded" && (outcome === "won" || outcome === "lost"))
     caveats.push(confoundSentence(exp.name, changes, outcome));
+  if (test && outcome === "tied" && overlapOnlyTie(test.p, exp.stats.ci95, base.stats.ci95))
+    caveats.push(overlapSentence(exp.name, base.name));
   if (seeds) caveats.push(seedsSentence(seeds));
   const headline = `${verb(base.name)}: ${numbers}.`;
   const against = defaulted ? `${base.name} (the previous experiment; no baseline set)` : base.name;
@@ -313,7 +315,10 @@ export function bestVerdict(result: BestResult): BestVerdict {
   if (result.tiedWithRunnerUp)
     return {
       kind: "tied",
-      text: `Tied with the runner-up (p ${formatP(result.pValue)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
+      text:
+        result.pValue < 0.05
+          ? `Tied with the runner-up: p ${formatP(result.pValue)}, but their 95% intervals overlap, and RunSheet names a winner only when both agree. Run more seeds or pick by another criterion.`
+          : `Tied with the runner-up (p ${formatP(result.pValue)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
       intent: "warning",
     };
   return {
@@ -321,6 +326,14 @@ export function bestVerdict(result: BestResult): BestVerdict {
     text: `The best configuration has the ${what}, clearly ahead of the runner-up (p ${formatP(result.pValue)}).`,
     intent: "success",
   };
+}
+
+/**
+ * Why a result with p < 0.05 is still called a tie: the two configurations' 95% intervals overlap,
+ * and RunSheet names a winner only when the test and the chart's error bars agree.
+ */
+export function overlapSentence(a: string, b: string): string {
+  return `Welch's test alone favours one side (p < 0.05), but the 95% intervals of ${a} and ${b} overlap, and RunSheet names a winner only when both agree.`;
 }
 
 /** The verdict of an experiment with no baseline before it: its own result. */
