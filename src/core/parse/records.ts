@@ -2,10 +2,20 @@
  * Building a positional raw table from keyed records (JSON objects, dict lines, key=value
  * runs), with nested objects flattened by dots (`metrics.accuracy`).
  */
-import { isNonFinite, type Literal } from "./literal";
+import { isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import type { RawTable, RawValue } from "./raw";
 import type { FormatName, ParseIssue } from "./types";
 import { nonFiniteIssue, outOfRangeIssue } from "./values";
+
+/** A flattened key path (`metrics` -> `accuracy`), so a key repeated on every line is joined once. */
+interface KeyNode {
+  name: string;
+  column: number;
+  children: Map<string, KeyNode> | null;
+}
+
+/** What `addPlain` leaves to the careful path (`flattenRecord` and `add`). */
+const CAREFUL = -1;
 
 /** Collects records in arrival order; columns appear in first-seen order. */
 export class RecordsBuilder {
@@ -13,6 +23,101 @@ export class RecordsBuilder {
   private readonly index = new Map<string, number>();
   readonly rows: RawValue[][] = [];
   readonly rowLines: number[] = [];
+  private readonly root: KeyNode = { name: "", column: -1, children: null };
+  private readonly pendingKeys: KeyNode[] = [];
+  private readonly pendingValues: RawValue[] = [];
+
+  /**
+   * Adds a record as `add(flattenRecord(record))` would, straight from the parsed value and
+   * without building its flat copy, when the record is plain: no arrays (step series), no
+   * nesting past MAX_NESTING, no integer beyond 2^53, and `allKeys(n)` true for its count of
+   * keys (false means the text repeated a key that JSON.parse merged). Otherwise adds nothing,
+   * pushes no issue and returns false, so the caller takes the careful path.
+   */
+  addPlain(
+    record: { [key: string]: Literal },
+    line: number,
+    allKeys: (keys: number) => boolean,
+    issues: ParseIssue[],
+  ): boolean {
+    const before = issues.length;
+    this.pendingKeys.length = 0;
+    this.pendingValues.length = 0;
+    const keys = this.collect(record, this.root, 0, line, issues);
+    if (keys === CAREFUL || !allKeys(keys)) {
+      issues.length = before;
+      return false;
+    }
+    const row: RawValue[] = new Array<RawValue>(this.columns.length).fill(null);
+    const nodes = this.pendingKeys;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as KeyNode;
+      let col = node.column;
+      if (col < 0) {
+        col = this.index.get(node.name) ?? -1;
+        if (col < 0) {
+          col = this.columns.length;
+          this.columns.push(node.name);
+          this.index.set(node.name, col);
+        }
+        node.column = col;
+      }
+      row[col] = this.pendingValues[i] ?? null;
+    }
+    this.rows.push(row);
+    this.rowLines.push(line);
+    return true;
+  }
+
+  /** The flat cells of `obj` under `node` into the pending lists; its key count, or CAREFUL. */
+  private collect(
+    obj: { [key: string]: Literal },
+    node: KeyNode,
+    depth: number,
+    line: number,
+    issues: ParseIssue[],
+  ): number {
+    if (depth >= MAX_NESTING) return CAREFUL;
+    let keys = 0;
+    // for-in: parsed objects have no enumerable inherited keys, and it allocates no key list.
+    for (const k in obj) {
+      keys++;
+      const v = obj[k] as Literal;
+      let child = node.children?.get(k);
+      if (!child) {
+        child = { name: node.name === "" ? k : `${node.name}.${k}`, column: -1, children: null };
+        (node.children ??= new Map()).set(k, child);
+      }
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) {
+          issues.push(outOfRangeIssue(String(v), line, child.name));
+          this.pend(child, null);
+        } else if (Number.isInteger(v) && !Number.isSafeInteger(v)) return CAREFUL;
+        else this.pend(child, v);
+      } else if (v === null || typeof v !== "object") this.pend(child, v);
+      else if (Array.isArray(v)) return CAREFUL;
+      else if (isNonFinite(v)) {
+        keys++;
+        issues.push(
+          /\d/.test(v.nonFinite)
+            ? outOfRangeIssue(v.nonFinite, line, child.name)
+            : nonFiniteIssue(v.nonFinite, line, child.name),
+        );
+        this.pend(child, null);
+      } else {
+        const inner = this.collect(v, child, depth + 1, line, issues);
+        if (inner === CAREFUL) return CAREFUL;
+        if (inner === 0 && child.name !== "") this.pend(child, null);
+        keys += inner;
+      }
+    }
+    return keys;
+  }
+
+  private pend(node: KeyNode, value: RawValue): void {
+    this.pendingKeys.push(node);
+    this.pendingValues.push(value);
+  }
 
   /** Adds one record (key -> value) starting on `line`. */
   add(record: Map<string, RawValue>, line: number): void {
