@@ -346,9 +346,11 @@ export function keyTokenCount(text: string): number {
 }
 
 /**
- * True when JSON text that JSON.parse accepted has exactly `keys` key tokens (no key repeated
- * inside an object). Every colon outside a string follows a key, so when the colons number
- * `keys` there is nothing else to count; only text with colons inside strings is scanned.
+ * True when JSON text that JSON.parse accepted as a value with `keys` keys (all levels) has
+ * exactly that many key tokens, so no key was repeated inside an object. The value cannot have
+ * more keys than the text has tokens, and every colon outside a string follows a key, so when
+ * the colons number `keys` there is nothing else to count; only text with colons inside
+ * strings is scanned.
  */
 export function hasKeyTokens(text: string, keys: number): boolean {
   let colons = 0;

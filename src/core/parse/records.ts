@@ -26,6 +26,8 @@ export class RecordsBuilder {
   private readonly root: KeyNode = { name: "", column: -1, children: null };
   private readonly pendingKeys: KeyNode[] = [];
   private readonly pendingValues: RawValue[] = [];
+  /** How many of the pending entries belong to the record being added (the lists are reused, never shrunk). */
+  private pending = 0;
 
   /**
    * Adds a record as `add(flattenRecord(record))` would, straight from the parsed value and
@@ -40,9 +42,10 @@ export class RecordsBuilder {
     allKeys: (keys: number) => boolean,
     issues: ParseIssue[],
   ): boolean {
+    // flattenRecord reads a top-level non-finite marker as one value, not as a record.
+    if (isNonFinite(record)) return false;
     const before = issues.length;
-    this.pendingKeys.length = 0;
-    this.pendingValues.length = 0;
+    this.pending = 0;
     const keys = this.collect(record, this.root, 0, line, issues);
     if (keys === CAREFUL || !allKeys(keys)) {
       issues.length = before;
@@ -50,7 +53,7 @@ export class RecordsBuilder {
     }
     const row: RawValue[] = new Array<RawValue>(this.columns.length).fill(null);
     const nodes = this.pendingKeys;
-    for (let i = 0; i < nodes.length; i++) {
+    for (let i = 0; i < this.pending; i++) {
       const node = nodes[i] as KeyNode;
       let col = node.column;
       if (col < 0) {
@@ -115,8 +118,9 @@ export class RecordsBuilder {
   }
 
   private pend(node: KeyNode, value: RawValue): void {
-    this.pendingKeys.push(node);
-    this.pendingValues.push(value);
+    this.pendingKeys[this.pending] = node;
+    this.pendingValues[this.pending] = value;
+    this.pending++;
   }
 
   /** Adds one record (key -> value) starting on `line`. */
