@@ -12,6 +12,13 @@ interface KeyNode {
   name: string;
   column: number;
   children: Map<string, KeyNode> | null;
+  /** The children in the key order of the last object seen here: lines usually repeat it. */
+  lastOrder: KeyNode[];
+  lastKeys: string[];
+}
+
+function keyNode(name: string): KeyNode {
+  return { name, column: -1, children: null, lastOrder: [], lastKeys: [] };
 }
 
 /** What `addPlain` leaves to the careful path (`flattenRecord` and `add`). */
@@ -23,7 +30,7 @@ export class RecordsBuilder {
   private readonly index = new Map<string, number>();
   readonly rows: RawValue[][] = [];
   readonly rowLines: number[] = [];
-  private readonly root: KeyNode = { name: "", column: -1, children: null };
+  private readonly root: KeyNode = keyNode("");
   private readonly pendingKeys: KeyNode[] = [];
   private readonly pendingValues: RawValue[] = [];
   /** How many of the pending entries belong to the record being added (the lists are reused, never shrunk). */
@@ -83,14 +90,23 @@ export class RecordsBuilder {
     if (depth >= MAX_NESTING) return CAREFUL;
     let keys = 0;
     // for-in: parsed objects have no enumerable inherited keys, and it allocates no key list.
+    let i = 0;
     for (const k in obj) {
       keys++;
       const v = obj[k] as Literal;
-      let child = node.children?.get(k);
+      // Parsed keys are interned strings: comparing with the last object's key at this place
+      // is cheaper than hashing it into the map.
+      let child = node.lastKeys[i] === k ? node.lastOrder[i] : undefined;
       if (!child) {
-        child = { name: node.name === "" ? k : `${node.name}.${k}`, column: -1, children: null };
-        (node.children ??= new Map()).set(k, child);
+        child = node.children?.get(k);
+        if (!child) {
+          child = keyNode(node.name === "" ? k : `${node.name}.${k}`);
+          (node.children ??= new Map()).set(k, child);
+        }
+        node.lastKeys[i] = k;
+        node.lastOrder[i] = child;
       }
+      i++;
       if (typeof v === "number") {
         if (!Number.isFinite(v)) {
           issues.push(outOfRangeIssue(String(v), line, child.name));
