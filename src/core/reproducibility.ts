@@ -29,13 +29,23 @@ function text(value: RunValue | undefined): string {
 }
 
 const URL_TEXT = /^(?:https?|s3|gs|az|abfss?|hdfs|dvc|ssh|git\+\w+|file):\/\/\S+$/i;
-const GIT_COMMIT = /^[0-9a-f]{7,40}$/i;
 /** `dogs-cats@3f2a9c1`, `dogs-cats:v2 sha256:3f2a…`, `dogs-cats md5=3f2a…`: a name, then a hash of 6+ hex digits. */
 const NAMED_HASH = /^\S(?:.*\S)?[\s@:#=,]+(?:(?:sha1|sha256|sha512|md5|hash|etag)[:=])?[0-9a-f]{6,128}$/i;
 
+/** True for 7 to 40 hex digits (`/^[0-9a-f]{7,40}$/i`), by a scan: it runs on every finished run. */
+function isHexCommit(value: string): boolean {
+  if (value.length < 7 || value.length > 40) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x66))) return false;
+  }
+  return true;
+}
+
 /** True for a git commit (7-40 hex digits) or a URL (a commit or tag page, a repository at a ref). */
 export function isCodeVersion(value: string): boolean {
-  return GIT_COMMIT.test(value) || URL_TEXT.test(value);
+  return isHexCommit(value) || URL_TEXT.test(value);
 }
 
 /** True for a data version that pins the bytes: a name plus a hash, or a URL. */
