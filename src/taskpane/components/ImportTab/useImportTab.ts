@@ -14,9 +14,15 @@ import {
   type MappingChoice,
   type TargetPick,
 } from "../../logic/importPlan";
-import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
+import {
+  parseHere,
+  parseInWorker,
+  startParseWorker,
+  WorkerBrokenError,
+  type ParseJob,
+  type WorkerLike,
+} from "../../logic/parseClient";
 import { usePaneState } from "../../PaneState";
-import { startParseWorker } from "../../parseWorker";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
