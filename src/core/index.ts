@@ -39,6 +39,7 @@ export * from "./reproducibility";
 export * from "./recipe";
 export * from "./default-schema";
 export * from "./sheet-check";
+export * from "./import-check";
 export type * from "./infer-types";
 export type * from "./validate-types";
 export type * from "./where-types";
