@@ -29,12 +29,12 @@ async function runsTable(page: Page): Promise<Record<string, unknown>[]> {
   });
 }
 
-/** The pane never scrolls sideways. */
+/** The pane never scrolls sideways once the step's content has settled (a frame mid-render may). */
 async function expectNoSideScroll(page: Page): Promise<void> {
-  const overflow = await page
-    .getByTestId("pane-body")
-    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+  const body = page.getByTestId("pane-body");
+  await expect
+    .poll(() => body.evaluate((el) => el.scrollWidth - el.clientWidth), { timeout: 5_000 })
+    .toBeLessThanOrEqual(0);
 }
 
 async function fillField(page: Page, name: string, value: string): Promise<void> {
