@@ -258,7 +258,8 @@ export class WorkbookModel {
     const b = this.bounds.get(map as Map<number, CellData>);
     if (!b) return;
     if (value === undefined) {
-      this.bounds.delete(map as Map<number, CellData>);
+      // Clearing a cell that was not there changes nothing; removing one may shrink the bounds.
+      if (old !== undefined) this.bounds.delete(map as Map<number, CellData>);
       return;
     }
     const k = key as number;
