@@ -24,11 +24,11 @@ import { registerBest, type RegisterResult, type RegistryEntry } from "./registr
 import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
-import { readExperiments, writeReport, type ReportWriteResult } from "./report";
+import type { ReportWriteResult } from "./report";
 import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
 import { readHistory } from "./curves";
 import { writeMarksLegend, type LegendResult } from "./runs-legend";
-import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
@@ -142,15 +142,16 @@ export function createWorkbookGateway(
     addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
     registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
-    readExperiments: () => run((ctx) => readExperiments(ctx)),
-    writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
+    // The report and summary writers (statistics, charts, CSV) load on first use, not with the pane.
+    readExperiments: () => import("./report").then((m) => run((ctx) => m.readExperiments(ctx))),
+    writeReport: (spec) => import("./report").then((m) => write((ctx) => m.writeReport(ctx, spec, capabilities))),
     appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
     saveSettings: (patch) =>
       capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
     writeCompare: (result, table) => write((ctx) => writeCompareSheet(ctx, result, table)),
     readHistory: () => run((ctx) => readHistory(ctx)),
-    writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
+    writeSummary: (table) => import("./summary-sheet").then((m) => write((ctx) => m.writeSummary(ctx, table))),
     writeMarksLegend: () => write((ctx) => writeMarksLegend(ctx)),
     // The environment parsers load on first use, not with the pane.
     storeEnvironment: (text, format) =>
