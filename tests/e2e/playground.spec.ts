@@ -224,3 +224,19 @@ test("Save .xlsx downloads the workbook and opening it restores the Runs table",
   });
   expect(restored).toEqual({ a2: "exp1-s1", n2: "edited before saving", rows: 11 });
 });
+
+test("on the 5,000-run workbook the Check tab lists 100 issues per group at first, and Show more adds the next", async ({
+  page,
+}) => {
+  await page.evaluate(() =>
+    (window as unknown as { __runsheetPlayground: { loadLarge(): void } }).__runsheetPlayground.loadLarge(),
+  );
+  await page.getByTestId("tab-check").click();
+  await expect(page.getByTestId("check-summary")).toContainText(/5,?000 runs/, { timeout: 60_000 });
+  const firstList = page.getByTestId("runsheet-pane").locator("ul").first();
+  await expect(firstList.getByTestId("issue-item")).toHaveCount(100);
+  const more = page.getByTestId("show-more-issues").first();
+  await expect(more).toContainText(/Show 100 more of [\d,]+/);
+  await more.click();
+  await expect(firstList.getByTestId("issue-item")).toHaveCount(200);
+});
