@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   // Imported after install(): nothing in the pane may capture the Excel global before it exists.
   const { PlaygroundApp } = await import("./PlaygroundApp");
   if (params.has("holdParse")) {
-    const { holdParseResults } = await import("../taskpane/parseWorker");
+    const { holdParseResults } = await import("../taskpane/logic/parse-hold");
     window.__runsheetReleaseParse = holdParseResults();
   }
   await sim.Office.onReady();

@@ -269,6 +269,32 @@ export class WorkbookModel {
     else if (counts(old)) this.bounds.delete(map as Map<number, CellData>);
   }
 
+  /** Bounds of the used cells (no tables), within `within` when given. */
+  private cellsUsed(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
+    const b = this.cellBounds(sheet);
+    const all = valuesOnly ? b.values : b.all;
+    if (!within || !all) return all;
+    // Every used cell lies inside `within`: the bounds are the answer.
+    if (within.r0 <= all.r0 && within.c0 <= all.c0 && within.r1 >= all.r1 && within.c1 >= all.c1) return all;
+    const area = intersect(all, within);
+    if (!area) return null;
+    let found: Rect | null = null;
+    const counts = (cell: CellData | undefined) => cell !== undefined && (!valuesOnly || isValueCell(cell));
+    if ((area.r1 - area.r0 + 1) * (area.c1 - area.c0 + 1) <= sheet.cells.size) {
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++)
+          if (counts(this.cellAt(sheet, r, c))) found = extend(found, cellKey(r, c));
+      return found;
+    }
+    for (const [k, cell] of sheet.cells) {
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (r < area.r0 || r > area.r1 || c < area.c0 || c > area.c1 || !counts(cell)) continue;
+      found = extend(found, k);
+    }
+    return found;
+  }
+
   private cellBounds(sheet: SheetModel): { all: Rect | null; values: Rect | null } {
     const known = this.bounds.get(sheet.cells);
     if (known) return known;
@@ -333,9 +359,8 @@ export class WorkbookModel {
   }
 
   /** The smallest rectangle holding every non-empty value (or any formatted cell unless valuesOnly). */
-  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
-    const b = this.cellBounds(sheet);
-    const cells = valuesOnly ? b.values : b.all;
+  usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
+    const cells = this.cellsUsed(sheet, valuesOnly, within);
     let r0 = cells?.r0 ?? Infinity;
     let c0 = cells?.c0 ?? Infinity;
     let r1 = cells?.r1 ?? -1;
@@ -343,10 +368,12 @@ export class WorkbookModel {
     if (!valuesOnly) {
       for (const t of this.tables) {
         if (t.sheetId !== sheet.id) continue;
-        r0 = Math.min(r0, t.rect.r0);
-        c0 = Math.min(c0, t.rect.c0);
-        r1 = Math.max(r1, t.rect.r1);
-        c1 = Math.max(c1, t.rect.c1);
+        const rect = within ? intersect(t.rect, within) : t.rect;
+        if (!rect) continue;
+        r0 = Math.min(r0, rect.r0);
+        c0 = Math.min(c0, rect.c0);
+        r1 = Math.max(r1, rect.r1);
+        c1 = Math.max(c1, rect.c1);
       }
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
@@ -448,4 +475,9 @@ export function readValues(model: WorkbookModel, sheet: SheetModel, rect: Rect):
     out.push(row);
   }
   return out;
+}
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const x = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+  return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
 }

@@ -25,7 +25,11 @@ afterEach(() => {
 
 async function start() {
   vi.stubGlobal("Worker", FakeWorker);
-  return import("../../src/taskpane/parseWorker");
+  const [hold, client] = await Promise.all([
+    import("../../src/taskpane/logic/parse-hold"),
+    import("../../src/taskpane/logic/parseClient"),
+  ]);
+  return { holdParseResults: hold.holdParseResults, startParseWorker: client.startParseWorker };
 }
 
 const result: FromWorker = {

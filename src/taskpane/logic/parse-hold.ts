@@ -1,10 +1,9 @@
 /**
- * Starts the parse worker (src/taskpane/workers/parse.worker.ts). Kept in its own module so the `new URL(..., import.meta.url)`
- * form webpack 5 understands stays in one place; returns null when workers are unavailable
- * (then the pane parses in slices on the UI thread).
+ * A hold on parse outcomes, for tests: the playground's `?holdParse` flag turns it on, so a test can
+ * look at a parse in progress, and cancel it, without racing the worker. Off, workers pass through.
  */
-import type { FromWorker } from "../core/parse/index";
-import type { WorkerLike } from "./logic/parseClient";
+import type { FromWorker } from "../../core/parse/index";
+import type { WorkerLike } from "./parseClient";
 
 /** While set, the worker's final messages (result, cancelled, failed) wait for it; progress does not. */
 let held: Promise<void> | null = null;
@@ -26,8 +25,9 @@ export function holdParseResults(): () => void {
   };
 }
 
-/** `worker` with its final messages delayed while a hold is on. */
-function withHold(worker: WorkerLike): WorkerLike {
+/** `worker` as is, or, once a hold was asked for, with its final messages delayed while a hold is on. */
+export function withHold(worker: WorkerLike): WorkerLike {
+  if (!holdRequested) return worker;
   const addEventListener = (type: "message" | "error", listener: (event: never) => void): void => {
     if (type === "error") {
       worker.addEventListener("error", listener as (event: { message?: string }) => void);
@@ -45,14 +45,4 @@ function withHold(worker: WorkerLike): WorkerLike {
     terminate: () => worker.terminate(),
     addEventListener: addEventListener as WorkerLike["addEventListener"],
   };
-}
-
-export function startParseWorker(): WorkerLike | null {
-  if (typeof Worker === "undefined") return null;
-  try {
-    const worker = new Worker(new URL("./workers/parse.worker.ts", import.meta.url)) as unknown as WorkerLike;
-    return holdRequested ? withHold(worker) : worker;
-  } catch {
-    return null;
-  }
 }
