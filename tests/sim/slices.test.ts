@@ -155,12 +155,19 @@ describe("used range bookkeeping", () => {
           }
           if (fail) model.rollback();
           else model.commit();
-          for (const valuesOnly of [true, false]) {
+          const windows = [
+            undefined,
+            { r0: 3, c0: 2, r1: 20, c1: 8 },
+            { r0: 5, c0: 5, r1: 6, c1: 6 },
+            { r0: 0, c0: 0, r1: 40, c1: 12 },
+          ];
+          for (const [valuesOnly, within] of [true, false].flatMap((v) => windows.map((w) => [v, w] as const))) {
             let want: { r0: number; c0: number; r1: number; c1: number } | null = null;
             for (const [k, cell] of sheet.cells) {
               if (valuesOnly && cell.v === "" && !cell.f) continue;
               const r = keyRow(k);
               const c = keyCol(k);
+              if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
               want = want
                 ? {
                     r0: Math.min(want.r0, r),
@@ -170,7 +177,7 @@ describe("used range bookkeeping", () => {
                   }
                 : { r0: r, c0: c, r1: r, c1: c };
             }
-            expect(model.usedRect(sheet, valuesOnly)).toEqual(want);
+            expect(model.usedRect(sheet, valuesOnly, within)).toEqual(want);
           }
         }
       }),
