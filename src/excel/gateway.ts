@@ -6,8 +6,8 @@
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { probeTextFormat } from "./safe-write";
-import { clearMarks, markIssues, selectCell, type CellMark, type MarkResult } from "./marks";
-import { applyFixes, type CellFix, type FixResult } from "./fixes";
+import { selectCell, type CellMark, type MarkResult } from "./marks";
+import type { CellFix, FixResult } from "./fixes";
 import type { CellRef } from "./locate";
 import {
   adoptActiveSheet,
@@ -20,19 +20,19 @@ import {
   type WorkbookSnapshot,
 } from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
-import { registerBest, type RegisterResult, type RegistryEntry } from "./registry";
+import type { RegisterResult, RegistryEntry } from "./registry";
 import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
 import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
-import { readExperiments, writeReport, type ReportWriteResult } from "./report";
-import { appendHistory, type HistoryResult, type HistoryRow } from "./history";
+import type { ReportWriteResult } from "./report";
+import type { HistoryResult, HistoryRow } from "./history";
 import { readHistory } from "./curves";
-import { writeMarksLegend, type LegendResult } from "./runs-legend";
-import { writeSummary, type SummaryWriteResult } from "./summary-sheet";
+import type { LegendResult } from "./runs-legend";
+import type { SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
 import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
-import { writeCompareSheet, type CompareTableRow, type CompareWriteResult } from "./compare-sheet";
+import type { CompareTableRow, CompareWriteResult } from "./compare-sheet";
 import type { CompareResult } from "../core/index";
 import {
   parsePaneSettings,
@@ -145,26 +145,29 @@ export function createWorkbookGateway(
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
     readSheet: (name) => run((ctx) => readSheetUsedRange(ctx, name)),
-    mark: (sheet, marks) => run((ctx) => markIssues(ctx, sheet, marks, capabilities)),
-    clearMarks: () => run((ctx) => clearMarks(ctx, capabilities)),
+    // Writers the first tab does not use load on first use, keeping the pane's start small.
+    mark: (sheet, marks) => import("./marks").then((m) => run((ctx) => m.markIssues(ctx, sheet, marks, capabilities))),
+    clearMarks: () => import("./marks").then((m) => run((ctx) => m.clearMarks(ctx, capabilities))),
     select: (cell) => run((ctx) => selectCell(ctx, cell)),
-    applyFixes: (fixes) => write((ctx) => applyFixes(ctx, fixes)),
+    applyFixes: (fixes) => import("./fixes").then((m) => write((ctx) => m.applyFixes(ctx, fixes))),
     appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
     addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
-    registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
+    registerBest: (entry) => import("./registry").then((m) => write((ctx) => m.registerBest(ctx, entry))),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
-    readExperiments: () => run((ctx) => readExperiments(ctx)),
+    // The report and summary writers (statistics, charts, CSV) load on first use, not with the pane.
+    readExperiments: () => import("./report").then((m) => run((ctx) => m.readExperiments(ctx))),
     readExperimentsSheet: () => run((ctx) => readExperimentsSheet(ctx)),
     writeExperiments: (update) => write((ctx) => writeExperiments(ctx, update)),
-    writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
-    appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
+    writeReport: (spec) => import("./report").then((m) => write((ctx) => m.writeReport(ctx, spec, capabilities))),
+    appendHistory: (rows) => import("./history").then((m) => write((ctx) => m.appendHistory(ctx, rows))),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
     saveSettings: (patch) =>
       capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
-    writeCompare: (result, table) => write((ctx) => writeCompareSheet(ctx, result, table)),
+    writeCompare: (result, table) =>
+      import("./compare-sheet").then((m) => write((ctx) => m.writeCompareSheet(ctx, result, table))),
     readHistory: () => run((ctx) => readHistory(ctx)),
-    writeSummary: (table) => write((ctx) => writeSummary(ctx, table)),
-    writeMarksLegend: () => write((ctx) => writeMarksLegend(ctx)),
+    writeSummary: (table) => import("./summary-sheet").then((m) => write((ctx) => m.writeSummary(ctx, table))),
+    writeMarksLegend: () => import("./runs-legend").then((m) => write((ctx) => m.writeMarksLegend(ctx))),
     // The environment parsers load on first use, not with the pane.
     storeEnvironment: (text, format) =>
       import("./environments").then((m) => write((ctx) => m.storeEnvironment(ctx, text, format))),

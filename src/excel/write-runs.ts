@@ -105,6 +105,8 @@ export async function appendRuns(
   }
   const rows: SafeValue[][] = [];
   const skipped: string[] = [];
+  // Where each incoming column goes in the table, worked out once rather than for every row.
+  const targets = header.map((name) => position.get(normalizeName(name)));
   cells.forEach((source) => {
     if (incomingId >= 0) {
       const id = idText(source[incomingId]);
@@ -115,8 +117,7 @@ export async function appendRuns(
       }
     }
     const out: SafeValue[] = new Array<SafeValue>(width).fill("");
-    header.forEach((name, c) => {
-      const at = position.get(normalizeName(name));
+    targets.forEach((at, c) => {
       const value = source[c];
       if (at !== undefined) out[at] = value === undefined ? "" : value;
     });

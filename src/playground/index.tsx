@@ -9,6 +9,8 @@ declare global {
   interface Window {
     /** The simulator behind the playground, for end-to-end tests and curious users. */
     __runsheetSim?: ExcelSimulator;
+    /** With `?holdParse`: lets the held parse results through (see holdParseResults). */
+    __runsheetReleaseParse?: () => void;
   }
 }
 
@@ -26,6 +28,10 @@ window.__runsheetSim = sim;
 async function start(): Promise<void> {
   // Imported after install(): nothing in the pane may capture the Excel global before it exists.
   const { PlaygroundApp } = await import("./PlaygroundApp");
+  if (params.has("holdParse")) {
+    const { holdParseResults } = await import("../taskpane/logic/parse-hold");
+    window.__runsheetReleaseParse = holdParseResults();
+  }
   await sim.Office.onReady();
   const container = document.getElementById("root");
   if (!container) return;

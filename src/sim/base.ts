@@ -88,7 +88,12 @@ export abstract class ClientObjectBase {
   }
 
   /** @internal Queues a write; `apply` runs at sync inside the transaction. */
-  protected _write(member: string, payload: unknown, apply: (state: SyncState) => void, statement?: string): void {
+  protected _write(
+    member: string,
+    payload: unknown,
+    apply: (state: SyncState) => void | Iterator<unknown, void>,
+    statement?: string,
+  ): void {
     const location = `${this._type}.${member}`;
     this._queue({ location, statement: statement ?? `${location}(...)`, payload, isWrite: true, run: apply });
   }
@@ -133,9 +138,14 @@ export abstract class ClientObjectBase {
       statement: `${this._type}.load(${JSON.stringify(paths)})`,
       payload: paths,
       isWrite: false,
-      run: (state) => this._loadNow(paths, state),
+      run: (state) => this._loadSteps(paths, state),
     });
     return this;
+  }
+
+  /** @internal A load as the engine runs it; proxies with large values return steps (see QueuedOp.run). */
+  protected _loadSteps(paths: string[], state: SyncState): void | Iterator<unknown, void> {
+    this._loadNow(paths, state);
   }
 
   /** @internal Computes the requested values now and publishes them when the batch commits. */
@@ -179,7 +189,7 @@ export abstract class ClientObjectBase {
       }
       const v = this._readScalar(name, state);
       values.set(name, v);
-      state.responseBytes += jsonBytes(v);
+      state.responseBytes += (typeof v === "object" && v !== null ? measuredBytes.get(v) : undefined) ?? jsonBytes(v);
     }
     for (const [head, rest] of nested) {
       const child = this._navigation(head);
@@ -246,6 +256,14 @@ export class ClientResult<T> {
     this._value = v;
     this._has = true;
   }
+}
+
+/** JSON sizes of loaded values already counted while they were read in steps. */
+const measuredBytes = new WeakMap<object, number>();
+
+/** Records the JSON size of a loaded value, so loading it does not measure it again. */
+export function rememberBytes(value: object, bytes: number): void {
+  measuredBytes.set(value, bytes);
 }
 
 /** Queues an operation that produces a ClientResult. */

@@ -21,7 +21,12 @@ export interface QueuedOp {
   /** Data sent with the operation: its JSON size counts toward the request payload limit. */
   payload: unknown;
   isWrite: boolean;
-  run(state: SyncState): void;
+  /**
+   * Applies the operation. Large ones return their work as steps (an iterator): the engine runs
+   * them in time slices, yielding to the event loop between slices, and the sync still resolves
+   * only after every step was applied.
+   */
+  run(state: SyncState): void | Iterator<unknown, void>;
 }
 
 /** What the proxies need from the engine. */

@@ -86,6 +86,9 @@ export class Engine implements EngineHooks {
   private listeners = new Set<() => void>();
   private pending = new Set<Promise<unknown>>();
   private editWaiters: Array<() => void> = [];
+  /** Set while a sync that yielded to the event loop mid-way is still applying; resolves at its end. */
+  private applying: Promise<void> | null = null;
+  private sliceStart = 0;
   /** Every committed change, for inspection in tests and the playground's event log. */
   readonly changeLog: ChangeRecord[] = [];
   /** Errors thrown by event handlers (Excel swallows them; tests may want to see them). */
@@ -159,6 +162,11 @@ export class Engine implements EngineHooks {
 
   /** Runs `fn` as one committed change outside any sync (user typing, co-author, loading files). */
   applyExternal(fn: (model: WorkbookModel) => void): void {
+    // A sync being applied in slices is still one batch: edits wait until it has finished.
+    if (this.applying) {
+      void this.applying.then(() => this.applyExternal(fn));
+      return;
+    }
     const changes = this.model.transact(() => fn(this.model));
     this.afterCommit(changes);
   }
@@ -226,14 +234,54 @@ export class Engine implements EngineHooks {
     return args;
   }
 
-  /** Executes one sync's operations: all of them or, on any error, none. */
+  /**
+   * Executes one sync's operations: all of them or, on any error, none. `context.sync()` resolves
+   * once the queued commands have been executed and loaded values are available
+   * (https://learn.microsoft.com/javascript/api/excel/excel.requestcontext#excel-excel-requestcontext-sync-member(1));
+   * how long the host takes, and what the add-in's page does meanwhile, is not part of the
+   * contract. So a large batch is applied in time slices (SLICE_MS each) with the event loop free
+   * in between, as a remote host leaves the page responsive, and the promise still resolves only
+   * after everything was applied. Batches never interleave: the next one, and edits from outside,
+   * wait until a sliced one has finished.
+   */
   async execute(ops: QueuedOp[]): Promise<void> {
     await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    while (this.applying) await this.applying;
+    let finish = (): void => undefined;
+    const slices = {
+      due: () => performance.now() - this.sliceStart > SLICE_MS,
+      pause: async () => {
+        if (!this.applying) this.applying = new Promise<void>((resolve) => (finish = resolve));
+        await new Promise((r) => setTimeout(r, 0));
+        this.sliceStart = performance.now();
+      },
+    };
+    this.sliceStart = performance.now();
+    try {
+      await this.executeSliced(ops, slices);
+    } finally {
+      if (this.applying) {
+        this.applying = null;
+        finish();
+      }
+    }
+  }
+
+  private async executeSliced(
+    ops: QueuedOp[],
+    slices: { due: () => boolean; pause: () => Promise<void> },
+  ): Promise<void> {
     this.syncs++;
     const index = this.syncs;
     for (const b of this.beforeSync.filter((x) => x.atSync === index)) b.apply();
     this.beforeSync = this.beforeSync.filter((x) => x.atSync !== index);
-    const bytes = ops.length === 0 ? 0 : jsonBytes(ops.map((o) => [o.location, o.payload]));
+    let bytes = 0;
+    if (ops.length > 0) {
+      const counting = requestBytes(ops);
+      let next = counting.next();
+      for (; !next.done; next = counting.next()) if (slices.due()) await slices.pause();
+      bytes = next.value;
+    }
     const stat: RequestStat = {
       index,
       bytes,
@@ -292,7 +340,8 @@ export class Engine implements EngineHooks {
       if (partial && fault && i === Math.floor(ops.length / 2)) abort(faultError(fault));
       try {
         if (!op.isWrite) this.model.recalcIfDirty();
-        op.run(state);
+        const steps = op.run(state);
+        if (steps) while (!steps.next().done) if (slices.due()) await slices.pause();
       } catch (e) {
         if (e instanceof SimOfficeError) {
           e.debugInfo.errorLocation ??= op.location;
@@ -322,6 +371,35 @@ export class Engine implements EngineHooks {
     stat.ok = true;
     this.afterCommit(changes);
   }
+}
+
+/** Longest stretch a sync's work runs before the engine yields to the event loop (ms). */
+const SLICE_MS = 40;
+/** Rows of a 2-D payload counted between checks of the slice clock. */
+const BYTES_ROWS_PER_STEP = 2000;
+
+/**
+ * jsonBytes of `[[location, payload], ...]` (the request as sent), counted in steps: a 2-D
+ * array payload is counted row by row, so a 4 MB write does not stop the page while it is sized.
+ */
+export function* requestBytes(ops: readonly QueuedOp[]): Generator<void, number, void> {
+  // "[" + "]" around the list, "," between its items.
+  let bytes = 2 + ops.length - 1;
+  for (const op of ops) {
+    const payload = op.payload;
+    // Each item is `[location,payload]`.
+    bytes += 3 + jsonBytes(op.location);
+    if (!Array.isArray(payload) || payload.length < BYTES_ROWS_PER_STEP) {
+      bytes += jsonBytes(payload) || 4; // undefined inside an array is written as null
+      continue;
+    }
+    bytes += 2 + payload.length - 1;
+    for (let i = 0; i < payload.length; i++) {
+      bytes += jsonBytes(payload[i]) || 4;
+      if (i % BYTES_ROWS_PER_STEP === BYTES_ROWS_PER_STEP - 1) yield;
+    }
+  }
+  return bytes;
 }
 
 /** Resolves "Sheet!A1" style test addresses against the model (throws plain Errors: test helpers). */

@@ -240,10 +240,71 @@ export class WorkbookModel {
     const old = map.get(key);
     if (value === undefined) map.delete(key);
     else map.set(key, value);
+    this.noteCellBounds(map, key, had ? old : undefined, value);
     this.record(() => {
       if (had) map.set(key, old as V);
       else map.delete(key);
+      this.bounds.delete(map as unknown as Map<number, CellData>);
     });
+  }
+
+  /**
+   * Bounds of the cells of each sheet ({@link usedRect} without tables), computed on first use and
+   * kept up to date while cells are added; removing a cell (which may shrink them) drops them.
+   */
+  private bounds = new WeakMap<Map<number, CellData>, { all: Rect | null; values: Rect | null }>();
+
+  private noteCellBounds(map: Map<unknown, unknown>, key: unknown, old: unknown, value: unknown): void {
+    const b = this.bounds.get(map as Map<number, CellData>);
+    if (!b) return;
+    if (value === undefined) {
+      // Clearing a cell that was not there changes nothing; removing one may shrink the bounds.
+      if (old !== undefined) this.bounds.delete(map as Map<number, CellData>);
+      return;
+    }
+    const k = key as number;
+    const counts = (cell: unknown) => cell !== undefined && isValueCell(cell as CellData);
+    if (old === undefined) b.all = extend(b.all, k);
+    if (counts(value)) b.values = extend(b.values, k);
+    else if (counts(old)) this.bounds.delete(map as Map<number, CellData>);
+  }
+
+  /** Bounds of the used cells (no tables), within `within` when given. */
+  private cellsUsed(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
+    const b = this.cellBounds(sheet);
+    const all = valuesOnly ? b.values : b.all;
+    if (!within || !all) return all;
+    // Every used cell lies inside `within`: the bounds are the answer.
+    if (within.r0 <= all.r0 && within.c0 <= all.c0 && within.r1 >= all.r1 && within.c1 >= all.c1) return all;
+    const area = intersect(all, within);
+    if (!area) return null;
+    let found: Rect | null = null;
+    const counts = (cell: CellData | undefined) => cell !== undefined && (!valuesOnly || isValueCell(cell));
+    if ((area.r1 - area.r0 + 1) * (area.c1 - area.c0 + 1) <= sheet.cells.size) {
+      for (let r = area.r0; r <= area.r1; r++)
+        for (let c = area.c0; c <= area.c1; c++)
+          if (counts(this.cellAt(sheet, r, c))) found = extend(found, cellKey(r, c));
+      return found;
+    }
+    for (const [k, cell] of sheet.cells) {
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (r < area.r0 || r > area.r1 || c < area.c0 || c > area.c1 || !counts(cell)) continue;
+      found = extend(found, k);
+    }
+    return found;
+  }
+
+  private cellBounds(sheet: SheetModel): { all: Rect | null; values: Rect | null } {
+    const known = this.bounds.get(sheet.cells);
+    if (known) return known;
+    const b: { all: Rect | null; values: Rect | null } = { all: null, values: null };
+    for (const [k, cell] of sheet.cells) {
+      b.all = extend(b.all, k);
+      if (isValueCell(cell)) b.values = extend(b.values, k);
+    }
+    this.bounds.set(sheet.cells, b);
+    return b;
   }
 
   // ---- lookups --------------------------------------------------------------------------------
@@ -299,20 +360,11 @@ export class WorkbookModel {
 
   /** The smallest rectangle holding every non-empty value (or any formatted cell unless valuesOnly). */
   usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = -1;
-    let c1 = -1;
-    for (const [k, cell] of sheet.cells) {
-      if (valuesOnly && cell.v === "" && !cell.f) continue;
-      const r = keyRow(k);
-      const c = keyCol(k);
-      if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
-    }
+    const cells = this.cellsUsed(sheet, valuesOnly, within);
+    let r0 = cells?.r0 ?? Infinity;
+    let c0 = cells?.c0 ?? Infinity;
+    let r1 = cells?.r1 ?? -1;
+    let c1 = cells?.c1 ?? -1;
     if (!valuesOnly) {
       for (const t of this.tables) {
         if (t.sheetId !== sheet.id) continue;
@@ -398,6 +450,20 @@ export class WorkbookModel {
     const local = formatRect(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     return `=${quoteSheet(sheetName)}!${local}`;
   }
+}
+
+/** A cell that counts for the used range of values: it has a value or a formula. */
+function isValueCell(cell: CellData): boolean {
+  return cell.v !== "" || Boolean(cell.f);
+}
+
+/** `rect` grown to hold the cell at key `k` (a fresh rectangle; null means none yet). */
+function extend(rect: Rect | null, k: number): Rect {
+  const r = keyRow(k);
+  const c = keyCol(k);
+  if (!rect) return { r0: r, c0: c, r1: r, c1: c };
+  if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) return rect;
+  return { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) };
 }
 
 /** Values of a rectangle, rows first ("" for empty). */

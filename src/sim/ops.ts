@@ -81,6 +81,21 @@ export function writeInputs(
   location: string,
   origin: Origin,
 ): void {
+  const steps = writeInputSteps(model, ref, input, location, origin);
+  while (!steps.next().done);
+}
+
+/** Rows written between the steps of writeInputSteps. */
+const ROWS_PER_STEP = 500;
+
+/** writeInputs as steps of ROWS_PER_STEP rows, for the engine to run in time slices. */
+export function* writeInputSteps(
+  model: WorkbookModel,
+  ref: RangeRef,
+  input: unknown,
+  location: string,
+  origin: Origin,
+): Generator<void, void, void> {
   const { sheet, rect } = ref;
   const at = shapeInput<Scalar>(input, rect, location);
   const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
@@ -93,6 +108,7 @@ export function writeInputs(
         throw officeError(Codes.invalidArgument, location, "Cell values must be strings, numbers or booleans.");
       model.setCell(sheet, r, c, inputCell(model, sheet, model.cellAt(sheet, r, c), raw, location));
     }
+    if ((r - rect.r0) % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
   const change: ChangeRecord = { sheetId: sheet.id, rect, changeType: "RangeEdited", ...origin };
   if (single) {

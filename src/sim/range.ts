@@ -4,19 +4,34 @@
 // https://learn.microsoft.com/javascript/api/excel/excel.range
 // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
 import { MAX_COLS, MAX_ROWS, type Rect, formatAddress, parseAddress, rectCols, rectRows } from "./address";
-import { ClientObjectBase, type LoadOption } from "./base";
+import { jsonBytes } from "../core/json-bytes";
+import { ClientObjectBase, type LoadOption, rememberBytes } from "./base";
 import { ConditionalFormatCollectionProxy } from "./conditional-formats";
 import type { SimRequestContext } from "./context";
 import { DataValidationProxy } from "./data-validation";
 import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
 import type { SheetModel } from "./model";
-import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputs } from "./ops";
+import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputSteps } from "./ops";
 import { RangeFormatProxy } from "./range-format";
 import { type CellData, formatText, valueType } from "./values";
 import { WorksheetProxy } from "./worksheet";
 
 export type RangeLocator = (state: SyncState) => RangeRef | null;
+
+/** What each grid property of a range reports for one cell. */
+const GRID_READERS: Partial<Record<string, (cell: CellData | undefined) => unknown>> = {
+  values: (cell) => cell?.v ?? "",
+  formulas: (cell) => cell?.f ?? cell?.v ?? "",
+  formulasLocal: (cell) => cell?.f ?? cell?.v ?? "",
+  numberFormat: (cell) => cell?.nf ?? "General",
+  numberFormatLocal: (cell) => cell?.nf ?? "General",
+  text: formatText,
+  valueTypes: valueType,
+};
+
+/** Loads of at least this many cells are read in steps (see RangeProxy._loadSteps). */
+const READ_AHEAD_CELLS = 20_000;
 
 /** Excel.Range. Addresses resolve when the sync runs; the range then stays bound to its cells. */
 export class RangeProxy extends ClientObjectBase {
@@ -65,34 +80,70 @@ export class RangeProxy extends ClientObjectBase {
     return RANGE_SCALARS;
   }
 
+  /** Grids read ahead in steps by _loadSteps for the sync that is running. */
+  private _readAhead: { state: SyncState; grids: Map<string, unknown[][]> } | undefined;
+
+  /**
+   * Loads of many cells read their grids row by row in steps first (the engine runs them in time
+   * slices), measuring their JSON size on the way; then the load completes as usual.
+   */
+  protected override _loadSteps(paths: string[], state: SyncState): void | Iterator<unknown, void> {
+    let ref: RangeRef;
+    try {
+      ref = this._ref(state);
+    } catch {
+      return this._loadNow(paths, state);
+    }
+    const names = paths.filter((p) => GRID_READERS[p] !== undefined);
+    if (names.length === 0 || rectRows(ref.rect) * rectCols(ref.rect) < READ_AHEAD_CELLS)
+      return this._loadNow(paths, state);
+    return this._readAheadSteps(paths, names, ref, state);
+  }
+
+  private *_readAheadSteps(paths: string[], names: string[], ref: RangeRef, state: SyncState): Generator<void, void> {
+    const { sheet, rect } = ref;
+    const grids = new Map<string, unknown[][]>();
+    for (const name of names) {
+      const read = GRID_READERS[name] as (cell: CellData | undefined) => unknown;
+      const out: unknown[][] = [];
+      let bytes = 2 + rectRows(rect) - 1;
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const row: unknown[] = [];
+        for (let c = rect.c0; c <= rect.c1; c++) row.push(read(state.model.cellAt(sheet, r, c)));
+        out.push(row);
+        bytes += jsonBytes(row);
+        if ((r - rect.r0) % 500 === 499) yield;
+      }
+      rememberBytes(out, bytes);
+      grids.set(name, out);
+    }
+    this._readAhead = { state, grids };
+    try {
+      this._loadNow(paths, state);
+    } finally {
+      this._readAhead = undefined;
+    }
+  }
+
   protected _readScalar(name: string, state: SyncState): unknown {
+    const ahead = this._readAhead?.state === state ? this._readAhead.grids.get(name) : undefined;
+    if (ahead) return ahead;
     const { sheet, rect } = this._ref(state);
     const m = state.model;
-    const grid = <T>(fn: (cell: CellData | undefined) => T): T[][] => {
-      const out: T[][] = [];
+    const read = GRID_READERS[name];
+    if (read) {
+      const out: unknown[][] = [];
       for (let r = rect.r0; r <= rect.r1; r++) {
-        const row: T[] = [];
-        for (let c = rect.c0; c <= rect.c1; c++) row.push(fn(m.cellAt(sheet, r, c)));
+        const row: unknown[] = [];
+        for (let c = rect.c0; c <= rect.c1; c++) row.push(read(m.cellAt(sheet, r, c)));
         out.push(row);
       }
       return out;
-    };
+    }
     switch (name) {
       case "address":
       case "addressLocal":
         return formatAddress(sheet.name, rect);
-      case "values":
-        return grid((cell) => cell?.v ?? "");
-      case "formulas":
-      case "formulasLocal":
-        return grid((cell) => cell?.f ?? cell?.v ?? "");
-      case "numberFormat":
-      case "numberFormatLocal":
-        return grid((cell) => cell?.nf ?? "General");
-      case "text":
-        return grid(formatText);
-      case "valueTypes":
-        return grid(valueType);
       case "rowIndex":
         return rect.r0;
       case "columnIndex":
@@ -149,7 +200,7 @@ export class RangeProxy extends ClientObjectBase {
       (state) => {
         const ref = this._ref(state);
         assertEditable(ref.sheet, "Range.values");
-        writeInputs(state.model, ref, v, "Range.values", FROM_ADDIN);
+        return writeInputSteps(state.model, ref, v, "Range.values", FROM_ADDIN);
       },
       "range.values = ...;",
     );
@@ -164,7 +215,7 @@ export class RangeProxy extends ClientObjectBase {
       (state) => {
         const ref = this._ref(state);
         assertEditable(ref.sheet, "Range.formulas");
-        writeInputs(state.model, ref, v, "Range.formulas", FROM_ADDIN);
+        return writeInputSteps(state.model, ref, v, "Range.formulas", FROM_ADDIN);
       },
       "range.formulas = ...;",
     );
@@ -183,17 +234,21 @@ export class RangeProxy extends ClientObjectBase {
         const ref = this._ref(state);
         assertEditable(ref.sheet, "Range.numberFormat");
         const at = shapeInput<string>(v, ref.rect, "Range.numberFormat");
-        for (let r = ref.rect.r0; r <= ref.rect.r1; r++) {
-          for (let c = ref.rect.c0; c <= ref.rect.c1; c++) {
-            const nf = at(r - ref.rect.r0, c - ref.rect.c0);
-            if (nf === null) continue;
-            if (typeof nf !== "string") throw officeError(Codes.invalidArgument, "Range.numberFormat");
-            const cell = { ...(state.model.cellAt(ref.sheet, r, c) ?? { v: "" }) };
-            if (nf === "General") delete cell.nf;
-            else cell.nf = nf;
-            state.model.setCell(ref.sheet, r, c, cell);
+        // In steps of rows, so the engine can apply a large write in time slices.
+        return (function* () {
+          for (let r = ref.rect.r0; r <= ref.rect.r1; r++) {
+            for (let c = ref.rect.c0; c <= ref.rect.c1; c++) {
+              const nf = at(r - ref.rect.r0, c - ref.rect.c0);
+              if (nf === null) continue;
+              if (typeof nf !== "string") throw officeError(Codes.invalidArgument, "Range.numberFormat");
+              const cell = { ...(state.model.cellAt(ref.sheet, r, c) ?? { v: "" }) };
+              if (nf === "General") delete cell.nf;
+              else cell.nf = nf;
+              state.model.setCell(ref.sheet, r, c, cell);
+            }
+            if ((r - ref.rect.r0) % 500 === 499) yield;
           }
-        }
+        })();
       },
       "range.numberFormat = ...;",
     );

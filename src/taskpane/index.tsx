@@ -2,7 +2,7 @@
  * Task pane entry: waits for Office, then renders the pane in Fluent's theme matching Office's
  * (dark themes get Fluent's dark theme). Outside Office, shows a hint instead of crashing.
  */
-import { FluentProvider, Link, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Link, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 
@@ -15,7 +15,14 @@ function isDarkOffice(): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
-void Office.onReady((info) => {
+/** Fluent's dark theme loads only for dark Office themes, not with every pane. */
+async function officeTheme(): Promise<Theme> {
+  if (!isDarkOffice()) return webLightTheme;
+  const { webDarkTheme } = await import("./dark-theme");
+  return webDarkTheme;
+}
+
+void Office.onReady(async (info) => {
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);
@@ -34,8 +41,9 @@ void Office.onReady((info) => {
     );
     return;
   }
+  const theme = await officeTheme();
   root.render(
-    <FluentProvider theme={isDarkOffice() ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
+    <FluentProvider theme={theme} style={{ height: "100%" }}>
       <App />
     </FluentProvider>,
   );

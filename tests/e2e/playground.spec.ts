@@ -135,6 +135,10 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
 test("a 50,000-row paste parses in a worker with progress; Cancel stops it and the pane stays responsive", async ({
   page,
 }) => {
+  // ?holdParse keeps every parse's outcome back until the test releases it: the progress bar
+  // stays up for as long as the test looks at it, however fast or slow the worker is.
+  await page.goto("/playground.html?holdParse");
+  await expect(page.getByTestId("runsheet-pane")).toBeVisible();
   await page.getByTestId("tab-import").click();
   const header = Array.from({ length: 20 }, (_, c) => (c === 0 ? "run_id" : `m${c}`)).join(",");
   const body = Array.from({ length: 50_000 }, (_, r) =>
@@ -152,6 +156,10 @@ test("a 50,000-row paste parses in a worker with progress; Cancel stops it and t
   await page.getByTestId("cancel-parse").click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByTestId("import-button")).toBeDisabled();
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
+  // The cancelled parse's outcome, once let through, is ignored: no summary appears.
+  await page.evaluate(() => (window as unknown as { __runsheetReleaseParse(): void }).__runsheetReleaseParse());
+  await expect(page.getByTestId("parse-progress")).toHaveCount(0);
   await expect(page.getByTestId("import-summary")).toHaveCount(0);
   // Parsing the same text to the end gives the whole table.
   await pasteInto(page, "import-text", [header, ...body.slice(0, 49_999)].join("\n"));
@@ -215,4 +223,20 @@ test("Save .xlsx downloads the workbook and opening it restores the Runs table",
     };
   });
   expect(restored).toEqual({ a2: "exp1-s1", n2: "edited before saving", rows: 11 });
+});
+
+test("on the 5,000-run workbook the Check tab lists 100 issues per group at first, and Show more adds the next", async ({
+  page,
+}) => {
+  await page.evaluate(() =>
+    (window as unknown as { __runsheetPlayground: { loadLarge(): void } }).__runsheetPlayground.loadLarge(),
+  );
+  await page.getByTestId("tab-check").click();
+  await expect(page.getByTestId("check-summary")).toContainText(/5,?000 runs/, { timeout: 60_000 });
+  const firstList = page.getByTestId("runsheet-pane").locator("ul").first();
+  await expect(firstList.getByTestId("issue-item")).toHaveCount(100);
+  const more = page.getByTestId("show-more-issues").first();
+  await expect(more).toContainText(/Show 100 more of [\d,]+/);
+  await more.click();
+  await expect(firstList.getByTestId("issue-item")).toHaveCount(200);
 });

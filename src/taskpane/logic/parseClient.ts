@@ -11,6 +11,7 @@ import {
   type ParseResult,
   type ToWorker,
 } from "../../core/parse/index";
+import { withHold } from "./parse-hold";
 
 /** The part of a Worker this client uses. */
 export interface WorkerLike {
@@ -28,7 +29,7 @@ export interface WorkerLike {
 export function startParseWorker(): WorkerLike | null {
   if (typeof Worker === "undefined") return null;
   try {
-    return new Worker(new URL("../workers/parse.worker.ts", import.meta.url)) as unknown as WorkerLike;
+    return withHold(new Worker(new URL("../workers/parse.worker.ts", import.meta.url)) as unknown as WorkerLike);
   } catch {
     return null;
   }

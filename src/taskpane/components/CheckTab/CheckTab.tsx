@@ -8,6 +8,7 @@ import {
   Text,
   Subtitle2,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import type { LocatedIssue } from "../../../excel/index";
 import { fixLabel, issueKey, issueLocation } from "../../logic/issues";
 import { plural } from "../../logic/format";
@@ -98,14 +99,42 @@ export function CheckTab() {
               {group.issues.length}
             </Badge>
           </Subtitle2>
-          <ul className={styles.list} aria-label={group.label}>
-            {group.issues.map((issue, i) => (
-              <IssueItem key={issueKey(issue, i)} issue={issue} busy={s.busy} onSelect={s.select} onFix={s.fix} />
-            ))}
-          </ul>
+          <IssueList label={group.label} issues={group.issues} busy={s.busy} onSelect={s.select} onFix={s.fix} />
         </div>
       ))}
     </section>
+  );
+}
+
+/** Issues shown at first in each group, and how many more each "Show more" adds. */
+const ISSUES_PER_PAGE = 100;
+
+interface IssueListProps extends Omit<IssueItemProps, "issue"> {
+  label: string;
+  issues: readonly LocatedIssue[];
+}
+
+/**
+ * A group's issues, the first ISSUES_PER_PAGE at once: thousands of rows of buttons would keep
+ * the pane busy for seconds on a large sheet, and nobody reads past the first screens.
+ */
+function IssueList({ label, issues, busy, onSelect, onFix }: IssueListProps) {
+  const styles = useCheckTabStyles();
+  const [shown, setShown] = useState(ISSUES_PER_PAGE);
+  const hidden = issues.length - shown;
+  return (
+    <>
+      <ul className={styles.list} aria-label={label}>
+        {issues.slice(0, shown).map((issue, i) => (
+          <IssueItem key={issueKey(issue, i)} issue={issue} busy={busy} onSelect={onSelect} onFix={onFix} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <Button size="small" onClick={() => setShown((n) => n + ISSUES_PER_PAGE)} data-testid="show-more-issues">
+          Show {Math.min(hidden, ISSUES_PER_PAGE)} more of {hidden.toLocaleString("en-US")}
+        </Button>
+      )}
+    </>
   );
 }
 
