@@ -1,6 +1,9 @@
 // Excel.Chart, its title, axes, legend and series. Series keep live references to cells, so the
 // playground draws what Excel would draw from the current values.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { type Rect, parseAddress, rectCols, rectRows } from "./address";
 import { ClientObjectBase, CountedCollectionBase, type ClientResult, queueResult } from "./base";
 import type { SimRequestContext } from "./context";

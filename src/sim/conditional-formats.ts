@@ -2,6 +2,9 @@
 // the collection lists the formats that intersect the range; new formats go on top (priority 0).
 // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection
 // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { ClientObjectBase, CollectionBase } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";

@@ -1,5 +1,8 @@
 // Excel.Table and its columns and rows.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { type Rect, parseAddress, rectCols } from "./address";
 import { ClientObjectBase, CountedCollectionBase, type ClientResult, queueResult } from "./base";
 import type { SimRequestContext } from "./context";
