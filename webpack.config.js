@@ -83,7 +83,6 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         title: "RunSheet playground: the task pane on a simulated workbook",
         chunks: ["playground"],
-        templateParameters: { officeJs: null },
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",
