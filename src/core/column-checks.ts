@@ -83,9 +83,16 @@ export function compileColumn(spec: ColumnSpec, position: number, index: number)
   };
 }
 
+/** True for a printable ASCII character other than space: trim() never removes it. */
+function plainEnd(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
 /** Text coerceCell keeps as it is (nothing to trim, not `#...`), before its pattern test. */
 function untrimmedText(s: string): boolean {
-  return s.length <= MAX_CELL_TEXT && s.charCodeAt(0) !== 35 && s.trim() === s;
+  if (s.length > MAX_CELL_TEXT || s.charCodeAt(0) === 35) return false;
+  // Both ends printable ASCII: nothing to trim, without building the trimmed copy.
+  return (plainEnd(s.charCodeAt(0)) && plainEnd(s.charCodeAt(s.length - 1))) || s.trim() === s;
 }
 
 /**
@@ -112,5 +119,164 @@ export function checkFast(raw: CellValue | undefined, c: ColumnCheck): RunValue 
       return typeof raw === "boolean" ? raw : NEEDS_COERCE;
     default:
       return NEEDS_COERCE;
+  }
+}
+
+/** Choice lists up to this long are scanned with `===` (cheaper than hashing the cell's text). */
+const SCAN_CHOICES = 16;
+
+/** The columns of one kind, in typed arrays: sheet index, schema position, required. */
+class KindColumns {
+  readonly index: Int32Array;
+  readonly position: Int32Array;
+  readonly required: Uint8Array;
+  constructor(readonly checks: readonly ColumnCheck[]) {
+    this.index = Int32Array.from(checks, (c) => c.index);
+    this.position = Int32Array.from(checks, (c) => c.position);
+    this.required = Uint8Array.from(checks, (c) => (c.required ? 1 : 0));
+  }
+}
+
+/**
+ * All columns of a schema compiled for the row loop: grouped by kind, with bounds, choices and
+ * patterns in arrays, so a clean cell costs a load, a type test and its comparisons, with no
+ * per-cell dispatch. `fill` gives every cell exactly checkFast's answer; the cells it leaves to
+ * coerceCell are listed in schema order, so issues keep the order of a column-by-column pass.
+ */
+export class RowChecker {
+  private readonly numbers: KindColumns;
+  private readonly min: Float64Array;
+  private readonly max: Float64Array;
+  private readonly integer: Uint8Array;
+  private readonly texts: KindColumns;
+  private readonly textPattern: (RegExp | null)[];
+  private readonly choices: KindColumns;
+  private readonly choiceList: (readonly string[] | null)[];
+  private readonly choiceSet: (ReadonlySet<string> | null)[];
+  private readonly choicePattern: (RegExp | null)[];
+  private readonly booleans: KindColumns;
+  private readonly others: KindColumns;
+  private readonly absent: Int32Array;
+  /** Schema positions of the last filled row's cells that need coerceCell: the first `slowCount`, ascending. */
+  readonly slow: Int32Array;
+  slowCount = 0;
+  /** True when the last filled row has a value in a column of the schema (empty optional cells do not count). */
+  anyMapped = false;
+
+  constructor(checks: readonly ColumnCheck[]) {
+    const of = (kinds: readonly CheckKind[]) => checks.filter((c) => c.index >= 0 && kinds.includes(c.kind));
+    this.numbers = new KindColumns(of([CheckKind.NUMBER, CheckKind.INTEGER]));
+    this.min = Float64Array.from(this.numbers.checks, (c) => c.min);
+    this.max = Float64Array.from(this.numbers.checks, (c) => c.max);
+    this.integer = Uint8Array.from(this.numbers.checks, (c) => (c.kind === CheckKind.INTEGER ? 1 : 0));
+    this.texts = new KindColumns(of([CheckKind.TEXT]));
+    this.textPattern = this.texts.checks.map((c) => c.pattern);
+    this.choices = new KindColumns(of([CheckKind.CHOICE]));
+    this.choiceList = this.choices.checks.map((c) =>
+      c.choices && c.choices.size <= SCAN_CHOICES ? [...c.choices] : null,
+    );
+    this.choiceSet = this.choices.checks.map((c) => (c.choices && c.choices.size > SCAN_CHOICES ? c.choices : null));
+    this.choicePattern = this.choices.checks.map((c) => c.pattern);
+    this.booleans = new KindColumns(of([CheckKind.BOOLEAN]));
+    this.others = new KindColumns(of([CheckKind.OTHER]));
+    this.absent = Int32Array.from(
+      checks.filter((c) => c.index < 0),
+      (c) => c.position,
+    );
+    this.slow = new Int32Array(Math.max(1, checks.length));
+  }
+
+  /**
+   * Writes the typed value of every clean cell of `row` into `cells` from `base` (schema order),
+   * null for empty optional and absent cells, and lists the others in `slow` (their cells are
+   * left for the caller).
+   */
+  fill(row: readonly CellValue[], cells: RunValue[], base: number): void {
+    this.slowCount = 0;
+    this.anyMapped = false;
+    const absent = this.absent;
+    for (let j = 0; j < absent.length; j++) cells[base + (absent[j] as number)] = null;
+
+    const num = this.numbers;
+    for (let j = 0; j < num.index.length; j++) {
+      const raw = row[num.index[j] as number];
+      const at = base + (num.position[j] as number);
+      if (
+        typeof raw === "number" &&
+        raw - raw === 0 &&
+        raw >= (this.min[j] as number) &&
+        raw <= (this.max[j] as number) &&
+        (this.integer[j] === 0 || Number.isInteger(raw))
+      ) {
+        cells[at] = raw;
+        this.anyMapped = true;
+      } else this.emptyOrSlow(raw, num, j, cells, at);
+    }
+
+    const text = this.texts;
+    for (let j = 0; j < text.index.length; j++) {
+      const raw = row[text.index[j] as number];
+      const at = base + (text.position[j] as number);
+      const pattern = this.textPattern[j] ?? null;
+      if (typeof raw === "string" && raw !== "" && untrimmedText(raw) && (pattern === null || pattern.test(raw))) {
+        cells[at] = raw;
+        this.anyMapped = true;
+      } else this.emptyOrSlow(raw, text, j, cells, at);
+    }
+
+    const choice = this.choices;
+    for (let j = 0; j < choice.index.length; j++) {
+      const raw = row[choice.index[j] as number];
+      const at = base + (choice.position[j] as number);
+      const pattern = this.choicePattern[j] ?? null;
+      if (typeof raw === "string" && this.isChoice(j, raw) && (pattern === null || pattern.test(raw))) {
+        cells[at] = raw;
+        this.anyMapped = true;
+      } else this.emptyOrSlow(raw, choice, j, cells, at);
+    }
+
+    const bool = this.booleans;
+    for (let j = 0; j < bool.index.length; j++) {
+      const raw = row[bool.index[j] as number];
+      const at = base + (bool.position[j] as number);
+      if (typeof raw === "boolean") {
+        cells[at] = raw;
+        this.anyMapped = true;
+      } else this.emptyOrSlow(raw, bool, j, cells, at);
+    }
+
+    const other = this.others;
+    for (let j = 0; j < other.index.length; j++)
+      this.emptyOrSlow(row[other.index[j] as number], other, j, cells, base + (other.position[j] as number));
+
+    if (this.slowCount > 1) sortAscending(this.slow, this.slowCount);
+  }
+
+  private isChoice(j: number, raw: string): boolean {
+    const list = this.choiceList[j];
+    if (list) {
+      for (let i = 0; i < list.length; i++) if (list[i] === raw) return true;
+      return false;
+    }
+    return this.choiceSet[j]?.has(raw) === true;
+  }
+
+  /** An empty optional cell is null; anything else goes to the slow list. */
+  private emptyOrSlow(raw: CellValue | undefined, kind: KindColumns, j: number, cells: RunValue[], at: number): void {
+    if ((raw === "" || raw === null || raw === undefined) && kind.required[j] === 0) cells[at] = null;
+    else this.slow[this.slowCount++] = kind.position[j] as number;
+  }
+}
+
+/** Insertion sort of the first `n` entries (a row has few slow cells). */
+function sortAscending(a: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i] as number;
+    let k = i - 1;
+    while (k >= 0 && (a[k] as number) > v) {
+      a[k + 1] = a[k] as number;
+      k--;
+    }
+    a[k + 1] = v;
   }
 }

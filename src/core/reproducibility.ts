@@ -5,7 +5,7 @@
  * URL for code, a name with a hash or a URL for data, a known environment id.
  */
 import { isExperimentName, isStatusName, normalizeName } from "./names";
-import { valueOf, type Run, type RunValue } from "./runs";
+import { CompactRun, valueOf, type Run, type RunLayout, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 
 /** The recipe columns used when no column of the schema says `recipe` either way. */
@@ -29,13 +29,23 @@ function text(value: RunValue | undefined): string {
 }
 
 const URL_TEXT = /^(?:https?|s3|gs|az|abfss?|hdfs|dvc|ssh|git\+\w+|file):\/\/\S+$/i;
-const GIT_COMMIT = /^[0-9a-f]{7,40}$/i;
 /** `dogs-cats@3f2a9c1`, `dogs-cats:v2 sha256:3f2a…`, `dogs-cats md5=3f2a…`: a name, then a hash of 6+ hex digits. */
 const NAMED_HASH = /^\S(?:.*\S)?[\s@:#=,]+(?:(?:sha1|sha256|sha512|md5|hash|etag)[:=])?[0-9a-f]{6,128}$/i;
 
+/** True for 7 to 40 hex digits (`/^[0-9a-f]{7,40}$/i`), by a scan: it runs on every finished run. */
+function isHexCommit(value: string): boolean {
+  if (value.length < 7 || value.length > 40) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x66))) return false;
+  }
+  return true;
+}
+
 /** True for a git commit (7-40 hex digits) or a URL (a commit or tag page, a repository at a ref). */
 export function isCodeVersion(value: string): boolean {
-  return GIT_COMMIT.test(value) || URL_TEXT.test(value);
+  return isHexCommit(value) || URL_TEXT.test(value);
 }
 
 /** True for a data version that pins the bytes: a name plus a hash, or a URL. */
@@ -69,7 +79,8 @@ export interface RecipeGaps {
 
 /** The gaps in one run's recipe (empty lists: reproducible). */
 export function recipeGaps(run: Run, schema: RunSchema, options: ReproducibilityOptions = {}): RecipeGaps {
-  return gapsOf(run, recipeOf(schema), options);
+  const gaps = gapsOf(run, recipeOf(schema), new ColumnCells(recipeOf(schema)), options);
+  return gaps === NO_GAPS ? { missing: [], badShape: [] } : gaps;
 }
 
 /** The recipe columns with their normalized names, worked out once per check rather than per run. */
@@ -77,29 +88,62 @@ function recipeOf(schema: RunSchema): { spec: ColumnSpec; key: string }[] {
   return recipeColumns(schema).map((spec) => ({ spec, key: normalizeName(spec.name) }));
 }
 
+/** What gapsOf returns for a reproducible run: shared, so a clean sheet allocates nothing per run. */
+const NO_GAPS: RecipeGaps = Object.freeze({ missing: [], badShape: [] }) as unknown as RecipeGaps;
+
+/**
+ * Reads the recipe columns of runs, from a compact run's cells by position (worked out once per
+ * layout) and from other runs by name.
+ */
+class ColumnCells {
+  private layout: RunLayout | null = null;
+  private readonly positions: Int32Array;
+  constructor(private readonly recipe: readonly { spec: ColumnSpec }[]) {
+    this.positions = new Int32Array(recipe.length);
+  }
+  /** The value of recipe column `i` of `run`. */
+  value(run: Run, i: number): RunValue {
+    if (!(run instanceof CompactRun)) return valueOf(run, this.recipe[i]?.spec.name ?? "");
+    if (run.layout !== this.layout) {
+      const layout = run.layout;
+      this.recipe.forEach((r, k) => (this.positions[k] = layout.position.get(r.spec.name) ?? -1));
+      this.layout = layout;
+    }
+    const p = this.positions[i] ?? -1;
+    return p < 0 ? null : run.cell(p);
+  }
+}
+
+/** `gaps`, or a new list to add to when it is still the shared NO_GAPS. */
+function opened(gaps: RecipeGaps): RecipeGaps {
+  return gaps === NO_GAPS ? { missing: [], badShape: [] } : gaps;
+}
+
 function gapsOf(
   run: Run,
   recipe: readonly { spec: ColumnSpec; key: string }[],
+  cells: ColumnCells,
   options: ReproducibilityOptions,
 ): RecipeGaps {
-  const gaps: RecipeGaps = { missing: [], badShape: [] };
-  for (const { spec, key } of recipe) {
-    const value = text(valueOf(run, spec.name));
-    if (value === "") gaps.missing.push(spec.name);
+  let gaps = NO_GAPS;
+  for (let i = 0; i < recipe.length; i++) {
+    const { spec, key } = recipe[i] as { spec: ColumnSpec; key: string };
+    const value = text(cells.value(run, i));
+    if (value === "") (gaps = opened(gaps)).missing.push(spec.name);
     else if (key === "code_version" && !isCodeVersion(value))
-      gaps.badShape.push({
+      (gaps = opened(gaps)).badShape.push({
         column: spec.name,
         value,
         message: `"${value}" does not pin the code: use the git commit (7 to 40 hex digits, \`git rev-parse HEAD\`) or a URL to it.`,
       });
     else if (key === "data_version" && !isDataVersion(value))
-      gaps.badShape.push({
+      (gaps = opened(gaps)).badShape.push({
         column: spec.name,
         value,
         message: `"${value}" does not pin the data: add its hash (e.g. dogs-cats@3f2a9c1, as \`dvc\` or \`sha256sum\` print it) or use a URL to that version.`,
       });
     else if (key === "environment" && options.knownEnvironments && !options.knownEnvironments.has(value))
-      gaps.badShape.push({
+      (gaps = opened(gaps)).badShape.push({
         column: spec.name,
         value,
         message: `The environment "${value}" is not on the Environments sheet: paste its pip freeze (or conda/R export) there, or fix the id.`,
@@ -121,9 +165,12 @@ export function reproducibilityIssues(
   const recipe = recipeOf(schema);
   if (recipe.length === 0) return issues;
   const status = schema.columns.find((c) => isStatusName(c.name));
+  const cells = new ColumnCells(recipe);
+  const statusCells = status ? new ColumnCells([{ spec: status }]) : null;
   for (const run of runs) {
-    if (!finished(run, status)) continue;
-    const gaps = gapsOf(run, recipe, options);
+    if (statusCells && !FINISHED.has(text(statusCells.value(run, 0)).toLowerCase())) continue;
+    const gaps = gapsOf(run, recipe, cells, options);
+    if (gaps === NO_GAPS) continue;
     const first = gaps.missing[0];
     if (first !== undefined) {
       const list = gaps.missing.join(", ");

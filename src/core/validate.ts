@@ -5,7 +5,7 @@
  */
 import { isBlank, type CellValue, type Grid } from "./grid";
 import { coerceCell } from "./coerce";
-import { checkFast, compileColumn, NEEDS_COERCE, type ColumnCheck } from "./column-checks";
+import { compileColumn, RowChecker, type ColumnCheck } from "./column-checks";
 import { findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader, unnamedColumnName } from "./names";
 import { CompactRun, configColumns, REPLICATE_COLUMNS, RunLayout, type Run, type RunValue } from "./runs";
@@ -169,6 +169,7 @@ export function validate(
     compileColumn(spec, position, indexOf.get(spec) ?? -1),
   );
   const width = checks.length;
+  const rowChecker = new RowChecker(checks);
   const mappedCount = indexOf.size;
   const layout = new RunLayout(schema);
   const idSpec = schema.columns.find((c) => c.role === "id" && found.has(c));
@@ -218,27 +219,15 @@ export function validate(
     const base = collect ? used : 0;
     // `invalid` is shared and empty unless a cell is invalid (most runs), to save memory.
     let invalid: Record<string, string> = NO_INVALID;
-    let anyMapped = false;
-    for (let k = 0; k < width; k++) {
-      const check = checks[k] as ColumnCheck;
-      if (check.index < 0) {
-        cells[base + k] = null;
-        continue;
-      }
+    rowChecker.fill(row, cells, base);
+    let anyMapped = rowChecker.anyMapped;
+    // The cells the compiled checks left to coerceCell, in schema order: its sentences and fixes.
+    for (let s = 0; s < rowChecker.slowCount; s++) {
+      const check = checks[rowChecker.slow[s] as number] as ColumnCheck;
       const raw = row[check.index];
-      const quick = checkFast(raw, check);
-      if (quick === undefined) {
-        cells[base + k] = null;
-        continue;
-      }
-      if (quick !== NEEDS_COERCE) {
-        cells[base + k] = quick;
-        anyMapped = true;
-        continue;
-      }
       if (!isBlank(raw ?? null)) anyMapped = true;
       const out = coerceCell(raw, check.reader, source);
-      cells[base + k] = out.value;
+      cells[base + check.position] = out.value;
       if (out.invalid !== undefined) {
         if (invalid === NO_INVALID) invalid = {};
         invalid[check.name] = out.invalid;
@@ -259,7 +248,8 @@ export function validate(
     // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
     if (!anyMapped && mappedCount > 0) continue;
 
-    let id = `row ${excelRow}`;
+    // Named `row N` only when it has no id of its own (the text is built only then).
+    let id = "";
     if (idSpec) {
       const v = cells[base + idPosition] ?? null;
       const text = v === null ? "" : cellText(v).trim();
@@ -278,6 +268,7 @@ export function validate(
         } else ids.set(id, excelRow);
       }
     }
+    if (id === "") id = `row ${excelRow}`;
     let anyConfig = false;
     for (let k = 0; k < configPositions.length; k++) {
       const v = cells[base + (configPositions[k] ?? 0)] ?? null;

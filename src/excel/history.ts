@@ -25,7 +25,7 @@ const keyOf = (runId: unknown, metric: unknown, x: unknown) =>
 /**
  * Appends points to the History table, creating the History sheet when missing (or completing
  * the one a failed attempt left). Syncs: one to look, then one to create; or one to look, the
- * existing points (one sync per ~4 MB of response), and one per ~4 MB chunk written.
+ * existing points (one sync per ~5 MB of response), and one per ~5 MB chunk written.
  */
 export async function appendHistory(
   context: Excel.RequestContext,

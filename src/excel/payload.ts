@@ -8,7 +8,7 @@
  */
 import { jsonBytes, type CellValue, type Grid } from "../core/index";
 import { errorCode } from "./errors";
-import type { SafeValue } from "./safe-write";
+import { safeCells, type SafeValue } from "./safe-write";
 import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf, type TableState } from "./table-append";
 
 /** Excel on the web's limit per request and per response. */
@@ -17,27 +17,39 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Bytes of cell data per response RunSheet aims for: the limit less room for the envelope. */
 export const RESPONSE_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.96);
 
-/** Bytes of cell data per request (values and number formats). */
-export const REQUEST_BUDGET = 4 * 1024 * 1024;
+/**
+ * Bytes of cell data per request (values and number formats, measured exactly): the limit less
+ * room for the rest of the batch (addresses, the table resize, the next chunk's state loads).
+ */
+export const REQUEST_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.96);
 
 /**
- * What a row costs in a request written by safe-write: its values as JSON plus one number
- * format entry per cell (`"@",` or `null,`). Pure.
+ * What a row costs in a request written by safe-write: the JSON of the values and of the number
+ * formats it assigns (the column's format from `formats` for numbers and booleans, `"@"` for
+ * text), each with its separating comma. Pure.
  */
-export function rowBytes(row: readonly unknown[]): number {
-  return jsonBytes(row) + 5 * row.length + 1;
+export function rowBytes(row: readonly unknown[], formats?: readonly (string | null)[]): number {
+  const cells = row.map((v): SafeValue =>
+    typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null,
+  );
+  const safe = safeCells([cells], formats ? { formats } : {});
+  return jsonBytes(safe.values[0]) + jsonBytes(safe.formats[0]) + 2;
 }
 
 /**
- * Splits rows into consecutive chunks whose measured request size (`rowBytes`) stays under
- * `budget` bytes (at least one row per chunk). Pure.
+ * Splits rows into consecutive chunks whose measured request size (`rowBytes`, with the number
+ * formats `formats` gives numbers) stays under `budget` bytes (at least one row per chunk). Pure.
  */
-export function chunkRows(rows: readonly (readonly unknown[])[], budget: number): { start: number; end: number }[] {
+export function chunkRows(
+  rows: readonly (readonly unknown[])[],
+  budget: number,
+  formats?: readonly (string | null)[],
+): { start: number; end: number }[] {
   const chunks: { start: number; end: number }[] = [];
   let start = 0;
   let size = 0;
   rows.forEach((row, i) => {
-    const bytes = rowBytes(row);
+    const bytes = rowBytes(row, formats);
     if (i > start && size + bytes > budget) {
       chunks.push({ start, end: i });
       start = i;
@@ -156,9 +168,11 @@ export interface ChunkedAppend {
 /**
  * Appends rows to `table` in chunks measured in bytes (one chunk up to REQUEST_BUDGET), each
  * anchored below the table in its own batch; a chunk Excel refuses as too large is halved.
- * `state` is the table as read in the previous sync. Throws PartialAppendError (with how many
- * rows are in the table) when a chunk after the first fails; a failing first chunk rethrows
- * Excel's error. Returns the Excel row of the first written row.
+ * `state` is the table as read in the previous sync. The batch writing a chunk also reads the
+ * table's state for the next chunk (as a separate sync right after it would), so n chunks take
+ * n syncs. Throws PartialAppendError (with how many rows are in the table) when a chunk after
+ * the first fails; a failing first chunk rethrows Excel's error. Returns the Excel row of the
+ * first written row.
  */
 export async function appendRowsChunked(
   context: Excel.RequestContext,
@@ -168,14 +182,18 @@ export async function appendRowsChunked(
 ): Promise<{ firstRow: number; duplicates: string[] }> {
   const rows = append.rows;
   const canResize = hostCanResizeTables();
-  const chunks = chunkRows(rows, append.maxRequestBytes ?? REQUEST_BUDGET);
+  const chunks = chunkRows(rows, append.maxRequestBytes ?? REQUEST_BUDGET, append.formats);
   let written = 0;
   let firstRow = 0;
   const duplicates: string[] = [];
+  // The table's state as the last successful write left it, read in that write's batch: the
+  // next chunk's "previous sync". Null when it has to be read (after a refused or extra sync).
+  let next: TableState | null = state;
 
-  const writeBlock = async (start: number, end: number, first: boolean): Promise<void> => {
-    let here = state;
-    if (!first) {
+  const writeBlock = async (start: number, end: number, first: boolean, lookAfter: number): Promise<void> => {
+    let here = next;
+    next = null;
+    if (here === null) {
       const again = queueTableState(table, end - start);
       await context.sync();
       here = tableStateOf(again);
@@ -192,14 +210,18 @@ export async function appendRowsChunked(
           ...(append.idColumn !== undefined ? { idColumn: append.idColumn } : {}),
         },
         canResize,
+        lookAfter > 0 ? () => queueTableState(table, lookAfter) : undefined,
       );
       if (first) firstRow = outcome.firstRow;
       duplicates.push(...outcome.duplicates);
+      if (outcome.after) next = tableStateOf(outcome.after);
     } catch (error) {
       if (errorCode(error) === "RequestPayloadSizeLimitExceeded" && end - start > 1) {
+        // Excel refused the whole request and applied nothing: the state read before still holds.
+        next = here;
         const middle = start + Math.floor((end - start) / 2);
-        await writeBlock(start, middle, first);
-        await writeBlock(middle, end, false);
+        await writeBlock(start, middle, first, end - middle);
+        await writeBlock(middle, end, false, lookAfter);
         return;
       }
       throw error;
@@ -210,8 +232,9 @@ export async function appendRowsChunked(
   const writeChunk = async (index: number): Promise<void> => {
     const chunk = chunks[index];
     if (!chunk) return;
+    const following = chunks[index + 1];
     try {
-      await writeBlock(chunk.start, chunk.end, index === 0);
+      await writeBlock(chunk.start, chunk.end, index === 0, following ? following.end - following.start : 0);
     } catch (error) {
       throw written === 0 ? error : new PartialAppendError(written, error);
     }

@@ -51,14 +51,20 @@ export interface TableState {
   usedBelow: number;
 }
 
+/** The proxies `queueTableState` loads; `tableStateOf` reads them after the sync. */
+export interface QueuedTableState {
+  header: Excel.Range;
+  body: Excel.Range;
+  first: Excel.Range;
+  below: Excel.Range | null;
+  sheet: Excel.Worksheet;
+}
+
 /**
  * Reads the header, the body's size and whether anything sits within `lookBelow` rows under the
  * table, in one sync (queued with whatever the caller queued on `context`).
  */
-export function queueTableState(
-  table: Excel.Table,
-  lookBelow: number,
-): { header: Excel.Range; body: Excel.Range; first: Excel.Range; below: Excel.Range | null; sheet: Excel.Worksheet } {
+export function queueTableState(table: Excel.Table, lookBelow: number): QueuedTableState {
   const header = table.getHeaderRowRange();
   header.load("values,rowIndex");
   const body = table.getDataBodyRange();
@@ -73,7 +79,7 @@ export function queueTableState(
 }
 
 /** The TableState from the loaded proxies of `queueTableState` (after the sync). */
-export function tableStateOf(loaded: ReturnType<typeof queueTableState>): TableState {
+export function tableStateOf(loaded: QueuedTableState): TableState {
   const { header, body, first, below, sheet } = loaded;
   const headerRow = header.rowIndex + 1;
   const placeholder = body.rowCount === 1 && (first.values[0] ?? []).every((v) => isBlank(v as CellValue));
@@ -109,6 +115,11 @@ export interface AppendOutcome {
   duplicates: string[];
   /** Cells a co-author typed into the target area meanwhile, moved below the new rows. */
   movedCells: number;
+  /**
+   * The loads `queueAfter` queued behind the write, when the writing batch was the last sync
+   * (the table as the write left it); absent when another sync followed.
+   */
+  after?: QueuedTableState;
 }
 
 function sameCell(a: unknown, b: SafeValue | undefined): boolean {
@@ -137,7 +148,8 @@ export function leftoverRows(below: readonly (readonly unknown[])[], rows: reado
  * Appends `plan.rows` to `table` (whose state `state` was read in the previous sync) in one
  * sync, plus one sync to look below the table when something is there and one to put back
  * cells a co-author typed into the target meanwhile. `canResize` is false on hosts before
- * ExcelApi 1.13.
+ * ExcelApi 1.13. `queueAfter` queues loads behind the write in the writing batch (a chunked
+ * append reads the next chunk's table state there instead of in a sync of its own).
  */
 export async function appendToTable(
   context: Excel.RequestContext,
@@ -145,6 +157,7 @@ export async function appendToTable(
   state: TableState,
   plan: AppendPlan,
   canResize: boolean,
+  queueAfter?: () => QueuedTableState,
 ): Promise<AppendOutcome> {
   const rows = plan.rows;
   const addColumns = plan.addColumns ?? [];
@@ -214,6 +227,8 @@ export async function appendToTable(
       .getResizedRange(rows.length - 1, 0);
     writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
   }
+  // Loads queued after the writes see the table as the writes left it (a batch runs in order).
+  let after = queueAfter?.();
   await context.sync();
 
   const firstRow = headerNow.rowIndex + 1 + (state.placeholder ? 1 : bodyNow.rowCount + 1);
@@ -223,6 +238,7 @@ export async function appendToTable(
   if (idColumn !== undefined && bodyNow.rowCount !== state.bodyRowCount && idColumn < state.header.length) {
     const ids = table.getDataBodyRange().getColumn(idColumn);
     ids.load("values");
+    after = undefined;
     await context.sync();
     const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[idColumn] ?? "").trim());
     const planned = new Set(rows.map(idOf).filter((id) => id !== ""));
@@ -251,7 +267,8 @@ export async function appendToTable(
     back.numberFormat = typedMeanwhile.numberFormat;
     back.formulas = typedMeanwhile.formulas;
     movedCells = typedMeanwhile.formulas.flat().filter((f) => f !== "").length;
+    after = undefined;
     await context.sync();
   }
-  return { firstRow, duplicates, movedCells };
+  return { firstRow, duplicates, movedCells, ...(after ? { after } : {}) };
 }

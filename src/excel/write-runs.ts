@@ -59,7 +59,7 @@ function idText(value: unknown): string {
  * `header` stay blank. Every string is written as text (safe-write), so `=1+1`, `+49`, `007`
  * or `2024-01-02` stay exactly as pasted; `_textCells` (the parser's list of such cells) is
  * accepted for its callers but no longer needed. Syncs: one read, then one write per chunk (one chunk
- * up to ~4 MB), plus one to look below the table when something is there. Throws at the edge
+ * up to ~5 MB of request), plus one to look below the table when something is there. Throws at the edge
  * when there is no Runs table (ItemNotFound).
  */
 export async function appendRuns(

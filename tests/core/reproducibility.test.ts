@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   isCodeVersion,
@@ -115,5 +116,21 @@ describe("reproducibilityByExperiment", () => {
       "4 of 6 runs reproducible",
       "1 of 1 run reproducible",
     ]);
+  });
+});
+
+describe("isCodeVersion (property)", () => {
+  it("accepts exactly what /^[0-9a-f]{7,40}$/i or a URL accepts", () => {
+    const hexish = fc.string({
+      unit: fc.constantFrom("0", "9", "a", "f", "A", "F", "g", "G", "x", " ", "\u0010", "\u0019", "/", ":", "`", "@"),
+      maxLength: 44,
+    });
+    const url = /^(?:https?|s3|gs|az|abfss?|hdfs|dvc|ssh|git\+\w+|file):\/\/\S+$/i;
+    fc.assert(
+      fc.property(fc.oneof(hexish, fc.string()), (v) => {
+        expect(isCodeVersion(v)).toBe(/^[0-9a-f]{7,40}$/i.test(v) || url.test(v));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

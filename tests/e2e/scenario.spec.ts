@@ -1,7 +1,8 @@
 /**
  * The seeds' scenario from an empty workbook, as a new user walks it in the playground: Create
  * tracker; log exp1 (one hidden layer, 1,000 images) for 3 seeds through the form; paste exp2
- * (two hidden layers, 2,000 images) for 3 seeds as Hugging Face Trainer lines; ... The workbook
+ * (two hidden layers, 2,000 images) for 3 seeds as Hugging Face Trainer lines, whose preview
+ * catches a duplicate run_id and a quoted decimal comma before anything is written; ... The workbook
  * is checked through the simulator after each step, and each step is screenshotted, in the
  * default 350 px pane and again at 320 x 450 px.
  */
@@ -107,21 +108,38 @@ for (const size of sizes) {
     await shot("2-logged-exp1");
 
     // 3. Paste exp2 (two hidden layers, 2,000 images) for three seeds as Python dict lines, the way
-    // a Hugging Face Trainer script prints them; the third run was logged under the second one's run_id.
+    // a Hugging Face Trainer script prints them. Two planted mistakes: the third run was logged under
+    // the second one's run_id, and one accuracy is a quoted decimal comma ('0,81').
     const exp2 = (id: string, seed: number, acc: string) =>
       `{'run_id': '${id}', 'experiment': 'exp2', 'model': 'mlp', 'dataset': 'cats-dogs-2k', 'n_images': 2000, ` +
       `'layers': 2, 'learning_rate': 0.01, 'seed': ${seed}, 'status': 'finished', 'accuracy': ${acc}, 'val_loss': 0.5}`;
     await page.getByTestId("tab-import").click();
     await page
       .getByTestId("import-text")
-      .fill([exp2("exp2-s1", 1, "0.80"), exp2("exp2-s2", 2, "0.8"), exp2("exp2-s2", 3, "0.81")].join("\n"));
+      .fill([exp2("exp2-s1", 1, "0.80"), exp2("exp2-s2", 2, "0.8"), exp2("exp2-s2", 3, "'0,81'")].join("\n"));
     await expect(page.getByTestId("import-preview")).toBeVisible();
+    // The preview is checked before anything is written: the duplicate is an error, the comma a warning.
+    await expect(page.getByTestId("import-summary")).toContainText("1 error,");
+    const importIssues = page.getByTestId("import-issues");
+    await expect(importIssues.locator('li[data-severity="error"]')).toContainText(
+      'Line 3, run_id: The run_id "exp2-s2" is also on line 2 of the paste',
+    );
+    await expect(importIssues.locator('li[data-severity="warning"]').filter({ hasText: "0,81" })).toContainText(
+      "Line 3, accuracy",
+    );
+    await expect(page.getByTestId("import-button")).toBeDisabled();
     await expectNoSideScroll(page);
     await shot("3-paste-preview");
+    // Fixed in the paste: the third run gets its own id and a dotted accuracy.
+    await page
+      .getByTestId("import-text")
+      .fill([exp2("exp2-s1", 1, "0.80"), exp2("exp2-s2", 2, "0.8"), exp2("exp2-s3", 3, "0.81")].join("\n"));
+    await expect(page.getByTestId("import-summary")).toContainText("0 errors");
+    await expect(importIssues.filter({ hasText: "0,81" })).toHaveCount(0);
     await page.getByTestId("import-button").click();
     await expect(page.getByTestId("import-notice")).toBeVisible();
     const afterPaste = await runsTable(page);
-    expect(afterPaste.map((r) => r.run_id)).toEqual(["exp1-s1", "exp1-s2", "exp1-s3", "exp2-s1", "exp2-s2", "exp2-s2"]);
+    expect(afterPaste.map((r) => r.run_id)).toEqual(["exp1-s1", "exp1-s2", "exp1-s3", "exp2-s1", "exp2-s2", "exp2-s3"]);
     expect(afterPaste.map((r) => r.accuracy)).toEqual([0.71, 0.73, 0.72, 0.8, 0.8, 0.81]);
     // A colleague on a French locale corrects exp2-s2's accuracy by hand: 0,82 stays text in the cell.
     await page.locator('[data-address="L6"]').first().dblclick();
@@ -130,21 +148,15 @@ for (const size of sizes) {
     expect((await runsTable(page))[4]?.accuracy).toBe("0,82");
     await shot("3-pasted-exp2");
 
-    // 4. Check catches both mistakes; the decimal comma is fixed in one click, the duplicate by
-    // typing the right run_id into its cell.
+    // 4. Check catches the hand-typed decimal comma; it is fixed in one click.
     await page.getByTestId("tab-check").click();
     const commaIssue = page.locator('[data-testid="issue-item"][data-row="6"]').filter({ hasText: "0,82" });
     await expect(commaIssue).toBeVisible();
-    const dupIssue = page.locator('[data-testid="issue-item"][data-row="7"]').filter({ hasText: "already used" });
-    await expect(dupIssue).toBeVisible();
+    await expect(page.locator('[data-testid="issue-item"]').filter({ hasText: "already used" })).toHaveCount(0);
     await expectNoSideScroll(page);
     await shot("4-check-caught");
     await commaIssue.getByTestId("fix-issue").click();
     await expect(commaIssue).toHaveCount(0);
-    await page.locator('[data-address="A7"]').first().dblclick();
-    await page.getByTestId("cell-editor").fill("exp2-s3");
-    await page.getByTestId("cell-editor").press("Enter");
-    await expect(dupIssue).toHaveCount(0);
     const fixed = await runsTable(page);
     expect(fixed[4]?.accuracy).toBe(0.82);
     expect(fixed.map((r) => r.run_id)).toEqual(["exp1-s1", "exp1-s2", "exp1-s3", "exp2-s1", "exp2-s2", "exp2-s3"]);
@@ -191,8 +203,48 @@ for (const size of sizes) {
     await expectNoSideScroll(page);
     await shot("7-compare");
 
-    // 8. Write report: the Report sheet holds exp2's verdict against exp1, confound included.
+    // 7b. The Experiments sheet holds the verdict: both experiments listed, exp2 compared with the
+    // previous one (and saying so), then with exp1 picked as its baseline in the pane.
     await page.getByTestId("tab-best").click();
+    await page.getByTestId("experiments-update").click();
+    await expect(page.getByTestId("experiments-notice")).toContainText("added exp1, exp2");
+    await expect(page.locator("#experiments-result")).toBeFocused();
+    await expect(page.getByTestId("live-region")).toContainText(/Experiments sheet/);
+    const experiments = () =>
+      page.evaluate(() => {
+        const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
+        return sim.getValues("Experiments", "A1:J4");
+      });
+    const listed = await experiments();
+    expect(listed[0]).toEqual([
+      "id",
+      "hypothesis",
+      "null_hypothesis",
+      "primary_metric",
+      "goal",
+      "baseline",
+      "owner",
+      "status",
+      "conclusion",
+      "verdict",
+    ]);
+    expect(listed.slice(1).map((r) => r[0])).toEqual(["exp1", "exp2", ""]);
+    expect(String(listed[2]?.[9])).toMatch(/^exp2 beats exp1 \(the previous experiment; no baseline set\)/);
+    await chooseOption(page, "experiments-baseline-exp2", "exp1");
+    await expect(page.getByTestId("experiments-notice")).toContainText("exp2 is now compared with exp1");
+    const picked = await experiments();
+    expect(picked[2]?.[5]).toBe("exp1");
+    expect(String(picked[2]?.[9])).toMatch(
+      /^exp2 beats exp1: accuracy \+9\.0 points, 95% CI \+[\d.]+ to \+[\d.]+ points, p [<=] 0\.\d+, n = 3 vs 3\. exp2 changes .*layers 1 -> 2.* at once/,
+    );
+    expect(String(picked[1]?.[9])).toMatch(/^exp1 is the first experiment/);
+    await expect(page.locator('[data-testid="experiments-item"][data-id="exp2"]')).toContainText("at once");
+    await expectNoSideScroll(page);
+    await page.getByRole("tab", { name: "Experiments", exact: true }).click();
+    await page.getByTestId("experiments-section").scrollIntoViewIfNeeded();
+    await shot("7b-experiments");
+
+    // 8. Write report: the Report sheet holds exp2's verdict against exp1, confound included.
     await page.getByTestId("write-report").click();
     await expect(page.getByTestId("register-notice")).toContainText(/the Report sheet/);
     const report = await page.evaluate(() => {

@@ -9,6 +9,8 @@ import {
   readTrackerStatus,
   readWorkbook,
 } from "../../src/excel/index";
+import { rowBytes } from "../../src/excel/payload";
+import { writeSafe } from "../../src/excel/safe-write";
 import { createExcelSimulator } from "../../src/sim/index";
 import { workbook } from "./helpers";
 
@@ -208,6 +210,43 @@ describe("imports larger than one request", () => {
     expect(sim.stats.syncCount - before).toBeGreaterThan(2);
     expect(sim.getTable("Runs")?.rowCount).toBe(20000);
     expect(sim.getValues("Runs", "A20001")).toEqual([["run-19999"]]);
+  });
+
+  it("takes at most ceil(request bytes / limit) + 2 syncs: chunks measured exactly, each reading the next one's table state", async () => {
+    const limit = 256 * 1024;
+    const sim = createExcelSimulator({ payloadLimitBytes: limit });
+    await sim.Excel.run((ctx) => createTracker(ctx));
+    // Text (Text format "@") and numbers (the column's own format) in every row, as in an import.
+    const rows = Array.from({ length: 12000 }, (_, i) => [`run-${i}`, `exp${i % 7}`, (i % 997) / 1000]);
+    const before = sim.stats.syncCount;
+    const firstRequest = sim.stats.requests.length;
+    const result = await sim.Excel.run((ctx) =>
+      appendRuns(ctx, header, rows, [], { maxRequestBytes: Math.floor(limit * 0.96) }),
+    );
+    const requests = sim.stats.requests.slice(firstRequest);
+    const bytes = requests.reduce((s, q) => s + q.bytes, 0);
+    const syncs = sim.stats.syncCount - before;
+    expect(result.appended).toBe(12000);
+    expect(bytes).toBeGreaterThan(4 * limit);
+    expect(requests.every((q) => q.ok && q.bytes <= limit)).toBe(true);
+    expect(syncs).toBeLessThanOrEqual(Math.ceil(bytes / limit) + 2);
+    expect(sim.getTable("Runs")?.rowCount).toBe(12000);
+    expect(sim.getValues("Runs", "A12001:B12001")).toEqual([["run-11999", "exp1"]]);
+  });
+
+  it("rowBytes counts what the request carries: values and the number formats safe-write assigns", async () => {
+    const { sim, run } = workbook();
+    const rows = Array.from({ length: 500 }, (_, i) => [`run-${i}`, i % 3 ? "" : "exp1", i / 7, i % 2 === 0]);
+    const formats = [null, null, "0.00", "General"];
+    await run(async (ctx) => {
+      writeSafe(ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:D500"), rows, { formats });
+      await ctx.sync();
+    });
+    const measured = rows.reduce((s, r) => s + rowBytes(r, formats), 0);
+    const sent = sim.stats.lastRequest?.bytes ?? 0;
+    // The rest of the request is the two operations' addresses and brackets: a few dozen bytes.
+    expect(sent).toBeGreaterThan(measured);
+    expect(sent - measured).toBeLessThan(200);
   });
 
   it("a chunk failing midway says how many rows are in the table, claims no removal, and the retry completes", async () => {

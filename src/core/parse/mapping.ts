@@ -6,8 +6,8 @@ import type { ColumnRole, ColumnSpec, ColumnType, RunSchema } from "../schema-ty
 import { goalFromName } from "./steplog";
 import type { ParsedValue } from "./types";
 
-/** How a pasted column found its schema column, best first. */
-export type MatchKind = "exact" | "normalized" | "prefix" | "synonym" | "unknown";
+/** How a pasted column found its schema column, best first (`chosen`: picked by the user). */
+export type MatchKind = "exact" | "normalized" | "prefix" | "synonym" | "chosen" | "unknown";
 
 export interface ColumnMapping {
   /** The column name in the paste. */
@@ -25,14 +25,23 @@ const PREFIX = /^(?:(metrics?|params?|tags?|config|summary|hparams?)[./:]|(param
 /** Synonyms on normalized names (lower case, no spaces/underscores/hyphens). */
 const SYNONYMS: Record<string, string[]> = {
   acc: ["accuracy"],
-  valacc: ["valaccuracy"],
-  testacc: ["testaccuracy"],
+  top1: ["accuracy"],
+  top1acc: ["accuracy"],
+  top1accuracy: ["accuracy"],
+  acc1: ["accuracy"],
+  "acc@1": ["accuracy"],
+  top5: ["top5accuracy"],
+  acc5: ["top5accuracy"],
+  "acc@5": ["top5accuracy"],
   trainacc: ["trainaccuracy", "accuracy"],
   lr: ["learningrate"],
   learningrate: ["lr"],
+  wd: ["weightdecay"],
   loss: ["trainloss"],
   bs: ["batchsize"],
   batch: ["batchsize"],
+  trainbatchsize: ["batchsize"],
+  perdevicetrainbatchsize: ["batchsize"],
   runid: ["id", "run"],
   id: ["runid"],
   name: ["runname", "runid"],
@@ -40,24 +49,53 @@ const SYNONYMS: Record<string, string[]> = {
   starttime: ["started", "start"],
   created: ["started"],
   f1score: ["f1"],
+  f1: ["f1score"],
+  rocauc: ["auc"],
+  aucroc: ["auc"],
   numlayers: ["layers"],
   nlayers: ["layers"],
+  numhiddenlayers: ["layers"],
+  hiddenlayers: ["layers"],
   epochs: ["epoch"],
   epoch: ["epochs"],
+  numtrainepochs: ["epochs", "epoch"],
+  randomseed: ["seed"],
+  rngseed: ["seed"],
+  arch: ["model"],
+  architecture: ["model"],
+  modelname: ["model"],
 };
+
+/**
+ * Split prefixes a script puts before a metric, longest first: Hugging Face writes `eval_accuracy`
+ * and `test_accuracy`, Keras `val_accuracy`. `eval`/`validation` name the validation split.
+ */
+const SPLIT_PREFIXES: { prefix: string; split: string }[] = [
+  { prefix: "validation", split: "val" },
+  { prefix: "eval", split: "val" },
+  { prefix: "val", split: "val" },
+  { prefix: "test", split: "test" },
+];
 
 /** Case-, space-, underscore- and hyphen-insensitive form of a name. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, "");
 }
 
-/** Candidate normalized names for a stripped source name, in order of preference. */
+/**
+ * Candidate normalized names for a stripped source name, in order of preference: its synonyms,
+ * then, for a split prefix (`eval_accuracy`), the same split in the sheet's words
+ * (`val_accuracy`), then the bare metric (`accuracy`) and its synonyms (`eval_acc` -> accuracy).
+ */
 function synonymCandidates(stripped: string): string[] {
   const n = normalizeName(stripped);
   const out = [...(SYNONYMS[n] ?? [])];
-  // Hugging Face writes eval_accuracy where a sheet says val_accuracy.
-  if (n.startsWith("eval")) out.push(`val${n.slice(4)}`, ...(SYNONYMS[n.slice(4)] ?? []).map((s) => `val${s}`));
-  if (n.startsWith("validation")) out.push(`val${n.slice(10)}`);
+  const split = SPLIT_PREFIXES.find((p) => n.startsWith(p.prefix) && n.length - p.prefix.length >= 2);
+  if (split) {
+    const rest = n.slice(split.prefix.length);
+    const restSynonyms = SYNONYMS[rest] ?? [];
+    out.push(`${split.split}${rest}`, ...restSynonyms.map((s) => `${split.split}${s}`), rest, ...restSynonyms);
+  }
   // W&B summary columns: val_loss.min / val_loss__MIN -> val_loss_best.
   const summary = /^(.*?)(?:\.|__)(min|max|best)$/i.exec(stripped);
   if (summary?.[1]) out.push(`${normalizeName(summary[1])}best`);
@@ -98,8 +136,9 @@ export function suggestSpec(source: string, values: ParsedValue[]): ColumnSpec {
 
 /**
  * Maps each pasted column to a schema column: exact name, then case/space/underscore-insensitive,
- * then with `metrics.`/`params.`/`tags.` prefixes stripped, then synonyms (acc -> accuracy,
- * lr -> learning_rate, loss -> train_loss when the schema has no `loss`). A schema column is
+ * then with `metrics.`/`params.`/`tags.` prefixes stripped, then synonyms (acc and top1 ->
+ * accuracy, lr -> learning_rate, loss -> train_loss when the schema has no `loss`, eval_accuracy
+ * -> val_accuracy, else accuracy). A schema column is
  * claimed by at most one pasted column, the best match first. `rows` (optional) lets unknown
  * columns get an inferred type.
  */

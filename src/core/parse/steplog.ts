@@ -26,7 +26,7 @@ const RUN_NAMES = ["run_id", "runid", "run", "trial_id", "trial", "trial_number"
 const MIN_NAMES =
   /(loss|error|(^|[_.\-/])err($|[_.\-/])|mse|mae|rmse|perplexity|(^|[_.\-/])ppl($|[_.\-/])|(^|[_.\-/])(wer|cer)($|[_.\-/])|(^|[_.\-/])rank($|[_.\-/]))/i;
 const MAX_NAMES =
-  /(acc|f1|auc|precision|recall|(^|[_.\-/])map($|[_.\-/@])|iou|dice|bleu|rouge|(^|[_.\-/])score|(^|[_.\-/])r2($|[_.\-/]))/i;
+  /(acc|f1|auc|precision|recall|(^|[_.\-/])map($|[_.\-/@])|iou|dice|bleu|rouge|(^|[_.\-/])score|(^|[_.\-/])r2($|[_.\-/])|(^|[_.\-/])top-?\d+($|[_.\-/]))/i;
 const NOT_METRICS =
   /(runtime|per_second|learning_rate|(^|[_.\-/])lr($|[_.\-/])|grad_norm|(^|_)flos$|epoch|step|(^|[_.\-/])std($|[_.\-/])|_time$|timestamp)/i;
 
@@ -36,6 +36,36 @@ export function goalFromName(name: string): Goal | undefined {
   if (MIN_NAMES.test(name)) return "min";
   if (MAX_NAMES.test(name)) return "max";
   return undefined;
+}
+
+/**
+ * Hyperparameters a scheduler or a callback changes during training (Trainer's `learning_rate`,
+ * Lightning's `lr-Adam`, momentum, weight decay, dropout): when one changes between the steps of
+ * a run, its last value is not the run's setting.
+ */
+const SCHEDULABLE =
+  /(^|[_.\-/])(learning_rate|lr|momentum|weight_decay|wd|beta[12]?|temperature|dropout|warmup\w*|teacher_forcing\w*)($|[_.\-/])/i;
+
+/** A column whose value changed step by step inside at least one run. */
+interface Schedule {
+  column: string;
+  from: { value: number; line: number };
+  to: { value: number; line: number };
+}
+
+/** The warning for a scheduled hyperparameter: kept as a curve, left out of the run. */
+function scheduleIssue(s: Schedule, curve: boolean): ParseIssue {
+  return {
+    line: s.from.line,
+    column: s.column,
+    code: "scheduled_value",
+    severity: "warning",
+    message:
+      `${s.column} changes from step to step (${s.from.value} on line ${s.from.line} to ${s.to.value} on line ${s.to.line}): ` +
+      `it follows a schedule, so its last value is not the run's setting. It is left out of the run` +
+      `${curve ? " and kept as a curve for the History table" : ""}.`,
+    fix: `Type the configured ${s.column} into the run yourself if you want it in Runs.`,
+  };
 }
 
 /** Clock columns: kept on the run, never drawn as a curve. */
@@ -219,10 +249,14 @@ export function reduceStepLog(
       fix: "If this is one training continued, give the rows one run id column.",
     });
   }
+  const schedules = new Map<string, Schedule>();
   groups.forEach((group, g) => {
     const row: Record<string, ParsedValue> = {};
     for (const column of columns) {
       const goal = goalFromName(column);
+      const schedulable = column !== xName && column !== runName && SCHEDULABLE.test(column);
+      let first: { value: number; line: number } | null = null;
+      let changed: { value: number; line: number } | null = null;
       let last: ParsedValue = null;
       let best: number | null = null;
       const points: StepCurve["points"] = [];
@@ -232,11 +266,19 @@ export function reduceStepLog(
         if (v === null || (typeof v === "number" && !Number.isFinite(v))) return;
         last = v;
         if (typeof v !== "number") return;
+        if (schedulable) {
+          if (first === null) first = { value: v, line: lines[i] ?? 1 };
+          else if (v !== first.value) changed = { value: v, line: lines[i] ?? 1 };
+        }
         if (goal && (best === null || (goal === "min" ? v < best : v > best))) best = v;
         const xv = xName === undefined ? k : r?.[xName];
         if (column !== xName && column !== runName && typeof xv === "number")
           points.push({ x: xv, y: v, line: lines[i] ?? 1 });
       });
+      if (first !== null && changed !== null) {
+        if (!schedules.has(column)) schedules.set(column, { column, from: first, to: changed });
+        last = null;
+      }
       setKey(row, column, last);
       const bestName = bestNames.get(column);
       if (bestName) setKey(row, bestName, best);
@@ -249,6 +291,26 @@ export function reduceStepLog(
     out.rows.push(row);
     out.rowLines.push(lines[group[0] ?? 0] ?? 1);
   });
+  return withoutSchedules(out, schedules);
+}
+
+/**
+ * Reports each scheduled column once, and drops it from the runs when no run kept a value for
+ * it (a constant learning rate in another trial is still that trial's setting).
+ */
+function withoutSchedules(out: ReducedLog, schedules: ReadonlyMap<string, Schedule>): ReducedLog {
+  if (schedules.size === 0) return out;
+  for (const s of schedules.values())
+    out.issues.push(
+      scheduleIssue(
+        s,
+        out.curves.some((c) => c.metric === s.column),
+      ),
+    );
+  const empty = [...schedules.keys()].filter((column) => out.rows.every((r) => r[column] === null));
+  if (empty.length === 0) return out;
+  out.columns = out.columns.filter((c) => !empty.includes(c));
+  for (const r of out.rows) for (const column of empty) delete r[column];
   return out;
 }
 

@@ -28,6 +28,8 @@ export interface TypingState {
   nonFinite: Set<string>;
   /** Shape of every text cell from pass 1 (index into SHAPES), so pass 2 does not classify again. */
   shapes: Uint8Array;
+  /** Per column: lines and text of cells read with a decimal comma where the format does not use one. */
+  commas: { lines: number[]; first: string }[];
 }
 
 /** Starts typing a raw table; nothing is converted yet. */
@@ -40,6 +42,7 @@ export function beginTyping(raw: RawTable): TypingState {
     issues: [],
     missing: raw.columns.map(() => ({ count: 0, firstLine: 0 })),
     shapes: new Uint8Array(raw.textual ? raw.rows.length * raw.columns.length : 0),
+    commas: raw.columns.map(() => ({ lines: [], first: "" })),
     nonFinite: new Set(raw.issues.filter(isNotFiniteIssue).map((i) => `${i.line}\u0000${i.column ?? ""}`)),
   };
 }
@@ -71,16 +74,31 @@ export function decide(state: TypingState): void {
   );
 }
 
+/**
+ * An object with every column set to null, in column order, for rows to copy. V8 turns an
+ * object grown key by key past a dozen keys into a slow dictionary, while JSON.parse builds
+ * one with its keys in place: copies of it are fast objects, several times cheaper to make and
+ * to read. JSON also keeps `__proto__` an own key, as `setKey` does.
+ */
+function rowTemplate(columns: readonly string[]): Record<string, ParsedValue> {
+  return JSON.parse(`{${columns.map((c) => `${JSON.stringify(c)}:null`).join(",")}}`) as Record<string, ParsedValue>;
+}
+
 /** Pass 2 over rows [from, to): converts cells and collects cell issues. */
 export function convert(state: TypingState, from: number, to: number): void {
   const { rows, columns, rowLines, textual } = state.raw;
   const width = columns.length;
   const plain = SHAPE_INDEX.plain;
+  const decimalComma = SHAPE_INDEX.decimalComma;
+  const ambiguousComma = SHAPE_INDEX.ambiguousComma;
+  // Semicolon files write decimal commas by convention; elsewhere (comma CSV, Trainer lines) one is worth a look.
+  const commaIsUnusual = state.raw.commaHint !== "decimalComma";
+  const template = rowTemplate(columns);
   for (let r = from; r < to; r++) {
     const row = rows[r];
     if (!row) continue;
     const line = rowLines[r] ?? 1;
-    const out: Record<string, ParsedValue> = {};
+    const out: Record<string, ParsedValue> = { ...template };
     const ctx = { line, column: "", issues: state.issues };
     for (let c = 0; c < width; c++) {
       const column = columns[c] ?? "";
@@ -95,12 +113,24 @@ export function convert(state: TypingState, from: number, to: number): void {
         else {
           ctx.column = column;
           value = textual ? convertCell(v, decision, ctx, SHAPES[shapeIndex]) : checkLength(v, ctx);
+          if (
+            commaIsUnusual &&
+            typeof value === "number" &&
+            decision.comma === "decimalComma" &&
+            (shapeIndex === decimalComma || shapeIndex === ambiguousComma)
+          ) {
+            const seen = state.commas[c];
+            if (seen) {
+              if (seen.lines.length === 0) seen.first = v.trim();
+              seen.lines.push(line);
+            }
+          }
         }
       } else value = v;
       if (value === null) {
         if (state.issues.length > before && isNotFiniteIssue(state.issues[state.issues.length - 1]))
           state.nonFinite.add(`${line}\u0000${column}`);
-        if (!state.nonFinite.has(`${line}\u0000${column}`)) {
+        if (state.nonFinite.size === 0 || !state.nonFinite.has(`${line}\u0000${column}`)) {
           const m = state.missing[c];
           if (m) {
             if (m.count === 0) m.firstLine = line;
@@ -139,7 +169,38 @@ export function finishTyping(state: TypingState): { rows: Record<string, ParsedV
       });
     });
   }
+  state.raw.columns.forEach((column, c) => {
+    const seen = state.commas[c];
+    if (seen && seen.lines.length > 0) state.issues.push(decimalCommaIssue(column, seen.lines, seen.first, state));
+  });
   return { rows: state.rows, issues: [...state.raw.issues, ...state.issues] };
+}
+
+/** Lines listed in a message before "and N more". */
+const LISTED_LINES = 5;
+
+/**
+ * One warning per column for numbers written with a decimal comma in a format that does not use
+ * one (a comma CSV, Trainer lines): the column reads them as decimals (`0,91` is 0.91, as Check
+ * and Log run read them), and the warning names the lines so a typo can be checked.
+ */
+function decimalCommaIssue(column: string, lines: readonly number[], first: string, state: TypingState): ParseIssue {
+  const firstLine = lines[0] ?? 1;
+  const value = state.rows.find((_, r) => (state.raw.rowLines[r] ?? 0) === firstLine)?.[column];
+  const read = typeof value === "number" ? ` as ${value}` : "";
+  const shown = lines.slice(0, LISTED_LINES).join(", ");
+  const more = lines.length > LISTED_LINES ? ` and ${lines.length - LISTED_LINES} more` : "";
+  return {
+    line: firstLine,
+    column,
+    code: "decimal_comma",
+    severity: "warning",
+    message:
+      lines.length === 1
+        ? `"${first}" in column "${column}" on line ${firstLine} is written with a decimal comma; it was read${read}.`
+        : `Column "${column}" has ${lines.length} numbers written with a decimal comma (lines ${shown}${more}); "${first}" was read${read}.`,
+    fix: "Check the value; write numbers with a dot (0.91) so every tool reads them the same.",
+  };
 }
 
 /** NaN and overflowing numbers are reported once as such, not also as missing. */

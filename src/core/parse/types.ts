@@ -74,7 +74,9 @@ export type ParseIssueCode =
   | "number_out_of_range"
   | "duplicate_key"
   | "new_run"
-  | "ambiguous_format";
+  | "ambiguous_format"
+  | "decimal_comma"
+  | "scheduled_value";
 
 /** One metric's curve from a step-wise log (epochs or steps), for the History sheet. */
 export interface StepCurve {

@@ -115,7 +115,16 @@ describe("Hugging Face Trainer", () => {
       eval_loss: 0.6915,
       train_loss: 0.6904,
     });
-    expect(typeof r.rows[0]?.learning_rate).toBe("number");
+    // The scheduler lowers learning_rate at every log line: it is a curve, not the run's setting.
+    expect(r.rows[0]).not.toHaveProperty("learning_rate");
+    expect(curve(r, "learning_rate")?.points.map((p) => p.y)).toEqual([
+      0.001, 0.0008333, 0.0006667, 0.0005, 0.0003333, 0.0001667,
+    ]);
+    expect(r.issues.find((i) => i.code === "scheduled_value")).toMatchObject({
+      line: 1,
+      column: "learning_rate",
+      severity: "warning",
+    });
     expect(curve(r, "loss")?.points).toHaveLength(6);
   });
   it("reads log_metrics blocks (train and eval) as one run", () => {

@@ -18,12 +18,28 @@ export const useImportTabStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   hint: tabStyles.hint,
+  severity: { fontWeight: tokens.fontWeightSemibold },
   mapping: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  // Source and target side by side; at 320 px a long name wraps instead of pushing the pane wider.
+  mappingRow: {
     display: "grid",
-    gridTemplateColumns: "1fr auto 1fr",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
     columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
     alignItems: "center",
   },
+  source: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  target: { minWidth: 0, width: "100%" },
   fileInput: { fontSize: tokens.fontSizeBase200 },
 });

@@ -7,6 +7,7 @@ import {
   MessageBarBody,
   Option,
   ProgressBar,
+  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -23,6 +24,7 @@ import { FORMAT_OPTIONS, formatLabel, type FormatName } from "../../../core/pars
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useImportTabStyles } from "./ImportTab.styles";
 import { useImportTab, type FormatChoice } from "./useImportTab";
+import { pickOf, type MappingChoice, type TargetPick } from "../../logic/importPlan";
 
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = 8;
@@ -33,11 +35,33 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/** A target as the value of a <select> option. */
+function pickValue(pick: TargetPick): string {
+  return pick.kind === "schema" ? `schema:${pick.name}` : pick.kind;
+}
+
+function pickFromValue(value: string): TargetPick {
+  if (value.startsWith("schema:")) return { kind: "schema", name: value.slice("schema:".length) };
+  return value === "new" ? { kind: "new" } : { kind: "skip" };
+}
+
+function newColumnLabel(c: MappingChoice): string {
+  const spec = c.suggested;
+  return `New column "${spec?.name ?? c.source}" (${spec?.type ?? "text"}, ${spec?.role ?? "meta"})`;
+}
+
+const MATCH_HINTS: Partial<Record<MappingChoice["match"], string>> = {
+  normalized: "same name",
+  prefix: "prefix",
+  synonym: "synonym",
+};
+
 /** Tab 3: paste or open results, check the preview and mapping, import into Runs. */
 export function ImportTab() {
   const styles = useImportTabStyles();
   const s = useImportTab();
   const fileId = useId();
+  const mappingId = useId();
   const autoLabel = s.detected ? `Auto (${formatLabel(s.detected)})` : "Auto-detect";
   const selectedLabel = s.formatChoice === "auto" ? autoLabel : formatLabel(s.formatChoice);
   const columns = s.result?.columns.slice(0, PREVIEW_COLUMNS) ?? [];
@@ -110,15 +134,21 @@ export function ImportTab() {
             {s.result.columns.length === 1 ? "" : "s"}; {s.plan.errors} error{s.plan.errors === 1 ? "" : "s"},{" "}
             {s.plan.warnings} warning{s.plan.warnings === 1 ? "" : "s"}.
           </Text>
-          {s.result.issues.length > 0 && (
+          {s.plan.issues.length > 0 && (
             <ul className={styles.issues} aria-label="Problems in the pasted text" data-testid="import-issues">
-              {s.result.issues.slice(0, LISTED_ISSUES).map((issue, i) => (
-                <li key={`${issue.line}:${i}`} className={issue.severity === "error" ? styles.error : styles.warning}>
-                  Line {issue.line}
+              {s.plan.issues.slice(0, LISTED_ISSUES).map((issue, i) => (
+                <li
+                  key={`${issue.line}:${i}`}
+                  className={issue.severity === "error" ? styles.error : styles.warning}
+                  data-severity={issue.severity}
+                  data-origin={issue.origin}
+                >
+                  <span className={styles.severity}>{issue.severity === "error" ? "Error" : "Warning"}: </span>
+                  {issue.line > 0 ? `Line ${issue.line}` : "The paste"}
                   {issue.column ? `, ${issue.column}` : ""}: {issue.message}
                 </li>
               ))}
-              {s.result.issues.length > LISTED_ISSUES && <li>…and {s.result.issues.length - LISTED_ISSUES} more.</li>}
+              {s.plan.issues.length > LISTED_ISSUES && <li>…and {s.plan.issues.length - LISTED_ISSUES} more.</li>}
             </ul>
           )}
           {columns.length > 0 && (
@@ -154,28 +184,39 @@ export function ImportTab() {
           )}
           {s.choices.length > 0 && (
             <div>
-              <Subtitle2 as="h3">Columns</Subtitle2>
-              <div className={styles.mapping} data-testid="import-mapping" role="list" aria-label="Column mapping">
-                {s.choices.map((c) => (
-                  <div key={c.source} role="listitem" style={{ display: "contents" }}>
-                    <Text className={styles.cell}>{c.source}</Text>
-                    <Text aria-hidden>→</Text>
-                    {c.target !== null ? (
-                      <Text className={styles.cell}>
-                        {c.target}
-                        {c.match !== "exact" ? <span className={styles.hint}> ({c.match})</span> : null}
+              <Subtitle2 as="h3" id={mappingId}>
+                Columns
+              </Subtitle2>
+              <ul className={styles.mapping} data-testid="import-mapping" aria-labelledby={mappingId}>
+                {s.choices.map((c) => {
+                  const pick = pickOf(c);
+                  const hint = c.target !== null ? MATCH_HINTS[c.match] : undefined;
+                  return (
+                    <li key={c.source} className={styles.mappingRow} data-testid="mapping-row" data-source={c.source}>
+                      <Text className={styles.source}>
+                        {c.source}
+                        {hint ? <span className={styles.hint}> ({hint})</span> : null}
                       </Text>
-                    ) : (
-                      <Checkbox
-                        checked={c.addToSchema}
-                        onChange={(_, data) => s.toggleAdd(c.source, data.checked === true)}
-                        label={`add "${c.suggested?.name ?? c.source}" (${c.suggested?.type ?? "text"}, ${c.suggested?.role ?? "meta"})`}
-                        data-testid="add-column"
-                      />
-                    )}
-                  </div>
-                ))}
-              </div>
+                      <Select
+                        className={styles.target}
+                        size="small"
+                        value={pickValue(pick)}
+                        onChange={(_, data) => s.setTarget(c.source, pickFromValue(data.value))}
+                        aria-label={`Import column ${c.source} into`}
+                        data-testid="mapping-target"
+                      >
+                        {s.schemaNames.map((name) => (
+                          <option key={name} value={`schema:${name}`}>
+                            {name}
+                          </option>
+                        ))}
+                        <option value="new">{newColumnLabel(c)}</option>
+                        <option value="skip">Skip this column</option>
+                      </Select>
+                    </li>
+                  );
+                })}
+              </ul>
             </div>
           )}
         </>
