@@ -67,6 +67,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        title: "RunSheet",
         chunks: ["taskpane"],
         templateParameters,
       }),
@@ -76,9 +77,11 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["commands"],
         templateParameters,
       }),
+      // The playground renders the same pane, so it shares the pane's page template, without Office.js.
       new HtmlWebpackPlugin({
         filename: "playground.html",
-        template: "./src/playground/playground.html",
+        template: "./src/taskpane/taskpane.html",
+        title: "RunSheet playground: the task pane on a simulated workbook",
         chunks: ["playground"],
       }),
       new HtmlWebpackPlugin({

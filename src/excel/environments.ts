@@ -14,9 +14,8 @@ import {
   type EnvIssue,
 } from "../core/env/index";
 import { columnLetter } from "../core/index";
-import { SHEETS, TABLES } from "./constants";
 import { appendToTable, hostCanResizeTables, queueTableState, tableStateOf } from "./table-append";
-import { writeSafe } from "./safe-write";
+import { findOwnTable, queueOwnTable } from "./own-sheet";
 
 /** What storing a pasted environment did. */
 export type StoreEnvironmentResult =
@@ -33,12 +32,6 @@ export type StoreEnvironmentResult =
   | { ok: false; issues: EnvIssue[] };
 
 const COLUMN_WIDTHS = [95, 60, 160, 100, 220];
-
-/** True when a sheet's used cells are only what an earlier attempt of this very write left (header first). */
-function isOurLeftover(values: readonly (readonly unknown[])[]): boolean {
-  const header = values[0] ?? [];
-  return ENVIRONMENTS_HEADER.every((h, i) => header[i] === h);
-}
 
 /**
  * Parses `text` (format detected unless given) and stores it. Syncs: one to look; then one to
@@ -64,31 +57,11 @@ export async function storeEnvironment(
     warnings: parsed.warnings,
   });
 
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.environments);
-  table.load("name");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.environments);
-  sheet.load("name");
-  await context.sync();
+  const { table, sheet } = await findOwnTable(context, "environments");
 
   if (table.isNullObject) {
-    let foreign = false;
-    if (!sheet.isNullObject) {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("values");
-      await context.sync();
-      foreign = !used.isNullObject && !isOurLeftover(used.values);
-    }
-    if (foreign) {
-      throw new Error(
-        `A sheet named "${SHEETS.environments}" exists without RunSheet's Environments table; rename it so RunSheet can create its own.`,
-      );
-    }
-    // A fresh sheet, or one an interrupted first write left with our header: write it whole.
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.environments) : sheet;
-    const last = columnLetter(ENVIRONMENTS_HEADER.length - 1);
-    const address = `A1:${last}${rows.length + 1}`;
-    writeSafe(target.getRange(address), [[...ENVIRONMENTS_HEADER], ...rows]);
-    target.tables.add(address, true).name = TABLES.environments;
+    // A fresh sheet, or what an interrupted first write of this same environment left: write it whole.
+    const target = await queueOwnTable(context, "environments", sheet, [[...ENVIRONMENTS_HEADER], ...rows]);
     // Widths in points for id, manager, package, version, source, so the sheet reads without the add-in.
     COLUMN_WIDTHS.forEach((w, i) => {
       target.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w;

@@ -5,11 +5,11 @@
  * placed under the table's columns by name, written through safe-write (run ids and metric
  * names stay text), and appended anchored below the table (table-append.ts).
  */
-import { columnLetter, normalizeName } from "../core/index";
-import { HISTORY_HEADER, SHEETS, TABLES } from "./constants";
-import { sheetIsOwnLeftover } from "./own-sheet";
+import { normalizeName } from "../core/index";
+import { HISTORY_HEADER } from "./constants";
+import { findOwnTable, queueOwnTable } from "./own-sheet";
 import { appendRowsChunked, chunkRows, PartialAppendError, readTableBody, REQUEST_BUDGET } from "./payload";
-import { writeSafe, type SafeValue } from "./safe-write";
+import type { SafeValue } from "./safe-write";
 import { queueTableState, tableStateOf } from "./table-append";
 
 export type HistoryRow = [runId: string, metric: string, xName: string, x: number, value: number];
@@ -33,11 +33,7 @@ export async function appendHistory(
   options: { maxRequestBytes?: number } = {},
 ): Promise<HistoryResult> {
   if (rows.length === 0) return { appended: 0, skipped: 0 };
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.history);
-  table.load("name");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.history);
-  sheet.load("name");
-  await context.sync();
+  const { table, sheet } = await findOwnTable(context, "history");
 
   const unique = new Map<string, HistoryRow>();
   for (const row of rows) {
@@ -51,14 +47,7 @@ export async function appendHistory(
     const first = chunkRows(all, options.maxRequestBytes ?? REQUEST_BUDGET)[0] ?? { start: 0, end: all.length };
     const fresh = all.slice(0, first.end);
     const block: SafeValue[][] = [HISTORY_HEADER.slice(), ...fresh.map((r) => [...r])];
-    if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
-      throw new Error(
-        `A sheet named "${SHEETS.history}" exists without RunSheet's History table; rename it so RunSheet can create its own.`,
-      );
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.history) : sheet;
-    const address = `A1:${columnLetter(HISTORY_HEADER.length - 1)}${block.length}`;
-    writeSafe(target.getRange(address), block);
-    target.tables.add(address, true).name = TABLES.history;
+    await queueOwnTable(context, "history", sheet, block);
     await context.sync();
     if (first.end < all.length) {
       const rest = await appendHistory(context, all.slice(first.end), options);

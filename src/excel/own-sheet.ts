@@ -7,8 +7,9 @@
  * nothing); the retry then completes it. Any other sheet of that name is the user's and is
  * never touched.
  */
-import { isBlank, type CellValue } from "../core/index";
-import type { SafeValue } from "./safe-write";
+import { columnLetter, isBlank, type CellValue } from "../core/index";
+import { SHEETS, TABLES } from "./constants";
+import { writeSafe, type SafeValue } from "./safe-write";
 
 /** A sheet's used range (values only), as loaded: null when the sheet holds no values. */
 export interface UsedBlock {
@@ -73,4 +74,43 @@ export async function sheetIsOwnLeftover(
   const check = queueLeftoverCheck(sheet, block);
   await context.sync();
   return check();
+}
+
+/** RunSheet's sheets that hold one table of RunSheet's, created on the first write to it. */
+export type OwnTableSheet = "registry" | "history" | "environments";
+
+/** RunSheet's table `key` and the sheet it belongs on, both as *OrNullObject, looked up in one sync. */
+export async function findOwnTable(
+  context: Excel.RequestContext,
+  key: OwnTableSheet,
+): Promise<{ table: Excel.Table; sheet: Excel.Worksheet }> {
+  const table = context.workbook.tables.getItemOrNullObject(TABLES[key]);
+  table.load("name");
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS[key]);
+  sheet.load("name");
+  await context.sync();
+  return { table, sheet };
+}
+
+/**
+ * Queues, for the caller's sync, RunSheet's sheet `key` with `block` (header row first) written
+ * from A1 through safe-write and made its table: on a new sheet, or on `sheet` (as found by
+ * `findOwnTable`) when it is RunSheet's own leftover, which takes one more sync to tell. Throws,
+ * naming the sheet, when a sheet of that name is the user's. Returns the sheet written to.
+ */
+export async function queueOwnTable(
+  context: Excel.RequestContext,
+  key: OwnTableSheet,
+  sheet: Excel.Worksheet,
+  block: readonly (readonly SafeValue[])[],
+): Promise<Excel.Worksheet> {
+  if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
+    throw new Error(
+      `A sheet named "${SHEETS[key]}" exists without RunSheet's ${TABLES[key]} table; rename it so RunSheet can create its own.`,
+    );
+  const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS[key]) : sheet;
+  const address = `A1:${columnLetter((block[0]?.length ?? 1) - 1)}${block.length}`;
+  writeSafe(target.getRange(address), block);
+  target.tables.add(address, true).name = TABLES[key];
+  return target;
 }

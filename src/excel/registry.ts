@@ -7,11 +7,11 @@
  * deleted rows never make it overwrite an existing entry, and a half-created Registry sheet
  * is completed by the retry instead of blocking it.
  */
-import { columnLetter, normalizeName, type CellValue } from "../core/index";
-import { MAX_CELL_TEXT, REGISTRY_HEADER, SHEETS, TABLES } from "./constants";
-import { sheetIsOwnLeftover } from "./own-sheet";
+import { normalizeName, type CellValue } from "../core/index";
+import { MAX_CELL_TEXT, REGISTRY_HEADER } from "./constants";
+import { findOwnTable, queueOwnTable } from "./own-sheet";
 import { appendRowsChunked, readTableBody } from "./payload";
-import { writeSafe, type SafeValue } from "./safe-write";
+import type { SafeValue } from "./safe-write";
 import { queueTableState, tableStateOf } from "./table-append";
 
 export interface RegistryEntry {
@@ -71,22 +71,10 @@ export function registryRow(entry: RegistryEntry): { header: string[]; values: S
  */
 export async function registerBest(context: Excel.RequestContext, entry: RegistryEntry): Promise<RegisterResult> {
   const { header, values } = registryRow(entry);
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.registry);
-  table.load("name");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.registry);
-  sheet.load("name");
-  await context.sync();
+  const { table, sheet } = await findOwnTable(context, "registry");
 
   if (table.isNullObject) {
-    const block = [header, values];
-    if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
-      throw new Error(
-        `A sheet named "${SHEETS.registry}" exists without RunSheet's Registry table; rename it so RunSheet can create its own.`,
-      );
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.registry) : sheet;
-    const address = `A1:${columnLetter(header.length - 1)}2`;
-    writeSafe(target.getRange(address), block);
-    target.tables.add(address, true).name = TABLES.registry;
+    await queueOwnTable(context, "registry", sheet, [header, values]);
     await context.sync();
     return { status: "registered", row: 2 };
   }

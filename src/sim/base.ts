@@ -335,6 +335,21 @@ export abstract class CollectionBase<T extends ClientObjectBase> extends ClientO
   }
 }
 
+/**
+ * A collection with a loadable `count` property besides `getCount()`, as the Excel API documents
+ * for tables, table columns and rows, charts and chart series
+ * (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-count-member).
+ * The count is the number of listed items unless a subclass reads it otherwise.
+ */
+export abstract class CountedCollectionBase<T extends ClientObjectBase> extends CollectionBase<T> {
+  protected override _collectionScalars(): readonly string[] {
+    return ["count"];
+  }
+  get count(): number {
+    return this._get("count");
+  }
+}
+
 /** Helper for subclasses: the model from a sync state. */
 export function modelOf(state: SyncState): WorkbookModel {
   return state.model;

@@ -2,6 +2,9 @@
 // the collection lists the formats that intersect the range; new formats go on top (priority 0).
 // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection
 // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { ClientObjectBase, CollectionBase } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
@@ -199,12 +202,14 @@ export class CustomConditionalFormatProxy extends ClientObjectBase {
   }
 }
 
-/** Excel.ConditionalFormatRule (custom formula). */
-export class ConditionalFormatRuleProxy extends ClientObjectBase {
-  readonly _type = "ConditionalFormatRule";
+/**
+ * A part of one conditional format (its rule, format, fill or font): it exists while the
+ * conditional format does, and reads and writes that format's model.
+ */
+abstract class ConditionalFormatPartBase extends ClientObjectBase {
   constructor(
     context: SimRequestContext,
-    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
+    protected readonly _cf: (state: SyncState) => ConditionalFormatModel,
   ) {
     super(context);
   }
@@ -212,6 +217,11 @@ export class ConditionalFormatRuleProxy extends ClientObjectBase {
     this._cf(state);
     return true;
   }
+}
+
+/** Excel.ConditionalFormatRule (custom formula). */
+export class ConditionalFormatRuleProxy extends ConditionalFormatPartBase {
+  readonly _type = "ConditionalFormatRule";
   protected _scalarNames(): readonly string[] {
     return ["formula", "formulaLocal"];
   }
@@ -231,18 +241,8 @@ export class ConditionalFormatRuleProxy extends ClientObjectBase {
 }
 
 /** Excel.ConditionalRangeFormat with fill and font. */
-export class ConditionalRangeFormatProxy extends ClientObjectBase {
+export class ConditionalRangeFormatProxy extends ConditionalFormatPartBase {
   readonly _type = "ConditionalRangeFormat";
-  constructor(
-    context: SimRequestContext,
-    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
-  ) {
-    super(context);
-  }
-  protected _exists(state: SyncState): boolean {
-    this._cf(state);
-    return true;
-  }
   protected _scalarNames(): readonly string[] {
     return ["numberFormat"];
   }
@@ -263,17 +263,13 @@ export class ConditionalRangeFormatProxy extends ClientObjectBase {
 }
 
 /** Excel.ConditionalRangeFill / ConditionalRangeFont. */
-export class ConditionalPartProxy extends ClientObjectBase {
+export class ConditionalPartProxy extends ConditionalFormatPartBase {
   constructor(
     context: SimRequestContext,
-    private readonly _cf: (state: SyncState) => ConditionalFormatModel,
+    cf: (state: SyncState) => ConditionalFormatModel,
     readonly _type: "ConditionalRangeFill" | "ConditionalRangeFont",
   ) {
-    super(context);
-  }
-  protected _exists(state: SyncState): boolean {
-    this._cf(state);
-    return true;
+    super(context, cf);
   }
   protected _scalarNames(): readonly string[] {
     return this._type === "ConditionalRangeFill" ? ["color"] : ["color", "bold", "italic"];

@@ -1,6 +1,9 @@
 // Excel.DataValidation of a range: list, decimal and whole-number rules and `valid`.
 // https://learn.microsoft.com/javascript/api/excel/excel.datavalidation
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
 import { type DataValidationModel, newId } from "./model";

@@ -1,6 +1,9 @@
 // Excel.PageLayout (ExcelApi 1.9): orientation, zoom (fit to pages) and print title rows, kept on
 // the sheet model so tests can check what a print of the sheet would use.
 // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { parseAddress } from "./address";
 import { ClientObjectBase } from "./base";
 import type { SimRequestContext } from "./context";

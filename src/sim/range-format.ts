@@ -2,6 +2,9 @@
 // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat
 // https://learn.microsoft.com/javascript/api/excel/excel.rangefill
 // https://learn.microsoft.com/javascript/api/excel/excel.rangefont
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { ClientObjectBase } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";

@@ -3,6 +3,9 @@
 // data-validation.ts.
 // https://learn.microsoft.com/javascript/api/excel/excel.range
 // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { MAX_COLS, MAX_ROWS, type Rect, formatAddress, parseAddress, rectCols, rectRows } from "./address";
 import { jsonBytes } from "../core/json-bytes";
 import { ClientObjectBase, type LoadOption, rememberBytes } from "./base";

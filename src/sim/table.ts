@@ -1,7 +1,10 @@
 // Excel.Table and its columns and rows.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { type Rect, parseAddress, rectCols } from "./address";
-import { ClientObjectBase, CollectionBase, type ClientResult, queueResult } from "./base";
+import { ClientObjectBase, CountedCollectionBase, type ClientResult, queueResult } from "./base";
 import type { SimRequestContext } from "./context";
 import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
@@ -146,19 +149,13 @@ function expansionEnd(model: WorkbookModel, sheet: SheetModel, t: TableModel, re
 }
 
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */
-export class TableCollectionProxy extends CollectionBase<TableProxy> {
+export class TableCollectionProxy extends CountedCollectionBase<TableProxy> {
   readonly _type = "TableCollection";
   constructor(
     context: SimRequestContext,
     private readonly _ws?: WorksheetProxy,
   ) {
     super(context);
-  }
-  protected override _collectionScalars(): readonly string[] {
-    return ["count"];
-  }
-  get count(): number {
-    return this._get("count");
   }
   private _models(state: SyncState): TableModel[] {
     if (!this._ws) return state.model.tables;
@@ -507,19 +504,13 @@ export class TableProxy extends ClientObjectBase {
 }
 
 /** Excel.TableColumnCollection. */
-export class TableColumnCollectionProxy extends CollectionBase<TableColumnProxy> {
+export class TableColumnCollectionProxy extends CountedCollectionBase<TableColumnProxy> {
   readonly _type = "TableColumnCollection";
   constructor(
     context: SimRequestContext,
     private readonly _table: TableProxy,
   ) {
     super(context);
-  }
-  protected override _collectionScalars(): readonly string[] {
-    return ["count"];
-  }
-  get count(): number {
-    return this._get("count");
   }
   protected _list(state: SyncState): TableColumnProxy[] {
     const t = this._table._table(state);
@@ -679,19 +670,13 @@ export class TableColumnProxy extends ClientObjectBase {
 }
 
 /** Excel.TableRowCollection. */
-export class TableRowCollectionProxy extends CollectionBase<TableRowProxy> {
+export class TableRowCollectionProxy extends CountedCollectionBase<TableRowProxy> {
   readonly _type = "TableRowCollection";
   constructor(
     context: SimRequestContext,
     private readonly _table: TableProxy,
   ) {
     super(context);
-  }
-  protected override _collectionScalars(): readonly string[] {
-    return ["count"];
-  }
-  get count(): number {
-    return this._get("count");
   }
   protected override _readScalar(name: string, state: SyncState): unknown {
     if (name === "count") {

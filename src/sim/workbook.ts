@@ -1,4 +1,7 @@
 // Excel.Workbook, Application, named items, settings and runtime.
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { formatAddress } from "./address";
 import { ClientObjectBase, CollectionBase, type ClientResult, queueResult } from "./base";
 import type { SimRequestContext } from "./context";

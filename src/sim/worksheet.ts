@@ -1,5 +1,8 @@
 // Excel.Worksheet, WorksheetCollection, protection, freeze panes and the onChanged event.
 // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets
+// One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
+// the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
+// the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
 import { MAX_COLS, MAX_ROWS, parseAddress } from "./address";
 import { ClientObjectBase, CollectionBase, type ClientResult, queueResult } from "./base";
 import { ChartCollectionProxy } from "./chart";

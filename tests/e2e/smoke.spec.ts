@@ -44,3 +44,19 @@ test("the playground shows the simulated workbook and the task pane", async ({ p
   await page.screenshot({ path: `${SHOTS}/playground.png` });
   expect(errors).toEqual([]);
 });
+
+test("the playground page shares the pane's template: its own title, the pane's root, and no Office.js", async ({
+  page,
+}) => {
+  const officeRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("office.js")) officeRequests.push(r.url());
+  });
+  await page.goto("/playground.html");
+  await expect(page).toHaveTitle("RunSheet playground: the task pane on a simulated workbook");
+  await expect(page.locator("#root")).toHaveCount(1);
+  await expect(page.locator('script[src*="office.js"]')).toHaveCount(0);
+  await expect(page.locator('meta[http-equiv="X-UA-Compatible"]')).toHaveCount(0);
+  await expect(page.getByRole("tab", { name: /check/i })).toBeVisible();
+  expect(officeRequests).toEqual([]);
+});

@@ -199,6 +199,24 @@ describe("*OrNullObject and ClientResult", () => {
     });
   });
 
+  it("count on tables, table columns and rows, charts and series: PropertyNotLoaded until loaded, then the size", async () => {
+    // https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-count-member
+    // (likewise TableColumnCollection, TableRowCollection, ChartCollection, ChartSeriesCollection).
+    const sim = setup();
+    sim.addTable("Runs", "A1:C3", "Runs");
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Runs");
+      const chart = ws.charts.add("ColumnClustered", ws.getRange("A1:B3"), "Columns");
+      await ctx.sync();
+      const table = ctx.workbook.tables.getItem("Runs");
+      const collections = [ctx.workbook.tables, table.columns, table.rows, ws.charts, chart.series];
+      for (const c of collections) expect(() => c.count).toThrow(/is not available/);
+      for (const c of collections) c.load("count");
+      await ctx.sync();
+      expect(collections.map((c) => c.count)).toEqual([1, 3, 2, 1, 1]);
+    });
+  });
+
   it("track/untrack exist and return the object", async () => {
     const sim = setup();
     await sim.Excel.run(async (ctx) => {

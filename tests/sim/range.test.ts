@@ -379,6 +379,35 @@ describe("conditional formats (https://learn.microsoft.com/office/dev/add-ins/ex
     );
     expect(e.code).toBe("InvalidArgument");
   });
+
+  it("a format's rule, format, fill and font read its model, and fail with ItemNotFound once it is deleted", async () => {
+    const sim = fresh();
+    const codes = await sim.Excel.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("Runs").getRange("A1:A3").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=$A1>1";
+      cf.custom.format.fill.color = "#FFC7CE";
+      cf.custom.format.font.bold = true;
+      const rule = cf.custom.rule.load("formula");
+      const fill = cf.custom.format.fill.load("color");
+      const font = cf.custom.format.font.load("bold");
+      await ctx.sync();
+      expect([rule.formula, fill.color, font.bold]).toEqual(["=$A1>1", "#FFC7CE", true]);
+      cf.delete();
+      await ctx.sync();
+      // One load per sync: a failed sync drops the rest of its batch.
+      const failure = (load: () => unknown) => {
+        load();
+        return errorOf(ctx.sync());
+      };
+      return [
+        (await failure(() => cf.custom.rule.load("formula"))).code,
+        (await failure(() => cf.custom.format.load("numberFormat"))).code,
+        (await failure(() => cf.custom.format.fill.load("color"))).code,
+        (await failure(() => cf.custom.format.font.load("bold"))).code,
+      ];
+    });
+    expect(codes).toEqual(["ItemNotFound", "ItemNotFound", "ItemNotFound", "ItemNotFound"]);
+  });
 });
 
 describe("data validation (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation)", () => {

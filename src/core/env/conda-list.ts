@@ -3,7 +3,7 @@
  * `conda list` table (`name  version  build  channel`), which people paste just as often.
  */
 import { withCuda } from "./interpreters";
-import { emptyInput, issueAt, splitLines } from "./lines";
+import { emptyInput, noPackages, skippedLine, splitLines } from "./lines";
 import { packageKey } from "./names";
 import { parseCondaSpec } from "./conda-spec";
 import type { EnvIssue, EnvPackage, EnvParseResult, Interpreters } from "./types";
@@ -34,32 +34,11 @@ export function parseCondaList(text: string): EnvParseResult {
     if (pkg) packages.push(pkg);
     else {
       const column = raw.length - raw.trimStart().length + 1;
-      warnings.push(
-        issueAt(
-          i + 1,
-          column,
-          "skipped_line",
-          "warning",
-          `Line ${i + 1} was skipped: "${line}" is not name=version=build.`,
-        ),
-      );
+      warnings.push(skippedLine(i + 1, column, `Line ${i + 1} was skipped: "${line}" is not name=version=build.`));
     }
   });
-  if (packages.length === 0) {
-    return {
-      ok: false,
-      issues: [
-        issueAt(
-          1,
-          1,
-          "no_packages",
-          "error",
-          "No package line was found (expected lines such as numpy=1.26.4=py311h64a7726_0).",
-        ),
-        ...warnings,
-      ],
-    };
-  }
+  if (packages.length === 0)
+    return noPackages("No package line was found (expected lines such as numpy=1.26.4=py311h64a7726_0).", warnings);
   const interpreters: Interpreters = {};
   for (const p of packages) {
     if (p.manager !== "conda" || !p.version) continue;

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { withCuda } from "./interpreters";
-import { emptyInput, issueAt, positionOf } from "./lines";
+import { emptyInput, issueAt, noPackages, positionOf, skippedLine } from "./lines";
 import { packageKey } from "./names";
 import { parseCondaSpec } from "./conda-spec";
 import { parseRequirementLine } from "./requirements";
@@ -38,26 +38,13 @@ export function parseCondaYaml(text: string): EnvParseResult {
   const deps = isMap(doc.contents) ? doc.contents.get("dependencies", true) : undefined;
   if (!isSeq(deps)) {
     const pos = at(body, doc.contents);
-    return {
-      ok: false,
-      issues: [
-        issueAt(
-          pos.line,
-          pos.column,
-          "no_packages",
-          "error",
-          "The YAML has no dependencies list: paste the whole output of conda env export.",
-        ),
-      ],
-    };
+    return noPackages("The YAML has no dependencies list: paste the whole output of conda env export.", [], pos);
   }
   const packages: EnvPackage[] = [];
   const warnings: EnvIssue[] = [];
   const skip = (node: unknown, message: string): void => {
     const pos = at(body, node);
-    warnings.push(
-      issueAt(pos.line, pos.column, "skipped_line", "warning", `Line ${pos.line} was skipped: ${message}.`),
-    );
+    warnings.push(skippedLine(pos.line, pos.column, `Line ${pos.line} was skipped: ${message}.`));
   };
   for (const item of deps.items) {
     if (isScalar(item)) {
@@ -74,12 +61,7 @@ export function parseCondaYaml(text: string): EnvParseResult {
       }
     } else skip(item, "a dependency must be a package spec or a pip: list");
   }
-  if (packages.length === 0) {
-    return {
-      ok: false,
-      issues: [issueAt(1, 1, "no_packages", "error", "The dependencies list holds no package."), ...warnings],
-    };
-  }
+  if (packages.length === 0) return noPackages("The dependencies list holds no package.", warnings);
   const interpreters: Interpreters = {};
   for (const p of packages) {
     const key = packageKey(p.name);

@@ -1,4 +1,4 @@
-/** Line helpers shared by the line-based environment parsers. */
+/** Line helpers and the issues shared by the environment parsers. */
 import type { EnvIssue } from "./types";
 
 /** The text split into lines (CRLF, CR or LF), without a leading byte-order mark. */
@@ -38,4 +38,21 @@ export function emptyInput(what: string): { ok: false; issues: EnvIssue[] } {
     ok: false,
     issues: [issueAt(1, 1, "empty_input", "error", `The text is empty: paste the output of ${what}.`)],
   };
+}
+
+/** The warning for a line (or item) a parser passed over; `message` says what and why. */
+export function skippedLine(line: number, column: number, message: string): EnvIssue {
+  return issueAt(line, column, "skipped_line", "warning", message);
+}
+
+/**
+ * The result for an input in which no package was found: one `no_packages` error (at line 1,
+ * column 1 unless `at` says where), followed by the warnings of the lines that were skipped.
+ */
+export function noPackages(
+  message: string,
+  warnings: readonly EnvIssue[] = [],
+  at: { line: number; column: number } = { line: 1, column: 1 },
+): { ok: false; issues: EnvIssue[] } {
+  return { ok: false, issues: [issueAt(at.line, at.column, "no_packages", "error", message), ...warnings] };
 }

@@ -4,7 +4,7 @@
  * `name_version` items after `[n]` indices. Base packages ship with R, so R's version stands
  * for them.
  */
-import { emptyInput, issueAt, splitLines } from "./lines";
+import { emptyInput, noPackages, skippedLine, splitLines } from "./lines";
 import type { EnvIssue, EnvPackage, EnvParseResult, Interpreters } from "./types";
 
 const PREFIX = /^\s*(?:#+>?|#>)\s?/;
@@ -38,33 +38,12 @@ export function parseRSessionInfo(text: string): EnvParseResult {
         const item = ITEM.exec(token);
         if (item?.[1] && item[2]) packages.push({ manager: "r", name: item[1], version: item[2], source: "" });
         else if (token.trim() !== "" && !/^\[\d+\]$/.test(token))
-          warnings.push(
-            issueAt(
-              i + 1,
-              column,
-              "skipped_line",
-              "warning",
-              `"${token}" on line ${i + 1} is not name_version; it was skipped.`,
-            ),
-          );
+          warnings.push(skippedLine(i + 1, column, `"${token}" on line ${i + 1} is not name_version; it was skipped.`));
         column += token.length;
       }
     }
   });
-  if (interpreters.r === undefined && packages.length === 0) {
-    return {
-      ok: false,
-      issues: [
-        issueAt(
-          1,
-          1,
-          "no_packages",
-          "error",
-          'This is not sessionInfo() output: no "R version" line and no package list.',
-        ),
-        ...warnings,
-      ],
-    };
-  }
+  if (interpreters.r === undefined && packages.length === 0)
+    return noPackages('This is not sessionInfo() output: no "R version" line and no package list.', warnings);
   return { ok: true, value: { format: "r-session-info", packages, interpreters }, warnings };
 }

@@ -3,7 +3,7 @@
  * `Version` and `Source` (`Repository` + `Repository: CRAN`, `GitHub` with `RemoteUsername`,
  * `RemoteRepo` and `RemoteSha`, `Bioconductor`, `Local`).
  */
-import { emptyInput, issueAt, positionOf } from "./lines";
+import { emptyInput, issueAt, noPackages, positionOf, skippedLine } from "./lines";
 import type { EnvIssue, EnvPackage, EnvParseResult, Interpreters } from "./types";
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -52,10 +52,7 @@ export function parseRenvLock(text: string): EnvParseResult {
   const root = record(json);
   const pkgs = record(root?.Packages);
   if (!root || !pkgs) {
-    return {
-      ok: false,
-      issues: [issueAt(1, 1, "no_packages", "error", 'This JSON has no "Packages" object: paste the whole renv.lock.')],
-    };
+    return noPackages('This JSON has no "Packages" object: paste the whole renv.lock.');
   }
   const interpreters: Interpreters = {};
   const r = str(record(root.R)?.Version);
@@ -70,13 +67,7 @@ export function parseRenvLock(text: string): EnvParseResult {
     if (!entry || version === "") {
       const pos = positionOf(body, Math.max(0, body.indexOf(JSON.stringify(key))));
       warnings.push(
-        issueAt(
-          pos.line,
-          pos.column,
-          "skipped_line",
-          "warning",
-          `The package ${key} (line ${pos.line}) has no Version; it was skipped.`,
-        ),
+        skippedLine(pos.line, pos.column, `The package ${key} (line ${pos.line}) has no Version; it was skipped.`),
       );
       continue;
     }

@@ -3,7 +3,7 @@
  * `requirements.txt` print them: `name==1.0`, `name[extra]>=1 ; marker`, `name @ url`,
  * `-e path-or-url`, `--hash` continuation lines, comments and index options.
  */
-import { emptyInput, issueAt, splitLines } from "./lines";
+import { emptyInput, noPackages, skippedLine, splitLines } from "./lines";
 import { withCuda } from "./interpreters";
 import { PYTHON_NAME } from "./names";
 import type { EnvIssue, EnvPackage, EnvParseResult, Interpreters } from "./types";
@@ -106,15 +106,7 @@ export function parseRequirements(text: string): EnvParseResult {
     const read = parseRequirementLine(code);
     if (read.kind === "invalid") {
       const indent = logical.length - logical.trimStart().length;
-      warnings.push(
-        issueAt(
-          startLine,
-          indent + read.column,
-          "skipped_line",
-          "warning",
-          `Line ${startLine} was skipped: ${read.message}.`,
-        ),
-      );
+      warnings.push(skippedLine(startLine, indent + read.column, `Line ${startLine} was skipped: ${read.message}.`));
     } else if (read.kind === "package") {
       const pkg = read.pkg;
       if (editable && pkg.source.startsWith("editable ")) {
@@ -125,15 +117,8 @@ export function parseRequirements(text: string): EnvParseResult {
     }
     if (trimmed !== "") editable = undefined;
   }
-  if (packages.length === 0) {
-    return {
-      ok: false,
-      issues: [
-        issueAt(1, 1, "no_packages", "error", "No package line was found (expected lines such as numpy==2.1.3)."),
-        ...warnings,
-      ],
-    };
-  }
+  if (packages.length === 0)
+    return noPackages("No package line was found (expected lines such as numpy==2.1.3).", warnings);
   return {
     ok: true,
     value: { format: "requirements", packages, interpreters: withCuda(interpreters, packages) },
