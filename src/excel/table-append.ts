@@ -8,7 +8,12 @@
  *   resized, as Microsoft's co-authoring guidance recommends instead of
  *   `TableRowCollection.add`, which causes merge conflicts:
  *   https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins
- *   Hosts without `Table.resize` (ExcelApi 1.13) add blank rows and then write them the same way.
+ *   Hosts without `Table.resize` (ExcelApi 1.13) add the rows with `TableRowCollection.add`, values
+ *   included, in one operation, so a batch cut short either added all of them or none: text is
+ *   given Excel's quote prefix (or written as is where the column is Text), and the new rows take
+ *   the column's number format, as Excel gives inserted table rows. Excel shifts the cells below
+ *   the table down itself, so nothing is inserted first and nothing typed below is overwritten.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
  * - Reconcilable: rows a failed attempt left directly below the table (values written, table
  *   not yet resized) equal the first planned rows exactly, so a retry writes over them and the
  *   result is the clean one. Anything else below the table (the user's own cells) is moved down
@@ -20,7 +25,8 @@
  */
 import type { CellValue } from "../core/index";
 import { isBlank } from "../core/index";
-import { writeSafe, type SafeValue } from "./safe-write";
+import { safeCells, writeSafe, type SafeValue } from "./safe-write";
+import { TEXT_FORMAT } from "./constants";
 
 /**
  * True when the host has `Table.resize` (ExcelApi 1.13). Outside Office (tests driving the
@@ -49,6 +55,8 @@ export interface TableState {
   placeholder: boolean;
   /** Rows directly below the table that hold values, within the first `lookBelow` rows (0 = none). */
   usedBelow: number;
+  /** Number formats of the last data row: what rows added to the table take. */
+  lastFormats: string[];
 }
 
 /**
@@ -58,23 +66,32 @@ export interface TableState {
 export function queueTableState(
   table: Excel.Table,
   lookBelow: number,
-): { header: Excel.Range; body: Excel.Range; first: Excel.Range; below: Excel.Range | null; sheet: Excel.Worksheet } {
+): {
+  header: Excel.Range;
+  body: Excel.Range;
+  first: Excel.Range;
+  last: Excel.Range;
+  below: Excel.Range | null;
+  sheet: Excel.Worksheet;
+} {
   const header = table.getHeaderRowRange();
   header.load("values,rowIndex");
   const body = table.getDataBodyRange();
   body.load("rowCount");
   const first = body.getRow(0);
   first.load("values");
+  const last = body.getLastRow();
+  last.load("numberFormat");
   const below = lookBelow > 0 ? table.getRange().getRowsBelow(lookBelow).getUsedRangeOrNullObject(true) : null;
   below?.load("rowIndex,rowCount");
   const sheet = table.worksheet;
   sheet.load("name");
-  return { header, body, first, below, sheet };
+  return { header, body, first, last, below, sheet };
 }
 
 /** The TableState from the loaded proxies of `queueTableState` (after the sync). */
 export function tableStateOf(loaded: ReturnType<typeof queueTableState>): TableState {
-  const { header, body, first, below, sheet } = loaded;
+  const { header, body, first, last, below, sheet } = loaded;
   const headerRow = header.rowIndex + 1;
   const placeholder = body.rowCount === 1 && (first.values[0] ?? []).every((v) => isBlank(v as CellValue));
   const usedBelow =
@@ -86,6 +103,7 @@ export function tableStateOf(loaded: ReturnType<typeof queueTableState>): TableS
     bodyRowCount: body.rowCount,
     placeholder,
     usedBelow,
+    lastFormats: (last.numberFormat[0] ?? []).map((f) => String(f)),
   };
 }
 
@@ -134,6 +152,25 @@ export function leftoverRows(below: readonly (readonly unknown[])[], rows: reado
 }
 
 /**
+ * Rows for `TableRowCollection.add`, whose values Excel parses as typed: text gets the quote
+ * prefix, except in columns formatted as Text (`formats`, the formats the new rows take), where
+ * Excel keeps it as given; `null` (leave alone) becomes an empty cell. Pure.
+ */
+export function quotedRows(
+  rows: readonly (readonly SafeValue[])[],
+  formats: readonly string[],
+): (string | number | boolean)[][] {
+  const { values } = safeCells(rows, {}, "quote-prefix");
+  return values.map((row, r) =>
+    row.map((v, c) => {
+      if (v === null) return "";
+      const given = rows[r]?.[c];
+      return typeof given === "string" && given !== "" && formats[c] === TEXT_FORMAT ? given : v;
+    }),
+  );
+}
+
+/**
  * Appends `plan.rows` to `table` (whose state `state` was read in the previous sync) in one
  * sync, plus one sync to look below the table when something is there and one to put back
  * cells a co-author typed into the target meanwhile. `canResize` is false on hosts before
@@ -153,9 +190,11 @@ export async function appendToTable(
   const belowCount = rows.length - onPlaceholder;
 
   // What sits below the table: leftovers of an earlier attempt of this plan, or the user's cells.
+  // Only the Table.resize path writes below the table; `rows.add` shifts what is there itself.
+  const writesBelow = canResize && belowCount > 0;
   let leftovers = 0;
   let mustInsert = 0;
-  if (belowCount > 0 && state.usedBelow > 0) {
+  if (writesBelow && state.usedBelow > 0) {
     const below = table.getRange().getRowsBelow(belowCount);
     below.load("values");
     await context.sync();
@@ -168,7 +207,7 @@ export async function appendToTable(
   // The writing batch: check, make room, write, grow the table; all relative to the table.
   const idColumn = plan.idColumn;
   const fresh =
-    belowCount - leftovers > 0
+    writesBelow && belowCount - leftovers > 0
       ? table
           .getRange()
           .getRowsBelow(belowCount - leftovers)
@@ -202,17 +241,11 @@ export async function appendToTable(
     writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
     if (belowCount > 0) table.resize(table.getRange().getResizedRange(belowCount, 0));
   } else {
-    // ExcelApi before 1.13: blank rows first (nothing to interpret), then the same safe write.
-    table.rows.add(
-      undefined,
-      Array.from({ length: belowCount }, () => new Array<string>(width).fill("")),
-    );
-    const target = table
-      .getDataBodyRange()
-      .getLastRow()
-      .getOffsetRange(-(rows.length - 1), 0)
-      .getResizedRange(rows.length - 1, 0);
-    writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
+    // ExcelApi before 1.13: the placeholder row (if any) written in place, then the other rows
+    // added with their values in one operation.
+    const quoted = quotedRows(rows, state.lastFormats);
+    if (state.placeholder) table.getDataBodyRange().getRow(0).values = quoted.slice(0, 1);
+    table.rows.add(undefined, quoted.slice(onPlaceholder));
   }
   await context.sync();
 

@@ -42,6 +42,12 @@ export interface ScheduledFault {
   atSync: number;
   code: string;
   message?: string;
+  /**
+   * In "partial" mode, the operation (0-based, in the order queued) the sync fails before, so a
+   * test can fail a batch at every point; default: the middle one. Past the last operation, the
+   * whole batch applies and the sync still fails.
+   */
+  atOperation?: number;
 }
 
 /** The argument passed to worksheet onChanged handlers (Excel.WorksheetChangedEventArgs). */
@@ -106,9 +112,10 @@ export class Engine implements EngineHooks {
     this.suspensions++;
   }
 
-  failSync(nth: number, code: string, message?: string): void {
+  failSync(nth: number, code: string, message?: string, atOperation?: number): void {
     const fault: ScheduledFault = { atSync: this.syncs + nth, code };
     if (message !== undefined) fault.message = message;
+    if (atOperation !== undefined) fault.atOperation = atOperation;
     this.faults.push(fault);
   }
   clearFaults(): void {
@@ -287,9 +294,10 @@ export class Engine implements EngineHooks {
       }
       return fail(e);
     };
+    const failAt = fault?.atOperation ?? Math.floor(ops.length / 2);
     for (const [i, op] of ops.entries()) {
       point = this.model.savepoint();
-      if (partial && fault && i === Math.floor(ops.length / 2)) abort(faultError(fault));
+      if (partial && fault && i === failAt) abort(faultError(fault));
       try {
         if (!op.isWrite) this.model.recalcIfDirty();
         op.run(state);
@@ -310,6 +318,7 @@ export class Engine implements EngineHooks {
         );
       }
     }
+    point = this.model.savepoint();
     if (fault) abort(faultError(fault));
     if (state.responseBytes > this.options.payloadLimitBytes) {
       abort(

@@ -8,7 +8,7 @@ import { SimRequestContext, TrackedObjects } from "./context";
 import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
 import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
-import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
+import { HOST_PROFILES, type HostName, isSetSupported, withExcelApi } from "./hosts";
 import {
   type ChangeRecord,
   type PageLayoutModel,
@@ -29,6 +29,11 @@ import { EventHandlerResultProxy } from "./worksheet";
 export interface SimulatorOptions {
   /** Host profile answering isSetSupported and gating newer APIs (default "web"). */
   host?: HostName;
+  /**
+   * Lowers the host's ExcelApi version to 1.`excelApi` (e.g. 12: a Microsoft 365 build from
+   * before Table.resize), to test the paths RunSheet takes on older builds.
+   */
+  excelApi?: number;
   /** Request/response payload limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimitBytes?: number;
   /** Delay before each sync is processed, to make spinners visible in the playground (default 0). */
@@ -166,8 +171,12 @@ export interface ExcelSimulator {
   // -- instrumentation --
   readonly stats: SimStats;
   readonly faults: {
-    /** Fails the nth upcoming sync (1 = next) with `code`, after running its operations (all rolled back). */
-    failSync(nth: number, code: string, message?: string): void;
+    /**
+     * Fails the nth upcoming sync (1 = next) with `code`, after running its operations (all
+     * rolled back); in "partial" mode the operations before `atOperation` (default: the middle
+     * one) stay applied.
+     */
+    failSync(nth: number, code: string, message?: string, atOperation?: number): void;
     clear(): void;
     readonly pending: readonly ScheduledFault[];
   };
@@ -189,7 +198,8 @@ type RunOptions = { delayForCellEdit?: boolean; previousContext?: SimRequestCont
 
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const host = options.host ?? "web";
-  const profile = HOST_PROFILES[host];
+  const base = HOST_PROFILES[host];
+  const profile = options.excelApi === undefined ? base : withExcelApi(base, options.excelApi);
   const engine = new Engine({
     profile,
     payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
@@ -533,7 +543,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     setCellEditMode: (on) => engine.setCellEditMode(on),
     stats: engine.stats,
     faults: {
-      failSync: (nth, code, message) => engine.failSync(nth, code, message),
+      failSync: (nth, code, message, atOperation) => engine.failSync(nth, code, message, atOperation),
       clear: () => engine.clearFaults(),
       get pending() {
         return engine.pendingFaults();
