@@ -20,11 +20,11 @@
  *   by inserting cells, never overwritten.
  * - Checked in the writing batch: the batch first loads what is in the target cells and the
  *   table's size, as they are right before the write. Cells a co-author typed there in the
- *   meantime are put back just below the new rows; when the table changed size meanwhile, ids
- *   that now appear twice are reported.
+ *   meantime are put back just below the new rows; ids a co-author put into the table meanwhile
+ *   (new rows, or an id retyped in place) that the new rows also have are reported.
  */
 import type { CellValue } from "../core/index";
-import { isBlank } from "../core/index";
+import { isBlank, jsonBytes } from "../core/index";
 import { safeCells, writeSafe, type SafeValue } from "./safe-write";
 import { TEXT_FORMAT } from "./constants";
 
@@ -118,6 +118,12 @@ export interface AppendPlan {
   idColumn?: number;
   /** Text of the id of a row (default: the trimmed cell). */
   idOf?: (row: readonly SafeValue[]) => string;
+  /**
+   * Bytes the table's id column may take in the writing request's response (default 2 MB): up
+   * to that it is read there every time; a larger one is read in a sync of its own only when
+   * the table changed size meanwhile, so the response stays under Excel's limit.
+   */
+  idCheckBytes?: number;
 }
 
 export interface AppendOutcome {
@@ -149,6 +155,29 @@ export function leftoverRows(below: readonly (readonly unknown[])[], rows: reado
     k++;
   }
   return k;
+}
+
+/** Default budget for reading the id column in the writing request (see AppendPlan.idCheckBytes). */
+const ID_CHECK_BYTES = 2 * 1024 * 1024;
+
+/** The id column's estimated response size: its rows, each as long as the planned ids on average. Pure. */
+function idColumnBytes(rowCount: number, rows: readonly (readonly SafeValue[])[], plan: AppendPlan): number {
+  const column = plan.idColumn ?? 0;
+  const sample = rows.slice(0, 100);
+  const perId = sample.reduce((sum, row) => sum + jsonBytes(row[column] ?? ""), 0) / Math.max(1, sample.length) + 3;
+  return rowCount * perId;
+}
+
+/** The planned rows' ids that `existing` (the id column as read before the write) already holds. Pure. */
+export function duplicateIds(
+  existing: readonly (readonly unknown[])[],
+  rows: readonly (readonly SafeValue[])[],
+  plan: Pick<AppendPlan, "idColumn" | "idOf">,
+): string[] {
+  const column = plan.idColumn ?? 0;
+  const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[column] ?? "").trim());
+  const there = new Set(existing.map((row) => String(row[0] ?? "").trim()).filter((id) => id !== ""));
+  return [...new Set(rows.map(idOf))].filter((id) => id !== "" && there.has(id));
 }
 
 /**
@@ -219,6 +248,12 @@ export async function appendToTable(
   headerNow.load("rowIndex,columnIndex");
   const bodyNow = table.getDataBodyRange();
   bodyNow.load("rowCount");
+  // The table's ids right before the write, read in the writing request itself, every time
+  // (when the column's size allows; see idCheckBytes).
+  const checkIds = idColumn !== undefined && idColumn < state.header.length;
+  const inBatch = checkIds && idColumnBytes(state.bodyRowCount, rows, plan) <= (plan.idCheckBytes ?? ID_CHECK_BYTES);
+  const idsBefore = inBatch ? table.getDataBodyRange().getColumn(idColumn) : null;
+  idsBefore?.load("values");
 
   for (const name of addColumns) table.columns.add(undefined, undefined, name);
   if (addColumns.length > 0) {
@@ -250,21 +285,15 @@ export async function appendToTable(
   await context.sync();
 
   const firstRow = headerNow.rowIndex + 1 + (state.placeholder ? 1 : bodyNow.rowCount + 1);
-  // The table changed size between the read and the write: a co-author added or removed rows.
-  // Our rows went below it all the same; report ids that now appear twice.
-  let duplicates: string[] = [];
-  if (idColumn !== undefined && bodyNow.rowCount !== state.bodyRowCount && idColumn < state.header.length) {
+  // Ids a co-author put into the table between the read and the write (new rows, or an id
+  // retyped in place): our rows went in all the same; report ids that now appear twice.
+  let duplicates = idsBefore ? duplicateIds(idsBefore.values, rows, plan) : [];
+  if (checkIds && !inBatch && bodyNow.rowCount !== state.bodyRowCount) {
+    // Too many ids to read with the write: read them after it, when the table changed size.
     const ids = table.getDataBodyRange().getColumn(idColumn);
     ids.load("values");
     await context.sync();
-    const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[idColumn] ?? "").trim());
-    const planned = new Set(rows.map(idOf).filter((id) => id !== ""));
-    const counts = new Map<string, number>();
-    for (const row of ids.values) {
-      const id = String(row[0] ?? "").trim();
-      if (planned.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+    duplicates = duplicateIds(ids.values.slice(0, bodyNow.rowCount), rows, plan);
   }
 
   let movedCells = 0;
