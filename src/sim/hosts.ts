@@ -24,10 +24,11 @@ export interface HostProfile {
   /** Highest ExcelApi 1.x minor version supported. */
   excelApi: number;
   /**
-   * The error code a batch fails with while the user edits a cell. Hosts from ExcelApi 1.11 (when
-   * `delayForCellEdit` arrived) report InvalidOperationInCellEditMode; older builds report the
-   * generic InvalidOperation with an edit-mode message.
-   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+   * The error code a batch fails with while the user edits a cell. The documented code is
+   * InvalidOperationInCellEditMode (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes);
+   * the reference gives no requirement set for it or for `delayForCellEdit`, so which old builds
+   * use it is not documented. Profiles below ExcelApi 1.11 assume, pessimistically, the generic
+   * InvalidOperation with an edit-mode message (and that `delayForCellEdit` is ignored).
    */
   cellEditCode: "InvalidOperationInCellEditMode" | "InvalidOperation";
   /** Other requirement sets: name (lower case) -> highest 1.x minor version. */

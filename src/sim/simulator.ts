@@ -226,7 +226,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     else if (Array.isArray(first) && first[0] instanceof ClientObjectBase) ctx = first[0].context;
     else if (first && typeof first === "object") opts = first as RunOptions;
     if (opts?.previousContext) ctx = opts.previousContext;
-    // delayForCellEdit arrived with ExcelApi 1.11; older hosts ignore the option.
+    // The reference gives delayForCellEdit no requirement set; profiles below ExcelApi 1.11
+    // pessimistically ignore it (see hosts.ts, cellEditCode).
     // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
     if (opts?.delayForCellEdit && engine.apiVersion >= 11) await engine.waitForEditModeEnd();
     const own = ctx === undefined;

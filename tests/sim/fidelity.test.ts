@@ -105,6 +105,28 @@ describe("the old host profile (requirement-set tables)", () => {
     expect(e.code).toBe("ApiNotFound");
     expect(withExcelApi(HOST_PROFILES.old, 12).excelApi).toBe(7);
   });
+
+  it("gates each API at the set the reference gives it: getResizedRange 1.2, getRangeByIndexes 1.7", async () => {
+    const sim = createExcelSimulator({ host: "windows", excelApi: 2 });
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").getResizedRange(1, 1).values = [
+        [1, 2],
+        [3, 4],
+      ];
+      await ctx.sync();
+    });
+    expect(sim.getValues("Sheet1", "A1:B2")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    const e = await errorOf(
+      sim.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 1).load("address");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
+  });
 });
 
 describe("cell-edit mode by host", () => {
