@@ -21,6 +21,7 @@ export * from "./stats";
 export * from "./where";
 export * from "./pareto";
 export * from "./best";
+export * from "./best-query";
 export * from "./error-rows";
 export * from "./json-bytes";
 export * from "./status";

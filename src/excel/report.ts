@@ -22,6 +22,7 @@ import {
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { SETTINGS, SHEETS, TABLES } from "./constants";
 import { plainTitle, writeSafe, type SafeValue } from "./safe-write";
+import { readTableValues } from "./table-values";
 
 /** Charts RunSheet owns are named with this prefix; other charts on the sheet are the user's. */
 export const CHART_PREFIX = "RunSheet ";
@@ -350,14 +351,7 @@ export async function writeReport(
 
 /** Rows of the Experiments table as core's ExperimentInfo (empty when there is no table). Two syncs. */
 export async function readExperiments(context: Excel.RequestContext): Promise<ExperimentInfo[]> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.experiments);
-  table.load("name");
-  await context.sync();
-  if (table.isNullObject) return [];
-  const range = table.getRange();
-  range.load("values");
-  await context.sync();
-  const [header = [], ...rows] = range.values as unknown[][];
+  const [header = [], ...rows] = await readTableValues(context, TABLES.experiments);
   const at = (name: string) => header.findIndex((h) => String(h).trim().toLowerCase() === name);
   const id = at("id");
   const hypothesis = at("hypothesis");

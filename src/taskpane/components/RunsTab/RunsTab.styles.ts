@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useRunsTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  root: tabStyles.root,
+  actions: tabStyles.row,
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
