@@ -30,6 +30,7 @@ export * from "./format";
 export * from "./labels";
 export * from "./power";
 export * from "./verdict";
+export * from "./experiments";
 export * from "./charts";
 export * from "./summary";
 export * from "./report";

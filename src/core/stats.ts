@@ -133,14 +133,19 @@ export function summarizeRange(values: ArrayLike<number>, start: number, end: nu
   return { n, mean: m, std: sd, ci95: [m - half, m + half] };
 }
 
+/** The significance level of every RunSheet verdict: 95% confidence, two-sided. */
+export const ALPHA = 0.05;
+
 /**
- * RunSheet's tie rule between two configurations: indistinguishable when Welch's p >= 0.05 or
- * their 95% confidence intervals overlap (a missing interval counts as overlapping). Why this
- * conservative reading: see best.ts.
+ * RunSheet's one tie rule between two configurations: indistinguishable when Welch's two-sided
+ * p >= 0.05, which is the same as Welch's 95% confidence interval of the difference of means
+ * holding 0. The seeds-needed estimate (power.ts) plans for this same test at this same level,
+ * so a verdict never calls a result tied while printing a difference interval that excludes 0.
+ * The two configurations' own 95% intervals (the chart's error bars) may still overlap when the
+ * difference is clear: overlapping bars are not a test (they correspond to p of about 0.006).
  */
-export function isTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
-  const overlap = a === null || b === null || (a[0] <= b[1] && b[0] <= a[1]);
-  return p >= 0.05 || overlap;
+export function isTie(p: number): boolean {
+  return !(p < ALPHA);
 }
 
 /** Welch's t-test result. */

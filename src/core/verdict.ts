@@ -11,7 +11,7 @@
  */
 import type { BestResult, ConfigStats } from "./best-types";
 import { formatP, meanPlusMinus, sig } from "./format";
-import { pooledStd, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
+import { pooledStd, seedsBeyond, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
 import { isTie, tInv, welchTTest } from "./stats";
@@ -153,6 +153,10 @@ export function confoundSentence(
 
 /** The seeds-needed sentence for a tie, or null when nothing useful can be said. */
 export function seedsSentence(estimate: SeedsEstimate): string {
+  if (estimate.ok && estimate.raisedFrom !== undefined) {
+    const present = (estimate.perSide - 1).toLocaleString("en-US");
+    return `More than ${present} seeds per side are needed to tell them apart: ${present} per side did not.`;
+  }
   if (estimate.ok)
     return `About ${estimate.perSide.toLocaleString("en-US")} seeds per side would detect a difference of this size (95% confidence, 80% power).`;
   if (estimate.reason === "too_many")
@@ -183,8 +187,9 @@ function planningStd(a: VerdictSide, b: VerdictSide): number | null {
 
 /**
  * Compares an experiment with its baseline (see the module comment for the states). The tie rule
- * is best()'s: tied when Welch's p >= 0.05 or the 95% CIs overlap; with a single run on a side
- * there is no test ("cannot tell").
+ * is best()'s (stats.ts isTie): tied when Welch's p >= 0.05, which is when the printed 95% CI of
+ * the difference holds 0; with a single run on a side there is no test ("cannot tell"). Seeds
+ * needed are planned for that same test and are always more than the smaller side already has.
  */
 export function compareWithBaseline(
   exp: VerdictSide,
@@ -210,18 +215,20 @@ export function compareWithBaseline(
           : `${base.name} has a single run`;
   } else {
     ci = welchDifferenceCi(exp, base, test.df, diff);
-    if (isTie(test.p, exp.stats.ci95, base.stats.ci95)) outcome = "tied";
+    if (isTie(test.p)) outcome = "tied";
     else outcome = (goal === "max" ? diff > 0 : diff < 0) ? "won" : "lost";
   }
 
   let seeds: SeedsEstimate | null = null;
   if (outcome === "tied" || outcome === "cannot tell") {
     const std = planningStd(exp, base);
-    seeds = std === null ? { ok: false, reason: "no_spread", effect: null } : seedsNeeded(diff, std, PLANNING);
+    const estimate: SeedsEstimate =
+      std === null ? { ok: false, reason: "no_spread", effect: null } : seedsNeeded(diff, std, PLANNING);
+    seeds = seedsBeyond(estimate, Math.min(n[0], n[1]));
   }
   let state: VerdictState = outcome;
   if ((outcome === "won" || outcome === "lost") && changes.length > 1) state = "confounded";
-  else if (seeds?.ok && seeds.perSide > Math.min(n[0], n[1])) state = "seeds needed";
+  else if (seeds?.ok) state = "seeds needed";
 
   const defaulted = options.baselineDefaulted === true;
   const verb =
@@ -314,4 +321,21 @@ export function bestVerdict(result: BestResult): BestVerdict {
     text: `The best configuration has the ${what}, clearly ahead of the runner-up (p ${formatP(result.pValue)}).`,
     intent: "success",
   };
+}
+
+/** The verdict of an experiment with no baseline before it: its own result. */
+export function firstExperimentSentence(name: string, metric: string, summary: string): string {
+  return `${name} is the first experiment: ${metric} ${summary}`;
+}
+
+/** The verdict of an experiment without qualifying runs. */
+export function noRunsSentence(name: string, metric: string): string {
+  return `${name} has no finished run with ${metric} yet`;
+}
+
+/** Why an experiment could not be compared with its baseline: no such experiment, or no runs there. */
+export function cannotCompareSentence(name: string, baseline: string, metric: string, known: boolean): string {
+  return known
+    ? `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${metric}`
+    : `cannot compare ${name} with ${baseline}: there is no experiment ${baseline}`;
 }

@@ -44,6 +44,13 @@ import {
 import type { EnvFormat } from "../core/env/index";
 import type { StoreEnvironmentResult } from "./environments";
 import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
+import {
+  readExperimentsSheet,
+  writeExperiments,
+  type ExperimentsSheetRead,
+  type ExperimentsUpdate,
+  type ExperimentsWriteResult,
+} from "./experiments-sheet";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -74,6 +81,10 @@ export interface WorkbookGateway {
   registerBest(entry: RegistryEntry): Promise<RegisterResult>;
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;
   readExperiments(): Promise<ExperimentInfo[]>;
+  /** The Experiments table with its position (null when the workbook has none). */
+  readExperimentsSheet(): Promise<ExperimentsSheetRead | null>;
+  /** Appends new experiment ids and rewrites the verdict column (never the user's columns). */
+  writeExperiments(update: ExperimentsUpdate): Promise<ExperimentsWriteResult>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
   /** The pane's view stored in the workbook ({} when the host has no settings API). */
@@ -143,6 +154,8 @@ export function createWorkbookGateway(
     registerBest: (entry) => write((ctx) => registerBest(ctx, entry)),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
+    readExperimentsSheet: () => run((ctx) => readExperimentsSheet(ctx)),
+    writeExperiments: (update) => write((ctx) => writeExperiments(ctx, update)),
     writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),

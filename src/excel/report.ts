@@ -286,7 +286,7 @@ export async function writeReport(
     [HEAD_LABELS[1], `${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`],
     [
       HEAD_LABELS[2],
-      "Mean ± 95% CI over seeds: the interval that holds the true mean with 95% confidence. A verdict names a winner only when the intervals do not overlap and p < 0.05.",
+      "Mean ± 95% CI over seeds: the interval that holds the true mean with 95% confidence. A verdict names a winner only when p < 0.05 (Welch), that is when the 95% CI of the difference excludes 0.",
     ],
   ];
   writeSafe(sheet.getRange(`A1:B${HEAD_ROWS}`), head, { formats: [null, DATE_FORMAT] });

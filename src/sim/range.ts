@@ -10,7 +10,7 @@ import type { SimRequestContext } from "./context";
 import { DataValidationProxy } from "./data-validation";
 import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
-import { type SheetModel, keyCol, keyRow } from "./model";
+import type { SheetModel } from "./model";
 import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputs } from "./ops";
 import { RangeFormatProxy } from "./range-format";
 import { type CellData, formatText, valueType } from "./values";
@@ -465,37 +465,14 @@ const RANGE_SCALARS = [
 ] as const;
 
 /**
- * The used range of `r`: the smallest rectangle holding the used cells inside `r` (null when
- * there are none, even where `r` lies within the sheet's used range). With `valuesOnly`, only
- * cells with a value or formula count.
- * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getusedrangeornullobject-member(1)
+ * The used range of a range: the smallest rectangle inside `r` holding its used cells, or null
+ * when none is used ("If there are no used cells within the range, this function will throw an
+ * ItemNotFound error"). Blank cells between the range's edge and the sheet's used cells elsewhere
+ * are not part of it.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getusedrange-member(1)
  */
 function clipUsed(state: SyncState, sheet: SheetModel, r: Rect, valuesOnly: boolean): Rect | null {
-  if (valuesOnly) return usedWithin(sheet, r);
-  const used = state.model.usedRect(sheet, valuesOnly);
-  if (!used) return null;
-  const x = {
-    r0: Math.max(r.r0, used.r0),
-    c0: Math.max(r.c0, used.c0),
-    r1: Math.min(r.r1, used.r1),
-    c1: Math.min(r.c1, used.c1),
-  };
-  return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
-}
-
-/** Bounding box of the cells with a value or formula inside `r`, or null. */
-function usedWithin(sheet: SheetModel, r: Rect): Rect | null {
-  let out: Rect | null = null;
-  for (const [k, cell] of sheet.cells) {
-    if (cell.v === "" && !cell.f) continue;
-    const row = keyRow(k);
-    const col = keyCol(k);
-    if (row < r.r0 || row > r.r1 || col < r.c0 || col > r.c1) continue;
-    out = out
-      ? { r0: Math.min(out.r0, row), c0: Math.min(out.c0, col), r1: Math.max(out.r1, row), c1: Math.max(out.c1, col) }
-      : { r0: row, c0: col, r1: row, c1: col };
-  }
-  return out;
+  return state.model.usedRect(sheet, valuesOnly, r);
 }
 
 /** Resolves an address string relative to a sheet ("A1:B2" or "Other!A1"). */

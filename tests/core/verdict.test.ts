@@ -165,3 +165,62 @@ describe("one unit style for differences", () => {
     expect(formatDifferenceCi([0.018, 0.046], accuracy)).toBe("+1.8 to +4.6 points");
   });
 });
+
+describe("one rule for ties, difference intervals and seeds needed", () => {
+  it("calls a difference whose 95% CI excludes 0 a win, even where the two error bars overlap", () => {
+    const exp1 = side("exp1", [0.71, 0.73, 0.72]);
+    const exp2 = side("exp2", [0.75, 0.77, 0.76]);
+    // Each side's own interval: about +-2.5 points around its mean, so the bars overlap.
+    expect((exp1.stats.ci95?.[1] ?? 0) > (exp2.stats.ci95?.[0] ?? 1)).toBe(true);
+    const v = compareWithBaseline(exp2, exp1, accuracy, "max");
+    expect(v.pValue ?? 1).toBeLessThan(0.05);
+    expect(v.differenceCi?.[0] ?? 0).toBeGreaterThan(0);
+    expect(v.outcome).toBe("won");
+    expect(v.seeds).toBeNull();
+    expect(v.sentence).toMatch(
+      /^exp2 beats exp1: accuracy \+4\.0 points, 95% CI \+[\d.]+ to \+[\d.]+ points, p = 0\.0\d+/,
+    );
+  });
+
+  it("tied exactly when the difference's 95% CI holds 0 (p >= 0.05)", () => {
+    const sample = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const v = compareWithBaseline(side("a", a), side("b", b), accuracy, "max");
+        const p = v.pValue;
+        const ci = v.differenceCi;
+        if (p === null || ci === null || Math.abs(p - 0.05) < 1e-9) return;
+        const holdsZero = ci[0] <= 0 && ci[1] >= 0;
+        expect(v.outcome === "tied").toBe(holdsZero);
+        expect(v.outcome === "tied").toBe(p >= 0.05);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never calls seeds the sides already have 'needed'", () => {
+    // Unequal spreads: the pooled power formula says 3 per side would do, yet 3 per side are tied.
+    const a = side("exp2", [0.74, 0.98, 0.73]);
+    const b = side("exp1", [0.486, 0.488, 0.485]);
+    const v = compareWithBaseline(a, b, accuracy, "max");
+    expect(v.outcome).toBe("tied");
+    expect(v.state).toBe("seeds needed");
+    const plain = seedsNeeded(v.difference, pooledStd(a.stats.std ?? NaN, 3, b.stats.std ?? NaN, 3));
+    expect(plain.ok && plain.perSide <= 3).toBe(true);
+    expect(v.seeds).toMatchObject({ ok: true, perSide: 4, raisedFrom: plain.ok ? plain.perSide : -1 });
+    expect(v.sentence).toContain("More than 3 seeds per side are needed to tell them apart: 3 per side did not.");
+    expect(v.sentence).not.toMatch(/About \d+ seeds/);
+  });
+
+  it("whenever it estimates seeds, it asks for more than the smaller side has", () => {
+    const sample = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const v = compareWithBaseline(side("a", a), side("b", b), accuracy, "max");
+        if (v.seeds?.ok) expect(v.seeds.perSide).toBeGreaterThan(Math.min(a.length, b.length));
+        if (v.outcome === "won" || v.outcome === "lost") expect(v.seeds).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -105,9 +105,10 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
   await expect(verdict).toBeVisible();
   // The example's four rows with errors (a #DIV/0!, the status typo, a blank model, the duplicated
   // run_id) are left out before ranking: exp1 keeps 3 clean seeds, not 5 with a copied run, and
-  // exp2 (2 layers, 2,000 images) leads at p = 0.03 with overlapping CIs: tied, honestly.
+  // exp2 (2 layers, 2,000 images) leads at p = 0.03: the difference's 95% CI excludes 0, so it is
+  // named the winner (its own error bar still overlaps exp1's; that is no test).
   await expect(page.getByTestId("best-open-errors")).toContainText("4 open errors: see Check");
-  await expect(verdict).toHaveAttribute("data-kind", "tied");
+  await expect(verdict).toHaveAttribute("data-kind", "clear");
   await expect(verdict).toContainText(/p = 0\.03/);
   const firstRow = page.getByTestId("best-ranking").locator("tbody tr").first();
   await expect(firstRow).toContainText("layers=2");
@@ -124,9 +125,9 @@ test("best model: ranking with confidence intervals and an honest verdict; repor
       .__runsheetSim;
     return sim.getValues("Report", "A7:B8").map((r) => `${String(r[0])}: ${String(r[1])}`);
   });
-  // The Report ranks the same clean runs as the Best tab, so it reads the same: 3 vs 3, p = 0.03, not told apart.
+  // The Report ranks the same clean runs as the Best tab, so it reads the same: 3 vs 3, p = 0.03, exp2 ahead.
   expect(verdicts[1]).toMatch(
-    /^exp2: cannot tell exp2 from exp1: accuracy \+[\d.]+ points, 95% CI .*, p = 0\.03\d*, n = 3 vs 3\.$/,
+    /^exp2: exp2 beats exp1: accuracy \+[\d.]+ points, 95% CI \+[\d.]+ to \+[\d.]+ points, p = 0\.03\d*, n = 3 vs 3\.$/,
   );
   await expect(page.locator("canvas").first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/playground-report.png` });

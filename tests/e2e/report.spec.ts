@@ -59,7 +59,7 @@ test("Report, Summary and learning curves read well without the add-in", async (
   );
   // Rows with validation errors are left out as on the Best tab: exp1 keeps 3 clean runs of 5.
   expect(String(verdict)).toMatch(
-    /^cannot tell exp2 from exp1: accuracy \+[\d.]+ points, 95% CI .*, p = 0\.03\d*, n = 3 vs 3\.$/,
+    /^exp2 beats exp1: accuracy \+[\d.]+ points, 95% CI \+[\d.]+ to \+[\d.]+ points, p = 0\.03\d*, n = 3 vs 3\.$/,
   );
   const charts = page.getByTestId("sim-chart");
   await expect(charts.first()).toBeVisible();
