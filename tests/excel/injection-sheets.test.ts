@@ -1,6 +1,6 @@
 /**
  * The injection corpus through the sheets RunSheet writes from the runs: Report, Summary,
- * Compare, Environments and Registry. Outside text goes in as run ids, experiment ids, param
+ * Compare, Environments, Experiments and Registry. Outside text goes in as run ids, experiment ids, param
  * values, a metric name and environment package names and versions. Every sheet is scanned for
  * formulas (0), every write must go through (0 rejected), and each place that shows one of those
  * texts in a cell of its own must show it exactly (0 changed: `007` stays the text 007, not 7).
@@ -16,6 +16,7 @@ import {
   createWorkbookGateway,
   generateReport,
   registerBest,
+  updateExperiments,
   writeCompareSheet,
   type ExcelRunner,
 } from "../../src/excel/index";
@@ -208,6 +209,21 @@ describe("injection corpus through the sheets derived from the runs", () => {
       "Environments",
       table.flatMap((row) => row.slice(2, 4)),
       want.flatMap((row) => row.slice(2, 4)),
+    );
+  });
+
+  it("Experiments: experiment ids and their verdict sentences", async () => {
+    const { sim, gateway } = await trackerWithCorpusRuns();
+    const outcome = await guarded(updateExperiments(gateway, { metric: METRIC }));
+    expect([...outcome.added].sort()).toEqual([...EXPERIMENTS].sort());
+    expect(scanFormulas(sim, "Experiments")).toBe(0);
+    exact("Experiments", columnUnder(sim, "Experiments", "id", EXPERIMENTS.length), outcome.added);
+    // Each verdict names its experiment as given (the sentence starts with or holds the id).
+    const verdicts = columnUnder(sim, "Experiments", "verdict", EXPERIMENTS.length);
+    exact(
+      "Experiments",
+      verdicts.map((v, i) => (String(v).includes(outcome.added[i] ?? "\u0000") ? outcome.added[i] : String(v))),
+      outcome.added,
     );
   });
 
