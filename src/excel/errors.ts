@@ -28,8 +28,11 @@ export function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * Builds before ExcelApi 1.11 report cell-edit mode as a plain InvalidOperation whose message
- * says so; it must not read as "the sheet may be protected".
+ * Cell-edit mode is documented as InvalidOperationInCellEditMode (ErrorCodes lists it in every
+ * versioned ExcelApi reference); a host that reports it as a plain InvalidOperation whose
+ * message says so (the simulator's pessimistic old-host profile) must not read as "the sheet
+ * may be protected" either.
+ * https://learn.microsoft.com/javascript/api/excel/excel.errorcodes
  */
 function isCellEditMode(code: string | undefined, error: unknown): boolean {
   if (code === "InvalidOperationInCellEditMode") return true;

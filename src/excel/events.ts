@@ -8,8 +8,10 @@ import type { ExcelRunner } from "./gateway";
 
 /**
  * Excel.run that waits while the user is editing a cell instead of failing, for work the user
- * did not just ask for (automatic revalidation, ribbon commands). Hosts before ExcelApi 1.11
- * ignore the option and fail with the cell-edit error, which describeError explains.
+ * did not just ask for (automatic revalidation, ribbon commands). The reference names no
+ * requirement set for the option (it appears in every versioned ExcelApi reference from 1.1), so
+ * which builds honour it is not documented; a host that ignores it fails with the cell-edit
+ * error, which describeError explains.
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
  */
 export const excelRunAfterCellEdit: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);

@@ -7,12 +7,15 @@
  * - a cell that no longer holds the value, or whose row now holds another run (a co-author
  *   inserted, deleted or sorted rows), is left alone, and if the writing request itself found
  *   it changed, what it held is put back in the next sync; either way the fix reports it.
- * Text is written through safe-write (Text format first), numbers with the General format, so
- * Excel stores them as numbers. A cell that already holds the fixed value counts as fixed, so a
- * retry after a failed sync gives the clean result.
+ * Every write goes through safe-write: text with the Text format first; a number keeps the
+ * cell's own number format, except Text ("@"), which becomes General so Excel stores a number;
+ * a restored cell gets back its format and its value (text with the quote prefix where the
+ * format is not Text). A cell that already holds the fixed value counts as fixed, so a retry
+ * after a failed sync gives the clean result.
  */
 import type { CellValue, RunSchema } from "../core/index";
 import { writeSafe } from "./safe-write";
+import { TEXT_FORMAT } from "./constants";
 import { cellLocator, type CellRef } from "./locate";
 import type { SheetGrid } from "./read-runs";
 import { columnLetter } from "../core/index";
@@ -107,19 +110,19 @@ export async function applyFixes(context: Excel.RequestContext, fixes: readonly 
 
   const first = fixes.map((fix) => queueTarget(context, fix));
   await context.sync();
-  const writable: CellFix[] = [];
+  const writable: { fix: CellFix; format: string }[] = [];
   for (const target of first) {
     const verdict = verdictOf(target);
-    if (verdict === "ok") writable.push(target.fix);
+    if (verdict === "ok") writable.push({ fix: target.fix, format: String(target.cell.numberFormat[0]?.[0] ?? "") });
     else skip(target.fix, verdict);
   }
   if (writable.length === 0) return result;
 
   // The writing batch: each cell and its anchor are loaded right before the cell is written.
-  const written = writable.map((fix) => {
+  const written = writable.map(({ fix, format }) => {
     const target = queueTarget(context, fix);
-    if (typeof fix.value === "string") writeSafe(target.cell, [[fix.value]]);
-    else writeSafe(target.cell, [[fix.value]], { formats: ["General"] });
+    // A number keeps the cell's format; only Text has to go, or Excel would store text again.
+    writeSafe(target.cell, [[fix.value]], { formats: [format === TEXT_FORMAT ? "General" : null] });
     return target;
   });
   await context.sync();
@@ -140,15 +143,17 @@ export async function applyFixes(context: Excel.RequestContext, fixes: readonly 
 }
 
 /**
- * Writes back what `cell` held when it was loaded: its number format, then its formula, or its
- * value (text with Excel's quote prefix where the format is not Text, so it is not re-parsed).
+ * Writes back what `cell` held when it was loaded: its formula (the user's own), or its number
+ * format and value through safe-write, so text stays text and the format is the cell's.
  */
 function queueRestore(cell: Excel.Range): void {
-  const format = cell.numberFormat[0]?.[0] ?? "General";
+  const format = String(cell.numberFormat[0]?.[0] ?? "General");
   const value: unknown = cell.values[0]?.[0];
   const formula: unknown = cell.formulas[0]?.[0];
-  cell.numberFormat = [[format]];
-  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) cell.formulas = [[formula]];
-  else if (typeof value === "string" && value !== "" && format !== "@") cell.values = [[`'${value}`]];
-  else cell.values = [[value as string | number | boolean]];
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) {
+    cell.numberFormat = [[format]];
+    cell.formulas = [[formula]];
+  } else {
+    writeSafe(cell, [[value as string | number | boolean]], { formats: [format], keepFormats: true });
+  }
 }

@@ -207,7 +207,9 @@ export async function appendRowsChunked(
           rows: rows.slice(start, end),
           ...(first && append.addColumns && append.addColumns.length > 0 ? { addColumns: append.addColumns } : {}),
           ...(append.formats ? { formats: append.formats } : {}),
-          ...(append.idColumn !== undefined ? { idColumn: append.idColumn } : {}),
+          ...(append.idColumn !== undefined
+            ? { idColumn: append.idColumn, idCheckBytes: Math.floor((append.maxRequestBytes ?? REQUEST_BUDGET) / 2) }
+            : {}),
         },
         canResize,
         lookAfter > 0 ? () => queueTableState(table, lookAfter) : undefined,

@@ -18,7 +18,8 @@
  * Rules: every non-empty string is text: its cell gets the Text format "@" (Excel then keeps
  * `=1+1`, `+49 170`, `007`, `2024-01-02`, `TRUE`, `1 1/2`, `(100)`, `Jan 5`, `10 PM`, a leading
  * tab or apostrophe exactly as given). `""` clears the cell and leaves its format. Numbers and
- * booleans get the column's format from `options.formats` (or keep the cell's own format).
+ * booleans get the column's format from `options.formats` (or keep the cell's own format);
+ * with `keepFormats`, text keeps the given format too and is protected by the quote prefix.
  *
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values (null in
  * 2-D arrays leaves a cell unchanged; "" clears)
@@ -36,6 +37,12 @@ export interface SafeWriteOptions {
    * keeps the cell's own format (e.g. a table column's format).
    */
   formats?: readonly (string | null | undefined)[];
+  /**
+   * `formats` apply to text too, instead of the Text format: text in a cell whose format is not
+   * Text gets Excel's quote prefix, so it stays text and the cell keeps its format (used to put
+   * back exactly what a cell held). Default false.
+   */
+  keepFormats?: boolean;
 }
 
 /** How strings are protected on this host: the Text format (default) or Excel's quote prefix. */
@@ -70,8 +77,12 @@ export function safeCells(
         v.push(null);
       } else if (typeof cell === "string") {
         if (cell === "") {
-          f.push(null);
+          f.push(options.keepFormats ? (options.formats?.[c] ?? null) : null);
           v.push("");
+        } else if (options.keepFormats) {
+          const format = options.formats?.[c] ?? null;
+          f.push(format);
+          v.push(format === TEXT_FORMAT ? cell : `'${cell}`);
         } else if (mode === "text-format") {
           f.push(TEXT_FORMAT);
           v.push(cell);

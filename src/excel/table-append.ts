@@ -8,19 +8,25 @@
  *   resized, as Microsoft's co-authoring guidance recommends instead of
  *   `TableRowCollection.add`, which causes merge conflicts:
  *   https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins
- *   Hosts without `Table.resize` (ExcelApi 1.13) add blank rows and then write them the same way.
+ *   Hosts without `Table.resize` (ExcelApi 1.13) add the rows with `TableRowCollection.add`, values
+ *   included, in one operation, so a batch cut short either added all of them or none: text is
+ *   given Excel's quote prefix (or written as is where the column is Text), and the new rows take
+ *   the column's number format, as Excel gives inserted table rows. Excel shifts the cells below
+ *   the table down itself, so nothing is inserted first and nothing typed below is overwritten.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
  * - Reconcilable: rows a failed attempt left directly below the table (values written, table
  *   not yet resized) equal the first planned rows exactly, so a retry writes over them and the
  *   result is the clean one. Anything else below the table (the user's own cells) is moved down
  *   by inserting cells, never overwritten.
  * - Checked in the writing batch: the batch first loads what is in the target cells and the
  *   table's size, as they are right before the write. Cells a co-author typed there in the
- *   meantime are put back just below the new rows; when the table changed size meanwhile, ids
- *   that now appear twice are reported.
+ *   meantime are put back just below the new rows; ids a co-author put into the table meanwhile
+ *   (new rows, or an id retyped in place) that the new rows also have are reported.
  */
 import type { CellValue } from "../core/index";
-import { isBlank } from "../core/index";
-import { writeSafe, type SafeValue } from "./safe-write";
+import { isBlank, jsonBytes } from "../core/index";
+import { safeCells, writeSafe, type SafeValue } from "./safe-write";
+import { TEXT_FORMAT } from "./constants";
 
 /**
  * True when the host has `Table.resize` (ExcelApi 1.13). Outside Office (tests driving the
@@ -49,6 +55,8 @@ export interface TableState {
   placeholder: boolean;
   /** Rows directly below the table that hold values, within the first `lookBelow` rows (0 = none). */
   usedBelow: number;
+  /** Number formats of the last data row: what rows added to the table take. */
+  lastFormats: string[];
 }
 
 /** The proxies `queueTableState` loads; `tableStateOf` reads them after the sync. */
@@ -56,6 +64,7 @@ export interface QueuedTableState {
   header: Excel.Range;
   body: Excel.Range;
   first: Excel.Range;
+  last: Excel.Range;
   below: Excel.Range | null;
   sheet: Excel.Worksheet;
 }
@@ -71,16 +80,18 @@ export function queueTableState(table: Excel.Table, lookBelow: number): QueuedTa
   body.load("rowCount");
   const first = body.getRow(0);
   first.load("values");
+  const last = body.getLastRow();
+  last.load("numberFormat");
   const below = lookBelow > 0 ? table.getRange().getRowsBelow(lookBelow).getUsedRangeOrNullObject(true) : null;
   below?.load("rowIndex,rowCount");
   const sheet = table.worksheet;
   sheet.load("name");
-  return { header, body, first, below, sheet };
+  return { header, body, first, last, below, sheet };
 }
 
 /** The TableState from the loaded proxies of `queueTableState` (after the sync). */
 export function tableStateOf(loaded: QueuedTableState): TableState {
-  const { header, body, first, below, sheet } = loaded;
+  const { header, body, first, last, below, sheet } = loaded;
   const headerRow = header.rowIndex + 1;
   const placeholder = body.rowCount === 1 && (first.values[0] ?? []).every((v) => isBlank(v as CellValue));
   const usedBelow =
@@ -92,6 +103,7 @@ export function tableStateOf(loaded: QueuedTableState): TableState {
     bodyRowCount: body.rowCount,
     placeholder,
     usedBelow,
+    lastFormats: (last.numberFormat[0] ?? []).map((f) => String(f)),
   };
 }
 
@@ -106,6 +118,12 @@ export interface AppendPlan {
   idColumn?: number;
   /** Text of the id of a row (default: the trimmed cell). */
   idOf?: (row: readonly SafeValue[]) => string;
+  /**
+   * Bytes the table's id column may take in the writing request's response (default 2 MB): up
+   * to that it is read there every time; a larger one is read in a sync of its own only when
+   * the table changed size meanwhile, so the response stays under Excel's limit.
+   */
+  idCheckBytes?: number;
 }
 
 export interface AppendOutcome {
@@ -144,6 +162,48 @@ export function leftoverRows(below: readonly (readonly unknown[])[], rows: reado
   return k;
 }
 
+/** Default budget for reading the id column in the writing request (see AppendPlan.idCheckBytes). */
+const ID_CHECK_BYTES = 2 * 1024 * 1024;
+
+/** The id column's estimated response size: its rows, each as long as the planned ids on average. Pure. */
+function idColumnBytes(rowCount: number, rows: readonly (readonly SafeValue[])[], plan: AppendPlan): number {
+  const column = plan.idColumn ?? 0;
+  const sample = rows.slice(0, 100);
+  const perId = sample.reduce((sum, row) => sum + jsonBytes(row[column] ?? ""), 0) / Math.max(1, sample.length) + 3;
+  return rowCount * perId;
+}
+
+/** The planned rows' ids that `existing` (the id column as read before the write) already holds. Pure. */
+export function duplicateIds(
+  existing: readonly (readonly unknown[])[],
+  rows: readonly (readonly SafeValue[])[],
+  plan: Pick<AppendPlan, "idColumn" | "idOf">,
+): string[] {
+  const column = plan.idColumn ?? 0;
+  const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[column] ?? "").trim());
+  const there = new Set(existing.map((row) => String(row[0] ?? "").trim()).filter((id) => id !== ""));
+  return [...new Set(rows.map(idOf))].filter((id) => id !== "" && there.has(id));
+}
+
+/**
+ * Rows for `TableRowCollection.add`, whose values Excel parses as typed: text gets the quote
+ * prefix, except in columns formatted as Text (`formats`, the formats the new rows take), where
+ * Excel keeps it as given; `null` (leave alone) becomes an empty cell. Pure.
+ */
+export function quotedRows(
+  rows: readonly (readonly SafeValue[])[],
+  formats: readonly string[],
+): (string | number | boolean)[][] {
+  const { values } = safeCells(rows, {}, "quote-prefix");
+  return values.map((row, r) =>
+    row.map((v, c) => {
+      if (v === null) return "";
+      const given = rows[r]?.[c];
+      return typeof given === "string" && given !== "" && formats[c] === TEXT_FORMAT ? given : v;
+    }),
+  );
+}
+
 /**
  * Appends `plan.rows` to `table` (whose state `state` was read in the previous sync) in one
  * sync, plus one sync to look below the table when something is there and one to put back
@@ -166,9 +226,11 @@ export async function appendToTable(
   const belowCount = rows.length - onPlaceholder;
 
   // What sits below the table: leftovers of an earlier attempt of this plan, or the user's cells.
+  // Only the Table.resize path writes below the table; `rows.add` shifts what is there itself.
+  const writesBelow = canResize && belowCount > 0;
   let leftovers = 0;
   let mustInsert = 0;
-  if (belowCount > 0 && state.usedBelow > 0) {
+  if (writesBelow && state.usedBelow > 0) {
     const below = table.getRange().getRowsBelow(belowCount);
     below.load("values");
     await context.sync();
@@ -181,7 +243,7 @@ export async function appendToTable(
   // The writing batch: check, make room, write, grow the table; all relative to the table.
   const idColumn = plan.idColumn;
   const fresh =
-    belowCount - leftovers > 0
+    writesBelow && belowCount - leftovers > 0
       ? table
           .getRange()
           .getRowsBelow(belowCount - leftovers)
@@ -193,6 +255,12 @@ export async function appendToTable(
   headerNow.load("rowIndex,columnIndex");
   const bodyNow = table.getDataBodyRange();
   bodyNow.load("rowCount");
+  // The table's ids right before the write, read in the writing request itself, every time
+  // (when the column's size allows; see idCheckBytes).
+  const checkIds = idColumn !== undefined && idColumn < state.header.length;
+  const inBatch = checkIds && idColumnBytes(state.bodyRowCount, rows, plan) <= (plan.idCheckBytes ?? ID_CHECK_BYTES);
+  const idsBefore = inBatch ? table.getDataBodyRange().getColumn(idColumn) : null;
+  idsBefore?.load("values");
 
   for (const name of addColumns) table.columns.add(undefined, undefined, name);
   if (addColumns.length > 0) {
@@ -215,39 +283,27 @@ export async function appendToTable(
     writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
     if (belowCount > 0) table.resize(table.getRange().getResizedRange(belowCount, 0));
   } else {
-    // ExcelApi before 1.13: blank rows first (nothing to interpret), then the same safe write.
-    table.rows.add(
-      undefined,
-      Array.from({ length: belowCount }, () => new Array<string>(width).fill("")),
-    );
-    const target = table
-      .getDataBodyRange()
-      .getLastRow()
-      .getOffsetRange(-(rows.length - 1), 0)
-      .getResizedRange(rows.length - 1, 0);
-    writeSafe(target, rows, plan.formats ? { formats: plan.formats } : {});
+    // ExcelApi before 1.13: the placeholder row (if any) written in place, then the other rows
+    // added with their values in one operation.
+    const quoted = quotedRows(rows, state.lastFormats);
+    if (state.placeholder) table.getDataBodyRange().getRow(0).values = quoted.slice(0, 1);
+    table.rows.add(undefined, quoted.slice(onPlaceholder));
   }
   // Loads queued after the writes see the table as the writes left it (a batch runs in order).
   let after = queueAfter?.();
   await context.sync();
 
   const firstRow = headerNow.rowIndex + 1 + (state.placeholder ? 1 : bodyNow.rowCount + 1);
-  // The table changed size between the read and the write: a co-author added or removed rows.
-  // Our rows went below it all the same; report ids that now appear twice.
-  let duplicates: string[] = [];
-  if (idColumn !== undefined && bodyNow.rowCount !== state.bodyRowCount && idColumn < state.header.length) {
+  // Ids a co-author put into the table between the read and the write (new rows, or an id
+  // retyped in place): our rows went in all the same; report ids that now appear twice.
+  let duplicates = idsBefore ? duplicateIds(idsBefore.values, rows, plan) : [];
+  if (checkIds && !inBatch && bodyNow.rowCount !== state.bodyRowCount) {
+    // Too many ids to read with the write: read them after it, when the table changed size.
     const ids = table.getDataBodyRange().getColumn(idColumn);
     ids.load("values");
     after = undefined;
     await context.sync();
-    const idOf = plan.idOf ?? ((row: readonly SafeValue[]) => String(row[idColumn] ?? "").trim());
-    const planned = new Set(rows.map(idOf).filter((id) => id !== ""));
-    const counts = new Map<string, number>();
-    for (const row of ids.values) {
-      const id = String(row[0] ?? "").trim();
-      if (planned.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+    duplicates = duplicateIds(ids.values.slice(0, bodyNow.rowCount), rows, plan);
   }
 
   let movedCells = 0;

@@ -23,6 +23,11 @@ export interface AppendResult {
   /** Excel row number of the first written row (0 when nothing was written). */
   firstRow: number;
   sheet: string;
+  /**
+   * Run ids written that a co-author put into the table between the read and the write (a new
+   * row, or an id retyped in place): they are now in the table twice, and validation flags them.
+   */
+  duplicates?: string[];
 }
 
 /** A chunked import failed part-way; `rowsLeft` says how many of its rows are in the table (nothing is removed). */
@@ -129,14 +134,21 @@ export async function appendRuns(
   const columnFormats = (loaded.first.numberFormat[0] ?? []).map((f) => (f === "@" ? null : String(f)));
   const tableIdAt = incomingId >= 0 ? position.get(normalizeName(header[incomingId] ?? "")) : undefined;
   try {
-    const { firstRow } = await appendRowsChunked(context, table, state, {
+    const { firstRow, duplicates } = await appendRowsChunked(context, table, state, {
       rows,
       addColumns: addedColumns,
       formats: columnFormats,
       ...(tableIdAt !== undefined ? { idColumn: tableIdAt } : {}),
       ...(options.maxRequestBytes !== undefined ? { maxRequestBytes: options.maxRequestBytes } : {}),
     });
-    return { appended: rows.length, skipped, addedColumns, firstRow, sheet: state.sheet };
+    return {
+      appended: rows.length,
+      skipped,
+      addedColumns,
+      firstRow,
+      sheet: state.sheet,
+      ...(duplicates.length > 0 ? { duplicates } : {}),
+    };
   } catch (error) {
     if (error instanceof PartialAppendError)
       throw interrupted(error.written, rows.length, incomingId >= 0, error.cause);

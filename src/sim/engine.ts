@@ -42,6 +42,12 @@ export interface ScheduledFault {
   atSync: number;
   code: string;
   message?: string;
+  /**
+   * In "partial" mode, the operation (0-based, in the order queued) the sync fails before, so a
+   * test can fail a batch at every point; default: the middle one. Past the last operation, the
+   * whole batch applies and the sync still fails.
+   */
+  atOperation?: number;
 }
 
 /** The argument passed to worksheet onChanged handlers (Excel.WorksheetChangedEventArgs). */
@@ -69,6 +75,8 @@ export interface EngineOptions {
    * survive (an injected fault then fails after half of the operations).
    */
   syncSemantics: "atomic" | "partial";
+  /** Longest stretch a sync's work runs before yielding to the event loop (ms; default SLICE_MS). */
+  sliceMs?: number;
 }
 
 export class Engine implements EngineHooks {
@@ -109,9 +117,10 @@ export class Engine implements EngineHooks {
     this.suspensions++;
   }
 
-  failSync(nth: number, code: string, message?: string): void {
+  failSync(nth: number, code: string, message?: string, atOperation?: number): void {
     const fault: ScheduledFault = { atSync: this.syncs + nth, code };
     if (message !== undefined) fault.message = message;
+    if (atOperation !== undefined) fault.atOperation = atOperation;
     this.faults.push(fault);
   }
   clearFaults(): void {
@@ -249,7 +258,7 @@ export class Engine implements EngineHooks {
     while (this.applying) await this.applying;
     let finish = (): void => undefined;
     const slices = {
-      due: () => performance.now() - this.sliceStart > SLICE_MS,
+      due: () => performance.now() - this.sliceStart >= (this.options.sliceMs ?? SLICE_MS),
       pause: async () => {
         if (!this.applying) this.applying = new Promise<void>((resolve) => (finish = resolve));
         await new Promise((r) => setTimeout(r, 0));
@@ -335,9 +344,10 @@ export class Engine implements EngineHooks {
       }
       return fail(e);
     };
+    const failAt = fault?.atOperation ?? Math.floor(ops.length / 2);
     for (const [i, op] of ops.entries()) {
       point = this.model.savepoint();
-      if (partial && fault && i === Math.floor(ops.length / 2)) abort(faultError(fault));
+      if (partial && fault && i === failAt) abort(faultError(fault));
       try {
         if (!op.isWrite) this.model.recalcIfDirty();
         const steps = op.run(state);
@@ -359,6 +369,7 @@ export class Engine implements EngineHooks {
         );
       }
     }
+    point = this.model.savepoint();
     if (fault) abort(faultError(fault));
     if (state.responseBytes > this.options.payloadLimitBytes) {
       abort(

@@ -5,12 +5,17 @@
 // perpetual Office 2021 or later; the `old` profile is a perpetual build without them:
 // https://learn.microsoft.com/javascript/api/requirement-sets/common/add-in-commands-requirement-sets
 //
-// | profile | platform      | ExcelApi up to | build                           | ribbon commands |
-// |---------|---------------|----------------|---------------------------------|-----------------|
-// | web     | OfficeOnline  | 1.17           | (always current)                | yes             |
-// | windows | PC            | 1.17           | 16.0.17126.20132 (Version 2312) | yes             |
-// | mac     | Mac           | 1.16           | 16.70                           | yes             |
-// | old     | PC            | 1.7            | 16.0.9001.2171 (Version 1801, the first build with ExcelApi 1.7) | no |
+// Each build is the table's minimum for the profile's ExcelApi version.
+//
+// | profile | platform      | ExcelApi up to | build                                  | ribbon commands |
+// |---------|---------------|----------------|----------------------------------------|-----------------|
+// | web     | OfficeOnline  | 1.17           | (always current)                       | yes             |
+// | windows | PC            | 1.17           | 16.0.16130.20332 (Version 2302)        | yes             |
+// | mac     | Mac           | 1.16           | 16.64 (16.70 already has ExcelApi 1.17) | yes            |
+// | old     | PC            | 1.7            | 16.0.9001.2171 (Version 1801): volume-licensed Office 2019, whose ExcelApi stops at 1.7 and which has no add-in commands (volume-licensed Office needs 2021, Version 1809) | no |
+//
+// `withExcelApi(profile, minor)` lowers a profile to an earlier ExcelApi version (e.g. 1.12, the
+// last before Table.resize) with the minimum Windows build the table gives for it.
 
 export type HostName = "web" | "windows" | "mac" | "old";
 
@@ -19,10 +24,11 @@ export interface HostProfile {
   /** Highest ExcelApi 1.x minor version supported. */
   excelApi: number;
   /**
-   * The error code a batch fails with while the user edits a cell. Hosts from ExcelApi 1.11 (when
-   * `delayForCellEdit` arrived) report InvalidOperationInCellEditMode; older builds report the
-   * generic InvalidOperation with an edit-mode message.
-   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+   * The error code a batch fails with while the user edits a cell. The documented code is
+   * InvalidOperationInCellEditMode (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes);
+   * the reference gives no requirement set for it or for `delayForCellEdit`, so which old builds
+   * use it is not documented. Profiles below ExcelApi 1.11 assume, pessimistically, the generic
+   * InvalidOperation with an edit-mode message (and that `delayForCellEdit` is ignored).
    */
   cellEditCode: "InvalidOperationInCellEditMode" | "InvalidOperation";
   /** Other requirement sets: name (lower case) -> highest 1.x minor version. */
@@ -43,14 +49,14 @@ export const HOST_PROFILES: Record<HostName, HostProfile> = {
     excelApi: 17,
     cellEditCode: "InvalidOperationInCellEditMode",
     sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 },
-    version: "16.0.17126.20132",
+    version: "16.0.16130.20332",
   },
   mac: {
     platform: "Mac",
     excelApi: 16,
     cellEditCode: "InvalidOperationInCellEditMode",
     sets: { dialogapi: 2, sharedruntime: 1, ribbonapi: 1, addincommands: 1, identityapi: 3 },
-    version: "16.70",
+    version: "16.64",
   },
   old: {
     platform: "PC",
@@ -60,6 +66,45 @@ export const HOST_PROFILES: Record<HostName, HostProfile> = {
     version: "16.0.9001.2171",
   },
 };
+
+/**
+ * Minimum Office on Windows (Microsoft 365) build per ExcelApi 1.x minor version, from the
+ * requirement-set table above.
+ */
+export const WINDOWS_MIN_BUILDS: Readonly<Record<number, string>> = {
+  1: "16.0.4266.1001",
+  2: "16.0.6741.2088",
+  3: "16.0.7369.2055",
+  4: "16.0.7870.2024",
+  5: "16.0.8067.2070",
+  6: "16.0.8201.2001",
+  7: "16.0.9001.2171",
+  8: "16.0.10730.20102",
+  9: "16.0.11425.20204",
+  10: "16.0.11929.20306",
+  11: "16.0.12527.20470",
+  12: "16.0.13127.20408",
+  13: "16.0.13801.20738",
+  14: "16.0.14326.20508",
+  15: "16.0.14931.20132",
+  16: "16.0.15601.20148",
+  17: "16.0.16130.20332",
+};
+
+/**
+ * `profile` lowered to ExcelApi 1.`minor` (never raised): APIs from later sets fail with
+ * ApiNotFound, cell-edit mode is reported as before 1.11 when below it, and a Windows profile
+ * reports the first build with that set. Other requirement sets stay as they are.
+ */
+export function withExcelApi(profile: HostProfile, minor: number): HostProfile {
+  const excelApi = Math.max(1, Math.min(profile.excelApi, Math.floor(minor)));
+  return {
+    ...profile,
+    excelApi,
+    cellEditCode: excelApi >= 11 ? "InvalidOperationInCellEditMode" : "InvalidOperation",
+    version: profile.platform === "PC" ? (WINDOWS_MIN_BUILDS[excelApi] ?? profile.version) : profile.version,
+  };
+}
 
 /** Parses "1.7" (or 1.7) into its minor number; "1.10" stays 10. Returns NaN when malformed. */
 function minorOf(version: string | number | undefined): number {

@@ -350,8 +350,9 @@ export class RangeProxy extends ClientObjectBase {
       c1: r.c1 + columnOffset,
     }));
   }
+  /** ExcelApi 1.2: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getresizedrange-member(1) */
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    this._requires(7, "getResizedRange");
+    this._requires(2, "getResizedRange");
     return this._derive("getResizedRange", (r) => ({ ...r, r1: r.r1 + deltaRows, c1: r.c1 + deltaColumns }));
   }
   getRowsBelow(count = 1): RangeProxy {

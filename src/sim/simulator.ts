@@ -8,7 +8,7 @@ import { SimRequestContext, TrackedObjects } from "./context";
 import { Engine, type SimStats, type ScheduledFault, locate } from "./engine";
 import { ALL_EXCEL_ENUMS } from "./enums.generated";
 import { Codes, SimOfficeError, officeError } from "./errors";
-import { HOST_PROFILES, type HostName, isSetSupported } from "./hosts";
+import { HOST_PROFILES, type HostName, isSetSupported, withExcelApi } from "./hosts";
 import {
   type ChangeRecord,
   type PageLayoutModel,
@@ -29,6 +29,11 @@ import { EventHandlerResultProxy } from "./worksheet";
 export interface SimulatorOptions {
   /** Host profile answering isSetSupported and gating newer APIs (default "web"). */
   host?: HostName;
+  /**
+   * Lowers the host's ExcelApi version to 1.`excelApi` (e.g. 12: a Microsoft 365 build from
+   * before Table.resize), to test the paths RunSheet takes on older builds.
+   */
+  excelApi?: number;
   /** Request/response payload limit in bytes (default 5 MB, as Excel on the web). */
   payloadLimitBytes?: number;
   /** Delay before each sync is processed, to make spinners visible in the playground (default 0). */
@@ -38,6 +43,11 @@ export interface SimulatorOptions {
    * the failing one stay applied). Use "partial" to test recovery from half-written batches.
    */
   syncSemantics?: "atomic" | "partial";
+  /**
+   * How long a large sync works before the page gets a turn (ms, default 40). 0 yields at every
+   * check, which makes the slicing observable in tests whatever the machine's speed.
+   */
+  sliceMs?: number;
   /** Create one empty "Sheet1" (default true). */
   withDefaultSheet?: boolean;
   /**
@@ -166,8 +176,12 @@ export interface ExcelSimulator {
   // -- instrumentation --
   readonly stats: SimStats;
   readonly faults: {
-    /** Fails the nth upcoming sync (1 = next) with `code`, after running its operations (all rolled back). */
-    failSync(nth: number, code: string, message?: string): void;
+    /**
+     * Fails the nth upcoming sync (1 = next) with `code`, after running its operations (all
+     * rolled back); in "partial" mode the operations before `atOperation` (default: the middle
+     * one) stay applied.
+     */
+    failSync(nth: number, code: string, message?: string, atOperation?: number): void;
     clear(): void;
     readonly pending: readonly ScheduledFault[];
   };
@@ -189,12 +203,14 @@ type RunOptions = { delayForCellEdit?: boolean; previousContext?: SimRequestCont
 
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const host = options.host ?? "web";
-  const profile = HOST_PROFILES[host];
+  const base = HOST_PROFILES[host];
+  const profile = options.excelApi === undefined ? base : withExcelApi(base, options.excelApi);
   const engine = new Engine({
     profile,
     payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
     latencyMs: options.latencyMs ?? 0,
     syncSemantics: options.syncSemantics ?? "atomic",
+    ...(options.sliceMs === undefined ? {} : { sliceMs: options.sliceMs }),
   });
   if (options.withDefaultSheet !== false) engine.model.transact(() => engine.model.addSheet("Sheet1"));
 
@@ -216,7 +232,8 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     else if (Array.isArray(first) && first[0] instanceof ClientObjectBase) ctx = first[0].context;
     else if (first && typeof first === "object") opts = first as RunOptions;
     if (opts?.previousContext) ctx = opts.previousContext;
-    // delayForCellEdit arrived with ExcelApi 1.11; older hosts ignore the option.
+    // The reference gives delayForCellEdit no requirement set; profiles below ExcelApi 1.11
+    // pessimistically ignore it (see hosts.ts, cellEditCode).
     // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
     if (opts?.delayForCellEdit && engine.apiVersion >= 11) await engine.waitForEditModeEnd();
     const own = ctx === undefined;
@@ -533,7 +550,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     setCellEditMode: (on) => engine.setCellEditMode(on),
     stats: engine.stats,
     faults: {
-      failSync: (nth, code, message) => engine.failSync(nth, code, message),
+      failSync: (nth, code, message, atOperation) => engine.failSync(nth, code, message, atOperation),
       clear: () => engine.clearFaults(),
       get pending() {
         return engine.pendingFaults();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { schemaToRows } from "../../src/core/index";
 import { addSchemaColumns, appendHistory, appendRuns, createTracker, registerBest } from "../../src/excel/index";
-import { createExcelSimulator, type ExcelSimulator } from "../../src/sim/index";
+import { createExcelSimulator, type ExcelSimulator, type SimulatorOptions } from "../../src/sim/index";
 
 type Scalar = string | number | boolean;
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -141,85 +141,100 @@ const ACTIONS: Action[] = ["insert above", "insert inside", "delete inside", "ed
 const totals = { tried: 0, clean: 0 };
 afterAll(() => console.log(`co-author sweep: ${totals.tried} cases tried, ${totals.clean} with 0 cells clobbered`));
 
-async function prepared(c: CoAuthorCase): Promise<{ sim: ExcelSimulator; run: Runner }> {
+/** The hosts tried: a current one, and one before Table.resize (ExcelApi 1.12), whose appends use rows.add. */
+const HOSTS = [
+  { label: "ExcelApi 1.17", options: {} },
+  { label: "ExcelApi 1.12, no Table.resize", options: { host: "windows", excelApi: 12 } as const },
+];
+/** Puts back the globals the last prepared simulator installed. */
+let uninstall: () => void = () => undefined;
+afterAll(() => uninstall());
+
+async function prepared(c: CoAuthorCase, options: SimulatorOptions): Promise<{ sim: ExcelSimulator; run: Runner }> {
   // AutoExpansion off: the co-author's cell typed below the table stays outside it (their Excel
   // has the option off, or another program wrote it), the case where an append could clobber it.
   // With the option on it becomes a table row of its own, covered in rows-below.test.ts.
-  const sim = createExcelSimulator({ tableAutoExpansion: false });
+  uninstall();
+  const sim = createExcelSimulator({ ...options, tableAutoExpansion: false });
+  // Installed, so the add-in asks this host whether it has Table.resize.
+  uninstall = sim.install();
   const run: Runner = (batch) => sim.Excel.run(batch);
   await c.setup(run, sim);
   return { sim, run };
 }
 
-describe("co-authors between every read and write: nothing clobbered, nothing in another row", () => {
-  for (const c of CASES) {
-    it(c.name, async () => {
-      const probe = await prepared(c);
-      const before = probe.sim.stats.syncCount;
-      await c.workflow(probe.run);
-      const syncs = probe.sim.stats.syncCount - before;
-      expect(syncs).toBeGreaterThan(0);
-      const problems: string[] = [];
-      for (const action of ACTIONS) {
-        for (let k = 1; k <= syncs; k++) {
-          const { sim, run } = await prepared(c);
-          const start = records(sim, c.table);
-          const info = sim.getTable(c.table);
-          if (!info) throw new Error("no table");
-          const top = info.rect.r0 + 1;
-          const bottom = info.rect.r1 + 1;
-          const keyOf = (r: Record<string, Scalar>) => String(r[c.key]);
-          let edited: { key: string; column: string; value: Scalar } | null = null;
-          if (action === "insert above") sim.coAuthorInsertRows(c.sheet, `${top}:${top}`, { beforeSync: k });
-          if (action === "insert inside") sim.coAuthorInsertRows(c.sheet, `${top + 2}:${top + 2}`, { beforeSync: k });
-          if (action === "delete inside") sim.coAuthorDeleteRows(c.sheet, `${top + 2}:${top + 2}`, { beforeSync: k });
-          if (action === "edit a row") {
-            const header = info.headers;
-            const column = header.find((h) => h !== c.key) ?? header[0] ?? "";
-            const col = String.fromCharCode(65 + info.rect.c0 + header.indexOf(column));
-            sim.coAuthorEdit(c.sheet, `${col}${top + 1}`, "co-author's value", { beforeSync: k });
-            edited = { key: keyOf(start[0] ?? {}), column, value: "co-author's value" };
-          }
-          if (action === "type below the table")
-            sim.coAuthorEdit(c.sheet, `A${bottom + 1}`, "typed by a co-author", { beforeSync: k });
-          await c.workflow(run);
-          totals.tried++;
-          const after = records(sim, c.table);
-          const where = `${c.name} / ${action} before sync ${k}`;
-          const failures: string[] = [];
-          // Rows that were there keep their values (unless the co-author deleted or edited them).
-          for (const row of start) {
-            const now = after.filter((r) => keyOf(r) === keyOf(row));
-            if (action === "delete inside" && keyOf(row) === keyOf(start[1] ?? {})) continue;
-            if (now.length !== 1) failures.push(`${where}: row ${keyOf(row)} found ${now.length} times`);
-            for (const [column, value] of Object.entries(row)) {
-              const want = edited && edited.key === keyOf(row) && edited.column === column ? edited.value : value;
-              if (now[0] && now[0][column] !== want)
-                failures.push(`${where}: ${keyOf(row)}.${column} is ${String(now[0][column])}, not ${String(want)}`);
+describe.each(HOSTS)(
+  "co-authors between every read and write ($label): nothing clobbered, nothing in another row",
+  ({ options }) => {
+    for (const c of CASES) {
+      it(c.name, async () => {
+        const probe = await prepared(c, options);
+        const before = probe.sim.stats.syncCount;
+        await c.workflow(probe.run);
+        const syncs = probe.sim.stats.syncCount - before;
+        expect(syncs).toBeGreaterThan(0);
+        const problems: string[] = [];
+        for (const action of ACTIONS) {
+          for (let k = 1; k <= syncs; k++) {
+            const { sim, run } = await prepared(c, options);
+            const start = records(sim, c.table);
+            const info = sim.getTable(c.table);
+            if (!info) throw new Error("no table");
+            const top = info.rect.r0 + 1;
+            const bottom = info.rect.r1 + 1;
+            const keyOf = (r: Record<string, Scalar>) => String(r[c.key]);
+            let edited: { key: string; column: string; value: Scalar } | null = null;
+            if (action === "insert above") sim.coAuthorInsertRows(c.sheet, `${top}:${top}`, { beforeSync: k });
+            if (action === "insert inside") sim.coAuthorInsertRows(c.sheet, `${top + 2}:${top + 2}`, { beforeSync: k });
+            if (action === "delete inside") sim.coAuthorDeleteRows(c.sheet, `${top + 2}:${top + 2}`, { beforeSync: k });
+            if (action === "edit a row") {
+              const header = info.headers;
+              const column = header.find((h) => h !== c.key) ?? header[0] ?? "";
+              const col = String.fromCharCode(65 + info.rect.c0 + header.indexOf(column));
+              sim.coAuthorEdit(c.sheet, `${col}${top + 1}`, "co-author's value", { beforeSync: k });
+              edited = { key: keyOf(start[0] ?? {}), column, value: "co-author's value" };
             }
+            if (action === "type below the table")
+              sim.coAuthorEdit(c.sheet, `A${bottom + 1}`, "typed by a co-author", { beforeSync: k });
+            await c.workflow(run);
+            totals.tried++;
+            const after = records(sim, c.table);
+            const where = `${c.name} / ${action} before sync ${k}`;
+            const failures: string[] = [];
+            // Rows that were there keep their values (unless the co-author deleted or edited them).
+            for (const row of start) {
+              const now = after.filter((r) => keyOf(r) === keyOf(row));
+              if (action === "delete inside" && keyOf(row) === keyOf(start[1] ?? {})) continue;
+              if (now.length !== 1) failures.push(`${where}: row ${keyOf(row)} found ${now.length} times`);
+              for (const [column, value] of Object.entries(row)) {
+                const want = edited && edited.key === keyOf(row) && edited.column === column ? edited.value : value;
+                if (now[0] && now[0][column] !== want)
+                  failures.push(`${where}: ${keyOf(row)}.${column} is ${String(now[0][column])}, not ${String(want)}`);
+              }
+            }
+            // Written rows appear once, exactly as given.
+            for (const [key, values] of Object.entries(c.written)) {
+              const now = after.filter((r) => keyOf(r) === key);
+              if (now.length !== 1) failures.push(`${where}: new row ${key} found ${now.length} times`);
+              for (const [column, value] of Object.entries(values))
+                if (now[0] && now[0][column] !== value)
+                  failures.push(`${where}: new ${key}.${column} is ${String(now[0][column])}`);
+            }
+            if (action === "type below the table") {
+              const found = sim
+                .getValues(c.sheet, "A1:A200")
+                .flat()
+                .filter((v) => v === "typed by a co-author").length;
+              if (found !== 1) failures.push(`${where}: the co-author's cell is there ${found} times`);
+              if (after.some((r) => Object.values(r).includes("typed by a co-author")))
+                failures.push(`${where}: the co-author's cell ended up inside the table`);
+            }
+            if (failures.length === 0) totals.clean++;
+            problems.push(...failures);
           }
-          // Written rows appear once, exactly as given.
-          for (const [key, values] of Object.entries(c.written)) {
-            const now = after.filter((r) => keyOf(r) === key);
-            if (now.length !== 1) failures.push(`${where}: new row ${key} found ${now.length} times`);
-            for (const [column, value] of Object.entries(values))
-              if (now[0] && now[0][column] !== value)
-                failures.push(`${where}: new ${key}.${column} is ${String(now[0][column])}`);
-          }
-          if (action === "type below the table") {
-            const found = sim
-              .getValues(c.sheet, "A1:A200")
-              .flat()
-              .filter((v) => v === "typed by a co-author").length;
-            if (found !== 1) failures.push(`${where}: the co-author's cell is there ${found} times`);
-            if (after.some((r) => Object.values(r).includes("typed by a co-author")))
-              failures.push(`${where}: the co-author's cell ended up inside the table`);
-          }
-          if (failures.length === 0) totals.clean++;
-          problems.push(...failures);
         }
-      }
-      expect(problems).toEqual([]);
-    });
-  }
-});
+        expect(problems).toEqual([]);
+      });
+    }
+  },
+);

@@ -163,7 +163,8 @@ describe("fault sweep: a failure at any sync, then a retry, gives exactly the cl
   for (const syncSemantics of ["atomic", "partial"] as const) {
     for (const c of SWEEP_CASES) {
       it(`${c.name} (${syncSemantics})`, { timeout: 120_000 }, async () => {
-        const result = await faultSweep(c, syncSemantics);
+        // Partial: cut each sync before each of its operations (the 30,000-row import at the middle one only, for time).
+        const result = await faultSweep({ ...c, everyOperation: !c.name.includes("over 5 MB") }, syncSemantics);
         totals.tried += result.tried;
         totals.clean += result.clean;
         expect(result.tried).toBeGreaterThan(0);

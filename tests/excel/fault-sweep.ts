@@ -14,6 +14,16 @@ export interface SweepCase {
   name: string;
   /** Simulator options besides syncSemantics (e.g. payloadLimitBytes). */
   options?: Omit<SimulatorOptions, "syncSemantics">;
+  /**
+   * Installs each simulator's Excel/Office globals while the workflow runs, so code that asks
+   * `Office.context.requirements` (e.g. whether Table.resize exists) sees the simulated host.
+   */
+  installGlobals?: boolean;
+  /**
+   * In "partial" mode, fail each sync before each of its operations in turn (not only before
+   * the middle one), so every way a batch can be cut short is tried.
+   */
+  everyOperation?: boolean;
   /** Builds the starting workbook. */
   setup?: (sim: ExcelSimulator, run: Runner) => Promise<void>;
   /** The workflow under test: one or more Excel.run batches. */
@@ -21,7 +31,7 @@ export interface SweepCase {
 }
 
 export interface SweepResult {
-  /** Failure positions tried (one per sync of the clean run). */
+  /** Failure positions tried (one per sync of the clean run, or per operation with everyOperation). */
   tried: number;
   /** Of those, how many ended, after the retry, in exactly the clean workbook. */
   clean: number;
@@ -95,8 +105,13 @@ export function firstDifference(a: unknown, b: unknown, path = ""): string | nul
   return `${path}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
+/** Puts back the globals the last `fresh` simulator replaced (nothing when it installed none). */
+let uninstall: () => void = () => undefined;
+
 async function fresh(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise<ExcelSimulator> {
+  uninstall();
   const sim = createExcelSimulator({ ...c.options, syncSemantics });
+  uninstall = c.installGlobals ? sim.install() : () => undefined;
   const run: Runner = (batch) => sim.Excel.run(batch);
   if (c.setup) await c.setup(sim, run);
   return sim;
@@ -104,21 +119,35 @@ async function fresh(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise
 
 /** Sweeps every sync position of `c.workflow` in `syncSemantics` mode. */
 export async function faultSweep(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise<SweepResult> {
+  try {
+    return await sweep(c, syncSemantics);
+  } finally {
+    uninstall();
+    uninstall = () => undefined;
+  }
+}
+
+async function sweep(c: SweepCase, syncSemantics: "atomic" | "partial"): Promise<SweepResult> {
   const cleanSim = await fresh(c, syncSemantics);
   const cleanRun: Runner = (batch) => cleanSim.Excel.run(batch);
-  const before = cleanSim.stats.syncCount;
+  const before = cleanSim.stats.requests.length;
   await c.workflow(cleanRun, cleanSim);
-  const syncs = cleanSim.stats.syncCount - before;
+  const operations = cleanSim.stats.requests.slice(before).map((r) => r.operations);
   const expected = workbookState(cleanSim);
 
   const result: SweepResult = { tried: 0, clean: 0, differences: [], messages: [] };
-  const positions = Array.from({ length: syncs }, (_, i) => i + 1);
+  const positions: { k: number; op?: number }[] = operations.flatMap((count, i) =>
+    c.everyOperation && syncSemantics === "partial"
+      ? Array.from({ length: count + 1 }, (_, op) => ({ k: i + 1, op }))
+      : [{ k: i + 1 }],
+  );
   const tryAt = async (index: number): Promise<void> => {
-    const k = positions[index];
-    if (k === undefined) return;
+    const position = positions[index];
+    if (position === undefined) return;
+    const { k, op } = position;
     const sim = await fresh(c, syncSemantics);
     const run: Runner = (batch) => sim.Excel.run(batch);
-    sim.faults.failSync(k, "GeneralException", `(injected at sync ${k})`);
+    sim.faults.failSync(k, "GeneralException", `(injected at sync ${k})`, op);
     let failed = false;
     try {
       await c.workflow(run, sim);
@@ -133,7 +162,8 @@ export async function faultSweep(c: SweepCase, syncSemantics: "atomic" | "partia
     const difference = retryError
       ? `retry failed: ${retryError instanceof Error ? retryError.message : String(retryError)}`
       : firstDifference(workbookState(sim), expected, "workbook");
-    if (difference) result.differences.push(`${c.name} [${syncSemantics}] sync ${k}: ${difference}`);
+    const where = op === undefined ? `sync ${k}` : `sync ${k} before operation ${op}`;
+    if (difference) result.differences.push(`${c.name} [${syncSemantics}] ${where}: ${difference}`);
     else result.clean++;
     // Positions one after another: each needs a fresh workbook (recursion, not a loop).
     await tryAt(index + 1);

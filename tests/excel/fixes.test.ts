@@ -114,6 +114,54 @@ describe("applyFixes", () => {
     expect(sim.getNumberFormats("Runs", "B3")).toEqual([["General"]]);
   });
 
+  it("a number fix keeps the cell's own number format; only Text becomes General", async () => {
+    const { sim, counted } = runs();
+    sim.setValues("Runs", "B2", "'0,91");
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Runs").getRange("B2").numberFormat = [["0.000"]];
+      await ctx.sync();
+    });
+    await counted((ctx) => applyFixes(ctx, proposed.slice(0, 1)));
+    expect(sim.getValues("Runs", "B2")).toEqual([[0.91]]);
+    expect(sim.getNumberFormats("Runs", "B2")).toEqual([["0.000"]]);
+  });
+
+  it("a co-author retyping the run id in place (same row count) before the write: the cell gets back its value and format", async () => {
+    const { sim, counted } = runs();
+    sim.coAuthorEdit("Runs", "A3", "r2b", { beforeSync: 2 });
+    const { value } = await counted((ctx) => applyFixes(ctx, proposed));
+    expect(value.applied).toBe(3);
+    expect(value.moved).toEqual([{ sheet: "Runs", row: 3, column: 2 }]);
+    expect(sim.getValues("Runs", "A3:C3")).toEqual([["r2b", 0.8, "Finished"]]);
+    expect(sim.getNumberFormats("Runs", "C3")).toEqual([["General"]]);
+  });
+
+  it("a cell a co-author cleared right before the write is put back empty, with its own format", async () => {
+    const { sim, counted } = runs();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Runs").getRange("C3").numberFormat = [["0.0"]];
+      await ctx.sync();
+    });
+    sim.coAuthorEdit("Runs", "C3", "", { beforeSync: 2 });
+    const { value } = await counted((ctx) => applyFixes(ctx, proposed));
+    expect(value.stale).toEqual([{ sheet: "Runs", row: 3, column: 2 }]);
+    expect(sim.getValues("Runs", "C3")).toEqual([[""]]);
+    expect(sim.getNumberFormats("Runs", "C3")).toEqual([["0.0"]]);
+  });
+
+  it("text a co-author typed into a number-formatted cell is put back as text, keeping that format", async () => {
+    const { sim, counted } = runs();
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Runs").getRange("B4").numberFormat = [["0.00"]];
+      await ctx.sync();
+    });
+    sim.coAuthorEdit("Runs", "B4", "'=1+1", { beforeSync: 2 });
+    await counted((ctx) => applyFixes(ctx, proposed));
+    expect(sim.getValues("Runs", "B4")).toEqual([["=1+1"]]);
+    expect(sim.getFormulas("Runs", "B4")).toEqual([["=1+1"]]);
+    expect(sim.getNumberFormats("Runs", "B4")).toEqual([["0.00"]]);
+  });
+
   describe.each(["atomic", "partial"] as const)("a failed sync (%s), then the retry", (mode) => {
     it.each([1, 2])("failing sync %i gives exactly the clean result and counts what was already fixed", async (k) => {
       const { sim, counted } = runs(mode);

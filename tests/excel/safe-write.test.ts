@@ -19,6 +19,29 @@ import { workbook } from "./helpers";
 afterEach(() => setTextPolicy("text-format"));
 
 describe("writeSafe", () => {
+  it("keepFormats: the corpus stays text in cells that keep their own (non-Text) format", async () => {
+    const { sim, counted } = workbook();
+    const n = INJECTION_CORPUS.length;
+    await counted(async (ctx) => {
+      writeSafe(
+        ctx.workbook.worksheets.getItem("Sheet1").getRange(`A1:B${n}`),
+        INJECTION_CORPUS.map((t) => [t, 0.5]),
+        {
+          formats: ["0.00", "0.0%"],
+          keepFormats: true,
+        },
+      );
+      await ctx.sync();
+    });
+    expect(sim.getValues("Sheet1", `A1:A${n}`)).toEqual(corpusColumn());
+    expect(sim.getFormulas("Sheet1", `A1:A${n}`)).toEqual(corpusColumn());
+    expect(new Set(sim.getNumberFormats("Sheet1", `A1:B${n}`).map((r) => r.join("|")))).toEqual(new Set(["0.00|0.0%"]));
+    expect(safeCells([["", "x"]], { formats: ["0.0", "@"], keepFormats: true })).toEqual({
+      formats: [["0.0", "@"]],
+      values: [["", "x"]],
+    });
+  });
+
   it("stores every corpus text exactly: no formula, nothing rejected, one request of two writes", async () => {
     const { sim, counted } = workbook();
     const n = INJECTION_CORPUS.length;

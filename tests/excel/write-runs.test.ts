@@ -23,6 +23,25 @@ async function tracker() {
 }
 
 describe("appendRuns", () => {
+  it("a co-author retyping a run id in place (same row count) before the write is reported, in the same syncs", async () => {
+    const { sim, counted } = await tracker();
+    await counted((ctx) =>
+      appendRuns(ctx, header, [
+        ["r1", "exp1", 0.7],
+        ["r2", "exp1", 0.6],
+      ]),
+    );
+    // Between the import's read and its write, r2 becomes r9: one of the ids being imported.
+    sim.coAuthorEdit("Runs", "A3", "r9", { beforeSync: 2 });
+    const { value, syncs } = await counted((ctx) => appendRuns(ctx, header, [["r9", "exp2", 0.9]]));
+    expect(syncs).toBe(2);
+    expect(value).toMatchObject({ appended: 1, skipped: [], duplicates: ["r9"] });
+    expect(sim.getValues("Runs", "A2:A4")).toEqual([["r1"], ["r9"], ["r9"]]);
+    // Without a co-author, nothing is reported.
+    const clean = await counted((ctx) => appendRuns(ctx, header, [["r10", "exp2", 0.5]]));
+    expect(clean.value.duplicates).toBeUndefined();
+  });
+
   it("fills the new table's placeholder row, then appends below, two syncs each", async () => {
     const { sim, counted } = await tracker();
     const first = await counted((ctx) => appendRuns(ctx, header, [["r1", "exp1", 0.7]]));

@@ -1,6 +1,6 @@
 // Behaviours found by measuring what add-ins meet in Excel, each with the page it follows.
 import { describe, expect, it } from "vitest";
-import { HOST_PROFILES, createExcelSimulator, isSetSupported } from "../../src/sim";
+import { HOST_PROFILES, createExcelSimulator, isSetSupported, withExcelApi } from "../../src/sim";
 
 async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -80,6 +80,52 @@ describe("the old host profile (requirement-set tables)", () => {
     ).toEqual([true, true, true, false]);
     const { Office } = createExcelSimulator({ host: "old" });
     expect(Office.context.diagnostics.version).toBe("16.0.9001.2171");
+  });
+
+  it("each profile's build is the table's first with its ExcelApi version", () => {
+    expect(HOST_PROFILES.windows.version).toBe("16.0.16130.20332");
+    // Mac 16.70 already has ExcelApi 1.17, so a 1.16 Mac is 16.64.
+    expect(HOST_PROFILES.mac.version).toBe("16.64");
+  });
+
+  it("a profile lowered to ExcelApi 1.12 has no Table.resize and reports that build", async () => {
+    const sim = createExcelSimulator({ host: "windows", excelApi: 12 });
+    expect(sim.Office.context.requirements.isSetSupported("ExcelApi", "1.12")).toBe(true);
+    expect(sim.Office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+    expect(sim.Office.context.diagnostics.version).toBe("16.0.13127.20408");
+    sim.setValues("Sheet1", "A1:A2", [["id"], ["a"]]);
+    sim.addTable("Sheet1", "A1:A2", "T");
+    const e = await errorOf(
+      sim.Excel.run(async (ctx) => {
+        const table = ctx.workbook.tables.getItem("T");
+        table.resize("A1:A3");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
+    expect(withExcelApi(HOST_PROFILES.old, 12).excelApi).toBe(7);
+  });
+
+  it("gates each API at the set the reference gives it: getResizedRange 1.2, getRangeByIndexes 1.7", async () => {
+    const sim = createExcelSimulator({ host: "windows", excelApi: 2 });
+    await sim.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").getResizedRange(1, 1).values = [
+        [1, 2],
+        [3, 4],
+      ];
+      await ctx.sync();
+    });
+    expect(sim.getValues("Sheet1", "A1:B2")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    const e = await errorOf(
+      sim.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 1).load("address");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
   });
 });
 

@@ -476,3 +476,20 @@ describe("formula references follow moved cells (https://support.microsoft.com/o
     expect(sim.getValues("Runs", "B1")).toEqual([["#REF!"]]);
   });
 });
+
+describe("Range.getUsedRangeOrNullObject", () => {
+  it("is null for a range with no used cells inside, even within the sheet's used range", async () => {
+    const sim = createExcelSimulator();
+    sim.setValues("Sheet1", "A1", [["top"]]);
+    sim.setValues("Sheet1", "C9", [["bottom"]]);
+    await sim.Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const empty = sheet.getRange("A3:C5").getUsedRangeOrNullObject(true);
+      const some = sheet.getRange("A3:D12").getUsedRangeOrNullObject(true);
+      some.load("address");
+      await ctx.sync();
+      expect(empty.isNullObject).toBe(true);
+      expect(some.address).toBe("Sheet1!C9");
+    });
+  });
+});

@@ -40,7 +40,7 @@ function countTurns(): { count: number; stop(): void } {
 
 describe("time-sliced syncs", () => {
   it("a large write lets the event loop run and is complete when its sync resolves", async () => {
-    const sim = createExcelSimulator();
+    const sim = createExcelSimulator({ sliceMs: 0 });
     const values = grid(ROWS, 10, (r, c) => r * 10 + c);
     const pending = sim.Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Sheet1").getRange(`A1:J${ROWS}`).values = values;
@@ -56,7 +56,7 @@ describe("time-sliced syncs", () => {
   });
 
   it("a large load is read in slices and delivers every value", async () => {
-    const sim = createExcelSimulator();
+    const sim = createExcelSimulator({ sliceMs: 0 });
     sim.setValues(
       "Sheet1",
       `A1:H${ROWS}`,
@@ -80,7 +80,7 @@ describe("time-sliced syncs", () => {
   });
 
   it("a user's edit during a sliced sync waits for it: the batch's rollback cannot take the edit with it", async () => {
-    const sim = createExcelSimulator();
+    const sim = createExcelSimulator({ sliceMs: 0 });
     sim.faults.failSync(1, "GeneralException");
     const pending = sim.Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Sheet1").getRange(`A1:J${ROWS}`).values = grid(ROWS, 10, () => "addin");
@@ -97,7 +97,7 @@ describe("time-sliced syncs", () => {
   });
 
   it("a failing sliced sync still applies nothing", async () => {
-    const sim = createExcelSimulator();
+    const sim = createExcelSimulator({ sliceMs: 0 });
     sim.faults.failSync(1, "GeneralException");
     await expect(
       sim.Excel.run(async (ctx) => {
