@@ -12,6 +12,7 @@ export * from "./zip-expansion";
 export * from "./names";
 export * from "./runs";
 export * from "./layout";
+export * from "./header-row";
 export * from "./infer";
 export * from "./coerce";
 export * from "./validate";
