@@ -5,6 +5,7 @@
 import {
   best,
   compareWithBaseline,
+  configColumns,
   isExperimentName,
   type VerdictSide,
   type BestResult,
@@ -36,6 +37,8 @@ export interface BestQuery {
   where: string;
   /** Second metric for the Pareto front (its goal from the schema or its name); blank = none. */
   pareto?: string;
+  /** The column replicates differ in (the workbook's seed column setting); blank = a column named seed. */
+  seedColumn?: string;
 }
 
 /**
@@ -54,6 +57,9 @@ export function runBest(
       ...(query.goal ? { goal: query.goal } : {}),
       ...(query.where.trim() !== "" ? { where: query.where } : {}),
       ...(query.pareto && query.pareto !== query.metric ? { pareto: { metric: query.pareto } } : {}),
+      ...(query.seedColumn
+        ? { groupBy: configColumns(outcome.schema).flatMap((c) => (c.name === query.seedColumn ? [] : [c.name])) }
+        : {}),
     },
   );
 }
