@@ -26,6 +26,7 @@ export * from "./error-rows";
 export * from "./json-bytes";
 export * from "./status";
 export * from "./compare";
+export * from "./compare-table";
 export * from "./format";
 export * from "./labels";
 export * from "./power";
