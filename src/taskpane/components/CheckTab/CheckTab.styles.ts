@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useCheckTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   actions: {
     display: "flex",
     flexWrap: "wrap",
@@ -20,7 +20,7 @@ export const useCheckTabStyles = makeStyles({
   },
   item: {
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
     alignItems: "start",
     columnGap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalXS,
@@ -33,4 +33,17 @@ export const useCheckTabStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
   message: { color: tokens.colorNeutralForeground2 },
   summary: { color: tokens.colorNeutralForeground2 },
+  // Spans the item's first row; icon and word both follow the text colour (forced colours too).
+  severity: {
+    gridColumn: "1 / -1",
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+  },
+  severityIcon: { fontSize: "16px", flexShrink: 0 },
+  error: { color: tokens.colorStatusDangerForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
 });

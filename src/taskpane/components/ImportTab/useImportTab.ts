@@ -13,6 +13,7 @@ import {
 } from "../../logic/importPlan";
 import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
 import { startParseWorker } from "../../parseWorker";
+import { focusResult, useAnnounce } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
@@ -21,9 +22,13 @@ export type FormatChoice = FormatName | "auto";
 /** Quiet period after typing before a small paste is parsed again. */
 const PARSE_DELAY_MS = 300;
 
+/** Where focus goes after an import: the sentence that says what was written. */
+export const IMPORT_NOTICE_ID = "import-notice";
+
 /** State and actions of the Import tab: paste/file, format, preview, mapping, import. */
 export function useImportTab() {
   const { gateway, revision, notifyChanged } = useWorkbook();
+  const announce = useAnnounce();
   const { error, busy, guard, dismiss, setError } = useEdgeErrors();
   const [text, setText] = useState("");
   const [formatChoice, setFormatChoice] = useState<FormatChoice>("auto");
@@ -190,9 +195,12 @@ export function useImportTab() {
     if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
     if (outcome.history && outcome.history.appended > 0)
       parts.push(`${outcome.history.appended} curve points kept in the History table (Curves sheet).`);
-    setNotice(parts.join(" "));
+    const sentence = parts.join(" ");
+    setNotice(sentence);
+    announce(sentence);
+    focusResult(IMPORT_NOTICE_ID);
     notifyChanged();
-  }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged, hasCurves, keepHistory, result]);
+  }, [plan, choices, gateway, guard, hasSchemaTable, notifyChanged, hasCurves, keepHistory, result, announce]);
 
   return {
     text,
