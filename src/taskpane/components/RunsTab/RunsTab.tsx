@@ -14,6 +14,9 @@ import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useRunsTabStyles } from "./RunsTab.styles";
 import { RUNS_NOTICE_ID, useRunsTab } from "./useRunsTab";
 
+/** The main button keeps the test id of the action it does. */
+const MAIN_TEST_ID = { create: "create-tracker", adopt: "adopt-sheet", check: "check-runs" } as const;
+
 /** Tab 1: is there a tracker in this workbook, how many runs, and what the next step is. */
 export function RunsTab() {
   const styles = useRunsTabStyles();
@@ -65,7 +68,7 @@ export function RunsTab() {
           appearance="primary"
           onClick={() => void s.runMain()}
           disabled={busy || !main}
-          data-testid="main-action"
+          data-testid={MAIN_TEST_ID[main?.kind ?? "create"]}
           data-kind={main?.kind}
         >
           {main?.label ?? "Create tracker"}
