@@ -128,6 +128,16 @@ export default defineConfig([
     },
   },
   {
+    // Ribbon commands run without the pane loaded: they may use src/excel and src/core, never pane code.
+    files: ["src/commands/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: layerImports("taskpane", "playground", "sim", "cli") },
+      ],
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

@@ -2,7 +2,7 @@
  * What the ribbon buttons do, separate from Office registration so it is testable against the
  * simulator. Each returns a one-line summary (shown as a notification where the host allows).
  */
-import { metricOptions, runBest } from "../taskpane/logic/bestPlan";
+import { metricOptions, runBest } from "../core/index";
 import { checkRuns, type WorkbookGateway } from "../excel/index";
 
 /** "Validate runs": validate and mark issues in the sheet. */

@@ -4,11 +4,12 @@
  * them by mean with std, n and a Student-t 95% CI, and say whether the winner is really better
  * than the runner-up (Welch's t-test).
  *
- * The tie rule: `tiedWithRunnerUp` is true when Welch's p >= 0.05 OR the two 95% confidence
- * intervals overlap. This is the conservative reading, on purpose: the pane must never
- * announce a winner the data cannot back, and overlapping intervals are the picture users see
- * on the chart (error bars), so a "winner" whose bar overlaps the runner-up's would contradict
- * the chart. With fewer than 2 runs on either side there is no variance estimate, pValue is null
+ * The tie rule (stats.ts isTie, the same one every verdict uses): `tiedWithRunnerUp` is true
+ * when Welch's p >= 0.05 OR the two 95% confidence intervals overlap. This is the conservative
+ * reading, on purpose: the pane must never announce a winner the data cannot back, and
+ * overlapping intervals are the picture users see on the chart (error bars), so a "winner" whose
+ * bar overlaps the runner-up's would contradict the chart. With fewer than 2 runs on either side
+ * there is no variance estimate, pValue is null
  * with the reason ("cannot tell: a single run each"), and tiedWithRunnerUp is true: the means
  * of single runs are not distinguishable from seed noise. With a single configuration there is
  * no runner-up: pValue null, tiedWithRunnerUp false.

@@ -193,6 +193,39 @@ function boundsFor(spec: ColumnSpec, t: Tally): void {
   }
 }
 
+/** The objective columns of Optuna's `trials_dataframe()`: `value`, or `values_0`, `values_<metric name>`. */
+const OPTUNA_OBJECTIVE = /^values?(_\w+)?$/;
+/** Trial bookkeeping columns Optuna writes beside the objective and the params. */
+const OPTUNA_META = /^(duration|datetime_start|datetime_complete|system_attrs_.*)$/;
+
+/**
+ * Roles of an Optuna `trials_dataframe()` table, by column index, or null for another table.
+ * Names alone would call `number` (the trial number) and `value` (the objective) params: the
+ * trial number is the run id (kept as an identifier when another column is the id) and every
+ * objective is a metric. Optuna's default direction is to minimize, but the frame does not say
+ * which direction a study used, so only a metric name gives the goal.
+ */
+function optunaRoles(names: readonly string[]): Map<number, ColumnRole> | null {
+  const has = (n: string): boolean => names.includes(n);
+  const objective = (n: string): boolean => n !== "values" && OPTUNA_OBJECTIVE.test(n);
+  if (!has("number") || !has("state") || !names.some(objective) || !names.some((n) => n.startsWith("params_")))
+    return null;
+  const otherId = names.some((n) => n !== "number" && roleFromName(n) === "id");
+  const roles = new Map<number, ColumnRole>();
+  names.forEach((n, i) => {
+    if (n === "number") roles.set(i, otherId ? "meta" : "id");
+    else if (objective(n)) roles.set(i, "metric");
+    else if (OPTUNA_META.test(n)) roles.set(i, "meta");
+  });
+  return roles;
+}
+
+/** `values_accuracy` is named by its metric; `value` and `values_0` say nothing of their goal. */
+function optunaGoal(name: string): ColumnSpec["goal"] {
+  const metric = /^values_(.+)$/.exec(name)?.[1];
+  return metric === undefined || /^\d+$/.test(metric) ? undefined : goalFromName(metric);
+}
+
 /**
  * Infers a RunSchema from a sheet as users really keep it: header row anywhere in the top rows,
  * title and blank rows above, units in headers (`val_loss (nats)`), numbers stored as text,
@@ -223,6 +256,7 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
   const columns: ColumnSpec[] = [];
   const columnIndex: number[] = [];
   const used = new Map<string, number>();
+  const optuna = optunaRoles(header.map((h) => (isBlank(h ?? null) ? "" : splitHeader(String(h)).name)));
   let hasId = false;
   for (let c = 0; c < width; c++) {
     const t = newTally();
@@ -240,7 +274,8 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
     const type = typeFromTally(t, name, status ? Math.max(maxChoices, 20) : maxChoices, status);
     // Without a header nobody declared what the column is (often a pandas index): keep it out of
     // the configuration rather than guess it is a hyperparameter.
-    let role = unnamed ? "meta" : roleFor(name, type, t);
+    const known = optuna?.get(c);
+    let role = unnamed ? "meta" : (known ?? roleFor(name, type, t));
     if (role === "id") {
       if (hasId) role = "meta";
       hasId = true;
@@ -250,7 +285,7 @@ export function inferSchema(grid: Grid, options: InferOptions = {}): InferredSch
     if (role === "id") spec.required = true;
     if (type === "choice") spec.choices = choicesInOrder(t);
     if (role === "metric") {
-      const goal = goalFromName(name);
+      const goal = known === undefined ? goalFromName(name) : optunaGoal(name);
       if (goal) spec.goal = goal;
     }
     boundsFor(spec, t);

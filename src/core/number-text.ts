@@ -47,14 +47,20 @@ function wordOf(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/**
+ * Every missing and non-finite word starts so (or is blank): most text cells (`adam`, `r12`)
+ * are told apart by their first letter, without building the word.
+ */
+const WORD_START = /^\s*(?:[nNiI#+\-∞]|$)/;
+
 /** True for a word of MISSING_WORDS (any case, surrounding spaces ignored). */
 export function isMissingWord(text: string): boolean {
-  return MISSING.has(wordOf(text));
+  return WORD_START.test(text) && MISSING.has(wordOf(text));
 }
 
 /** True for `nan`, `inf`, `-Infinity`, `∞` and the like: printed floats that are not finite. */
 export function isNonFiniteWord(text: string): boolean {
-  return NON_FINITE.has(wordOf(text));
+  return WORD_START.test(text) && NON_FINITE.has(wordOf(text));
 }
 
 /**
@@ -121,6 +127,27 @@ export function digitsValue(body: string, shape: NumberShape, comma: CommaStyle,
   }
 }
 
+/** Digits of an integer: every integer of up to 15 digits is a double exactly. */
+const INTEGER_DIGITS = /^[+-]?\d{16,}$/;
+
+/**
+ * True when digits of a known shape write an integer that a double cannot hold exactly
+ * (`1234567890123456789`, an MLflow experiment id, reads as ...800): such a value is an
+ * identifier to keep as text, never a number that silently lost its last digits. `1e20` and
+ * decimals are approximations by nature and stay numbers.
+ */
+export function losesDigits(body: string, shape: NumberShape): boolean {
+  if (body.length < 16) return false;
+  let digits: string;
+  if (shape === "plain" || shape === "leadingZero") digits = body;
+  else if (shape === "ambiguousComma") digits = body.replace(/,/g, "");
+  else return false;
+  if (!INTEGER_DIGITS.test(digits)) return false;
+  const n = Number(digits);
+  // Beyond the double range: out of range (`isOutOfRange`), not an identifier.
+  return Number.isFinite(n) && BigInt(digits) !== BigInt(n);
+}
+
 /**
  * Divides by 100 by shifting the decimal exponent, so "91.5%" is exactly 0.915 and "0.7%" is
  * 0.007 (dividing gives 0.006999999999999999).
@@ -141,7 +168,8 @@ export interface ReadNumber {
  * Reads a number written as text: plain, thousands separators, decimal commas, European
  * grouping (`1.234,5`), no-break-space grouping, and percent strings as fractions (`91%` ->
  * 0.91). `1,234` and `1.000` follow `comma` (a whole column's style). Returns null for text
- * that is not a number and for numbers outside the double range (`1e309`): see `isOutOfRange`.
+ * that is not a number, for numbers outside the double range (`1e309`, see `isOutOfRange`) and
+ * for integers a double cannot hold exactly (`1234567890123456789`, see `losesDigits`).
  */
 export function readNumberText(text: string, comma: CommaStyle = "thousands", dotThousands = false): ReadNumber | null {
   const t = numberBody(text);
@@ -149,7 +177,7 @@ export function readNumberText(text: string, comma: CommaStyle = "thousands", do
   const pct = percentBody(t);
   const body = pct ?? t;
   const shape = numberShape(body);
-  if (shape === null) return null;
+  if (shape === null || losesDigits(body, shape)) return null;
   const n = digitsValue(body, shape, comma, dotThousands);
   if (!Number.isFinite(n)) return null;
   return { value: pct === null ? n : fromPercent(n), shape, percent: pct !== null };

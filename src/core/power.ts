@@ -5,10 +5,10 @@
  * asked for. Used when a verdict is a tie or cannot be told.
  */
 import jStat from "jstat/dist/jstat.js";
-import { tInv } from "./stats";
+import { ALPHA, tInv } from "./stats";
 
 /** The usual planning targets: 95% confidence (alpha 0.05, two-sided) and 80% power. */
-export const PLANNING = { alpha: 0.05, power: 0.8 } as const;
+export const PLANNING = { alpha: ALPHA, power: 0.8 } as const;
 
 /** Above this many seeds per side the estimate says "more than" instead of a number. */
 export const MAX_SEEDS = 10000;
@@ -42,7 +42,13 @@ export function pooledStd(sa: number, na: number, sb: number, nb: number): numbe
 
 /** Seeds needed per side, or why there is no number. */
 export type SeedsEstimate =
-  | { ok: true; perSide: number; effect: number }
+  | {
+      ok: true;
+      perSide: number;
+      effect: number;
+      /** Set when the plain estimate was no more than the seeds already run (see seedsBeyond). */
+      raisedFrom?: number;
+    }
   | { ok: false; reason: "no_difference" | "no_spread" | "too_many"; effect: number | null };
 
 /**
@@ -72,4 +78,16 @@ export function seedsNeeded(
     else lo = mid;
   }
   return { ok: true, perSide: hi, effect };
+}
+
+/**
+ * An estimate for a result that is still tied with `present` seeds per side (the smaller side):
+ * the power formula plans with a pooled spread and equal sides, so for unequal spreads or sides
+ * it can come out at `present` or fewer although `present` did not tell them apart. Seeds
+ * already run are never "needed": such an estimate becomes `present + 1`, with the plain
+ * estimate kept in `raisedFrom`.
+ */
+export function seedsBeyond(estimate: SeedsEstimate, present: number): SeedsEstimate {
+  if (!estimate.ok || estimate.perSide > present) return estimate;
+  return { ok: true, perSide: present + 1, effect: estimate.effect, raisedFrom: estimate.perSide };
 }

@@ -25,7 +25,13 @@ import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";
 import { ok, type Problem, type Result } from "./result";
 import { configColumns, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
-import { compareWithBaseline, type Verdict } from "./verdict";
+import {
+  cannotCompareSentence,
+  compareWithBaseline,
+  firstExperimentSentence,
+  noRunsSentence,
+  type Verdict,
+} from "./verdict";
 
 /** A History point: one step of a run's metric curve. */
 export interface HistoryPoint {
@@ -203,7 +209,7 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     };
     if (!winner) {
       section.summary = `no finished run with ${spec.name}`;
-      section.verdict = `${name} has no finished run with ${spec.name} yet`;
+      section.verdict = noRunsSentence(name, spec.name);
     } else {
       const top = winner.stats;
       section.best = {
@@ -222,11 +228,11 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
           : `${meanPlusMinus(top.mean, null)} (single run)`;
       const base = baseline === null ? undefined : perName.get(baseline);
       if (baseline === null) {
-        section.verdict = `${name} is the first experiment: ${spec.name} ${section.summary}`;
+        section.verdict = firstExperimentSentence(name, spec.name, section.summary);
       } else if (!base) {
-        section.verdict = `cannot compare ${name} with ${baseline}: there is no experiment ${baseline}`;
+        section.verdict = cannotCompareSentence(name, baseline, spec.name, false);
       } else if (!base.winner) {
-        section.verdict = `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${spec.name}`;
+        section.verdict = cannotCompareSentence(name, baseline, spec.name, true);
       } else {
         const v = experimentVerdict(name, winner, baseline, base.winner, spec, goal, section.baselineDefaulted);
         section.comparison = v;

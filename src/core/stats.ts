@@ -133,14 +133,28 @@ export function summarizeRange(values: ArrayLike<number>, start: number, end: nu
   return { n, mean: m, std: sd, ci95: [m - half, m + half] };
 }
 
+/** The significance level of every RunSheet verdict: 95% confidence, two-sided. */
+export const ALPHA = 0.05;
+
 /**
- * RunSheet's tie rule between two configurations: indistinguishable when Welch's p >= 0.05 or
- * their 95% confidence intervals overlap (a missing interval counts as overlapping). Why this
- * conservative reading: see best.ts.
+ * RunSheet's tie rule between two configurations, as the product brief states it: tied when
+ * Welch's p >= 0.05 OR their 95% confidence intervals overlap (a missing interval counts as
+ * overlapping). The conservative reading is on purpose: the chart a stakeholder sees shows the
+ * error bars, and a "winner" whose bar overlaps the runner-up's would contradict it. When p < 0.05
+ * but the bars overlap, verdicts say so in words (see `overlapOnlyTie`), so a printed difference
+ * interval that excludes 0 never sits unexplained beside "tied".
  */
 export function isTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
-  const overlap = a === null || b === null || (a[0] <= b[1] && b[0] <= a[1]);
-  return p >= 0.05 || overlap;
+  return !(p < ALPHA) || intervalsOverlap(a, b);
+}
+
+/** True when Welch's test alone is significant but the tie comes from overlapping intervals. */
+export function overlapOnlyTie(p: number, a: [number, number] | null, b: [number, number] | null): boolean {
+  return p < ALPHA && intervalsOverlap(a, b);
+}
+
+function intervalsOverlap(a: [number, number] | null, b: [number, number] | null): boolean {
+  return a === null || b === null || (a[0] <= b[1] && b[0] <= a[1]);
 }
 
 /** Welch's t-test result. */

@@ -11,10 +11,10 @@
  */
 import type { BestResult, ConfigStats } from "./best-types";
 import { formatP, meanPlusMinus, sig } from "./format";
-import { pooledStd, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
+import { pooledStd, seedsBeyond, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";
-import { isTie, tInv, welchTTest } from "./stats";
+import { isTie, overlapOnlyTie, tInv, welchTTest } from "./stats";
 
 export type VerdictState = "won" | "lost" | "tied" | "cannot tell" | "confounded" | "seeds needed";
 export type VerdictOutcome = "won" | "lost" | "tied" | "cannot tell";
@@ -153,6 +153,10 @@ export function confoundSentence(
 
 /** The seeds-needed sentence for a tie, or null when nothing useful can be said. */
 export function seedsSentence(estimate: SeedsEstimate): string {
+  if (estimate.ok && estimate.raisedFrom !== undefined) {
+    const present = (estimate.perSide - 1).toLocaleString("en-US");
+    return `More than ${present} seeds per side are needed to tell them apart: ${present} per side did not.`;
+  }
   if (estimate.ok)
     return `About ${estimate.perSide.toLocaleString("en-US")} seeds per side would detect a difference of this size (95% confidence, 80% power).`;
   if (estimate.reason === "too_many")
@@ -183,8 +187,9 @@ function planningStd(a: VerdictSide, b: VerdictSide): number | null {
 
 /**
  * Compares an experiment with its baseline (see the module comment for the states). The tie rule
- * is best()'s: tied when Welch's p >= 0.05 or the 95% CIs overlap; with a single run on a side
- * there is no test ("cannot tell").
+ * is best()'s (stats.ts isTie): tied when Welch's p >= 0.05 or the two 95% CIs overlap; when only
+ * the overlap makes it a tie, a caveat says so. With a single run on a side there is no test
+ * ("cannot tell"). Seeds needed are always more than the smaller side already has.
  */
 export function compareWithBaseline(
   exp: VerdictSide,
@@ -217,11 +222,13 @@ export function compareWithBaseline(
   let seeds: SeedsEstimate | null = null;
   if (outcome === "tied" || outcome === "cannot tell") {
     const std = planningStd(exp, base);
-    seeds = std === null ? { ok: false, reason: "no_spread", effect: null } : seedsNeeded(diff, std, PLANNING);
+    const estimate: SeedsEstimate =
+      std === null ? { ok: false, reason: "no_spread", effect: null } : seedsNeeded(diff, std, PLANNING);
+    seeds = seedsBeyond(estimate, Math.min(n[0], n[1]));
   }
   let state: VerdictState = outcome;
   if ((outcome === "won" || outcome === "lost") && changes.length > 1) state = "confounded";
-  else if (seeds?.ok && seeds.perSide > Math.min(n[0], n[1])) state = "seeds needed";
+  else if (seeds?.ok) state = "seeds needed";
 
   const defaulted = options.baselineDefaulted === true;
   const verb =
@@ -239,6 +246,8 @@ export function compareWithBaseline(
   const caveats: string[] = [];
   if (state === "confounded" && (outcome === "won" || outcome === "lost"))
     caveats.push(confoundSentence(exp.name, changes, outcome));
+  if (test && outcome === "tied" && overlapOnlyTie(test.p, exp.stats.ci95, base.stats.ci95))
+    caveats.push(overlapSentence(exp.name, base.name));
   if (seeds) caveats.push(seedsSentence(seeds));
   const headline = `${verb(base.name)}: ${numbers}.`;
   const against = defaulted ? `${base.name} (the previous experiment; no baseline set)` : base.name;
@@ -306,7 +315,10 @@ export function bestVerdict(result: BestResult): BestVerdict {
   if (result.tiedWithRunnerUp)
     return {
       kind: "tied",
-      text: `Tied with the runner-up (p ${formatP(result.pValue)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
+      text:
+        result.pValue < 0.05
+          ? `Tied with the runner-up: p ${formatP(result.pValue)}, but their 95% intervals overlap, and RunSheet names a winner only when both agree. Run more seeds or pick by another criterion.`
+          : `Tied with the runner-up (p ${formatP(result.pValue)}): the difference in ${result.metric} could be noise. Run more seeds or pick by another criterion.`,
       intent: "warning",
     };
   return {
@@ -314,4 +326,29 @@ export function bestVerdict(result: BestResult): BestVerdict {
     text: `The best configuration has the ${what}, clearly ahead of the runner-up (p ${formatP(result.pValue)}).`,
     intent: "success",
   };
+}
+
+/**
+ * Why a result with p < 0.05 is still called a tie: the two configurations' 95% intervals overlap,
+ * and RunSheet names a winner only when the test and the chart's error bars agree.
+ */
+export function overlapSentence(a: string, b: string): string {
+  return `Welch's test alone favours one side (p < 0.05), but the 95% intervals of ${a} and ${b} overlap, and RunSheet names a winner only when both agree.`;
+}
+
+/** The verdict of an experiment with no baseline before it: its own result. */
+export function firstExperimentSentence(name: string, metric: string, summary: string): string {
+  return `${name} is the first experiment: ${metric} ${summary}`;
+}
+
+/** The verdict of an experiment without qualifying runs. */
+export function noRunsSentence(name: string, metric: string): string {
+  return `${name} has no finished run with ${metric} yet`;
+}
+
+/** Why an experiment could not be compared with its baseline: no such experiment, or no runs there. */
+export function cannotCompareSentence(name: string, baseline: string, metric: string, known: boolean): string {
+  return known
+    ? `cannot compare ${name} with ${baseline}: ${baseline} has no finished run with ${metric}`
+    : `cannot compare ${name} with ${baseline}: there is no experiment ${baseline}`;
 }

@@ -1,4 +1,4 @@
-import { SCHEMA_TABLE_HEADER } from "../core/index";
+import { EXPERIMENTS_TABLE_HEADER, SCHEMA_TABLE_HEADER } from "../core/index";
 
 /**
  * Names of the sheets, tables and settings RunSheet owns in a workbook. Everything else in the
@@ -32,17 +32,8 @@ export const HISTORY_HEADER = ["run_id", "metric", "x_name", "x", "value"] as co
 /** Columns of the RunSchema table, one row per Runs column: core's definition, so the sheet and the validator agree. */
 export const SCHEMA_HEADER = SCHEMA_TABLE_HEADER;
 
-export const EXPERIMENTS_HEADER = [
-  "id",
-  "hypothesis",
-  "null_hypothesis",
-  "primary_metric",
-  "goal",
-  "baseline",
-  "owner",
-  "status",
-  "conclusion",
-] as const;
+/** Columns of the Experiments table: the user's, then the `verdict` RunSheet computes (core's definition). */
+export const EXPERIMENTS_HEADER = EXPERIMENTS_TABLE_HEADER;
 
 /**
  * The Registry's own columns; the frozen copy of the run follows them, one column per run field

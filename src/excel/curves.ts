@@ -4,18 +4,12 @@
  */
 import type { HistoryPoint } from "../core/index";
 import { TABLES } from "./constants";
+import { readTableValues } from "./table-values";
 
 /** History points, or none when there is no History table. Two syncs. */
 export async function readHistory(context: Excel.RequestContext): Promise<HistoryPoint[]> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.history);
-  table.load("name");
-  await context.sync();
-  if (table.isNullObject) return [];
-  const body = table.getDataBodyRange();
-  body.load("values");
-  await context.sync();
   const points: HistoryPoint[] = [];
-  for (const [run, metric, xName, x, value] of body.values as unknown[][]) {
+  for (const [run, metric, xName, x, value] of await readTableValues(context, TABLES.history, { body: true })) {
     if (typeof x !== "number" || typeof value !== "number" || !Number.isFinite(x) || !Number.isFinite(value)) continue;
     const id = String(run ?? "").trim();
     const name = String(metric ?? "").trim();

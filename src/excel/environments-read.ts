@@ -4,26 +4,15 @@
  */
 import { ENVIRONMENTS_HEADER, environmentsFromGrid } from "../core/env/sheet";
 import type { Environment } from "../core/env/types";
-import type { CellValue } from "../core/index";
 import { TABLES } from "./constants";
+import { readTableValues } from "./table-values";
 
 /** The stored environments, by id, as the sheet holds them. */
 export type StoredEnvironments = Map<string, Pick<Environment, "packages" | "interpreters">>;
 
-/**
- * Reads the Environments table (one sync); an empty map when the workbook has none.
- * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-getitemornullobject-member(1)
- */
+/** Reads the Environments table (two syncs); an empty map when the workbook has none. */
 export async function readEnvironments(context: Excel.RequestContext): Promise<StoredEnvironments> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.environments);
-  table.load("name");
-  await context.sync();
-  // Methods of a null object fail at the next sync: look first, then read.
-  if (table.isNullObject) return new Map();
-  const range = table.getRange();
-  range.load("values");
-  await context.sync();
-  return environmentsFromGrid(range.values as CellValue[][]);
+  return environmentsFromGrid(await readTableValues(context, TABLES.environments));
 }
 
 /** The ids of the stored environments, for the `not_reproducible` check (three syncs: the table, its header, its id column). */

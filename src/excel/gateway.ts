@@ -52,6 +52,13 @@ import {
 import type { EnvFormat } from "../core/env/index";
 import type { StoreEnvironmentResult } from "./environments";
 import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
+import {
+  readExperimentsSheet,
+  writeExperiments,
+  type ExperimentsSheetRead,
+  type ExperimentsUpdate,
+  type ExperimentsWriteResult,
+} from "./experiments-sheet";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -88,6 +95,10 @@ export interface WorkbookGateway {
   /** Follows the user activating sheets and moving the selection. */
   watchActivity(onActivity: (activity: WorkbookActivity) => void): Promise<Subscription>;
   readExperiments(): Promise<ExperimentInfo[]>;
+  /** The Experiments table with its position (null when the workbook has none). */
+  readExperimentsSheet(): Promise<ExperimentsSheetRead | null>;
+  /** Appends new experiment ids and rewrites the verdict column (never the user's columns). */
+  writeExperiments(update: ExperimentsUpdate): Promise<ExperimentsWriteResult>;
   writeReport(spec: ReportSpec): Promise<ReportWriteResult>;
   appendHistory(rows: readonly HistoryRow[]): Promise<HistoryResult>;
   /** The pane's view stored in the workbook ({} when the host has no settings API). */
@@ -160,6 +171,8 @@ export function createWorkbookGateway(
     selectedRunIds: (idColumn) => run((ctx) => readSelectedRunIds(ctx, idColumn)),
     watchActivity: (onActivity) => run((ctx) => subscribeToActivity(ctx, onActivity, capabilities)),
     readExperiments: () => run((ctx) => readExperiments(ctx)),
+    readExperimentsSheet: () => run((ctx) => readExperimentsSheet(ctx)),
+    writeExperiments: (update) => write((ctx) => writeExperiments(ctx, update)),
     writeReport: (spec) => write((ctx) => writeReport(ctx, spec, capabilities)),
     appendHistory: (rows) => write((ctx) => appendHistory(ctx, rows)),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),

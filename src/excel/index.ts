@@ -32,5 +32,7 @@ export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
 export * from "./report-workflow";
+export * from "./experiments-sheet";
+export * from "./experiments-workflow";
 export * from "./settings";
 export * from "./compare-sheet";

@@ -22,6 +22,7 @@ import {
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { SETTINGS, SHEETS, TABLES } from "./constants";
 import { plainTitle, writeSafe, type SafeValue } from "./safe-write";
+import { readTableValues } from "./table-values";
 
 /** Charts RunSheet owns are named with this prefix; other charts on the sheet are the user's. */
 export const CHART_PREFIX = "RunSheet ";
@@ -285,7 +286,7 @@ export async function writeReport(
     [HEAD_LABELS[1], `${spec.metric} (${spec.goal === "max" ? "higher is better" : "lower is better"})`],
     [
       HEAD_LABELS[2],
-      "Mean ± 95% CI over seeds: the interval that holds the true mean with 95% confidence. A verdict names a winner only when the intervals do not overlap and p < 0.05.",
+      "Mean ± 95% CI over seeds: the interval that holds the true mean with 95% confidence. A verdict names a winner only when p < 0.05 (Welch), that is when the 95% CI of the difference excludes 0.",
     ],
   ];
   writeSafe(sheet.getRange(`A1:B${HEAD_ROWS}`), head, { formats: [null, DATE_FORMAT] });
@@ -350,14 +351,7 @@ export async function writeReport(
 
 /** Rows of the Experiments table as core's ExperimentInfo (empty when there is no table). Two syncs. */
 export async function readExperiments(context: Excel.RequestContext): Promise<ExperimentInfo[]> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.experiments);
-  table.load("name");
-  await context.sync();
-  if (table.isNullObject) return [];
-  const range = table.getRange();
-  range.load("values");
-  await context.sync();
-  const [header = [], ...rows] = range.values as unknown[][];
+  const [header = [], ...rows] = await readTableValues(context, TABLES.experiments);
   const at = (name: string) => header.findIndex((h) => String(h).trim().toLowerCase() === name);
   const id = at("id");
   const hypothesis = at("hypothesis");

@@ -300,7 +300,7 @@ export class WorkbookModel {
   }
 
   /** The smallest rectangle holding every non-empty value (or any formatted cell unless valuesOnly). */
-  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+  usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
@@ -309,6 +309,7 @@ export class WorkbookModel {
       if (valuesOnly && cell.v === "" && !cell.f) continue;
       const r = keyRow(k);
       const c = keyCol(k);
+      if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) continue;
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;
@@ -317,10 +318,12 @@ export class WorkbookModel {
     if (!valuesOnly) {
       for (const t of this.tables) {
         if (t.sheetId !== sheet.id) continue;
-        r0 = Math.min(r0, t.rect.r0);
-        c0 = Math.min(c0, t.rect.c0);
-        r1 = Math.max(r1, t.rect.r1);
-        c1 = Math.max(c1, t.rect.c1);
+        const rect = within ? intersect(t.rect, within) : t.rect;
+        if (!rect) continue;
+        r0 = Math.min(r0, rect.r0);
+        c0 = Math.min(c0, rect.c0);
+        r1 = Math.max(r1, rect.r1);
+        c1 = Math.max(c1, rect.c1);
       }
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
@@ -408,4 +411,9 @@ export function readValues(model: WorkbookModel, sheet: SheetModel, rect: Rect):
     out.push(row);
   }
   return out;
+}
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const x = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+  return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
 }

@@ -570,16 +570,15 @@ const RANGE_SCALARS = [
   "rowHidden",
 ] as const;
 
+/**
+ * The used range of a range: the smallest rectangle inside `r` holding its used cells, or null
+ * when none is used ("If there are no used cells within the range, this function will throw an
+ * ItemNotFound error"). Blank cells between the range's edge and the sheet's used cells elsewhere
+ * are not part of it.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getusedrange-member(1)
+ */
 function clipUsed(state: SyncState, sheet: SheetModel, r: Rect, valuesOnly: boolean): Rect | null {
-  const used = state.model.usedRect(sheet, valuesOnly);
-  if (!used) return null;
-  const x = {
-    r0: Math.max(r.r0, used.r0),
-    c0: Math.max(r.c0, used.c0),
-    r1: Math.min(r.r1, used.r1),
-    c1: Math.min(r.c1, used.c1),
-  };
-  return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
+  return state.model.usedRect(sheet, valuesOnly, r);
 }
 
 /** Resolves an address string relative to a sheet ("A1:B2" or "Other!A1"). */

@@ -87,58 +87,62 @@ export function inheritColumnFormats(
  * https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165
  */
 export function autoExpandTables(model: WorkbookModel, sheet: SheetModel, rect: Rect): void {
-  const hasValue = (r: number, c: number): boolean => {
-    const cell = model.cellAt(sheet, r, c);
-    return cell !== undefined && (cell.v !== "" || cell.f !== undefined);
-  };
   for (const t of model.tablesOn(sheet.id)) {
-    const below = !t.showTotals && rect.r0 === t.rect.r1 + 1 && rect.c0 <= t.rect.c1 && rect.c1 >= t.rect.c0;
-    if (below) {
-      let last = -1;
-      for (let r = rect.r0; r <= rect.r1; r++) {
-        for (let c = Math.max(rect.c0, t.rect.c0); c <= Math.min(rect.c1, t.rect.c1); c++) if (hasValue(r, c)) last = r;
-      }
-      if (
-        last >= 0 &&
-        !model.tables.some(
-          (o) =>
-            o !== t &&
-            o.sheetId === t.sheetId &&
-            o.rect.r0 <= last &&
-            o.rect.r1 > t.rect.r1 &&
-            o.rect.c0 <= t.rect.c1 &&
-            o.rect.c1 >= t.rect.c0,
-        )
-      ) {
-        const grown = { r0: t.rect.r1 + 1, r1: last };
-        const from = t.rect.r1;
-        model.set(t, "rect", { ...t.rect, r1: last });
-        if (from > t.rect.r0) inheritColumnFormats(model, sheet, t, grown, from);
-      }
+    // A totals row sits where the new row would go: Excel does not grow such a table downward.
+    const lastRow = t.showTotals ? -1 : expansionEnd(model, sheet, t, rect, DOWN);
+    if (lastRow >= 0) {
+      const grown = { r0: t.rect.r1 + 1, r1: lastRow };
+      const from = t.rect.r1;
+      model.set(t, "rect", { ...t.rect, r1: lastRow });
+      if (from > t.rect.r0) inheritColumnFormats(model, sheet, t, grown, from);
     }
-    const beside = rect.c0 === t.rect.c1 + 1 && rect.r0 <= t.rect.r1 && rect.r1 >= t.rect.r0;
-    if (beside) {
-      let last = -1;
-      for (let c = rect.c0; c <= rect.c1; c++) {
-        for (let r = Math.max(rect.r0, t.rect.r0); r <= Math.min(rect.r1, t.rect.r1); r++) if (hasValue(r, c)) last = c;
-      }
-      if (
-        last >= 0 &&
-        !model.tables.some(
-          (o) =>
-            o !== t &&
-            o.sheetId === t.sheetId &&
-            o.rect.c0 <= last &&
-            o.rect.c1 > t.rect.c1 &&
-            o.rect.r0 <= t.rect.r1 &&
-            o.rect.r1 >= t.rect.r0,
-        )
-      ) {
-        model.set(t, "rect", { ...t.rect, c1: last });
-        fixHeaders(model, sheet, { ...t.rect, r1: t.rect.r0 });
-      }
+    const lastColumn = expansionEnd(model, sheet, t, rect, RIGHT);
+    if (lastColumn >= 0) {
+      model.set(t, "rect", { ...t.rect, c1: lastColumn });
+      fixHeaders(model, sheet, { ...t.rect, r1: t.rect.r0 });
     }
   }
+}
+
+/** A direction a table grows in: `lo`/`hi` the edges along it, `crossLo`/`crossHi` across it. */
+interface Axis {
+  lo: "r0" | "c0";
+  hi: "r1" | "c1";
+  crossLo: "r0" | "c0";
+  crossHi: "r1" | "c1";
+  /** The cell at `along` on this axis and `across` on the other, as [row, column]. */
+  cell(along: number, across: number): [number, number];
+}
+const DOWN: Axis = { lo: "r0", hi: "r1", crossLo: "c0", crossHi: "c1", cell: (along, across) => [along, across] };
+const RIGHT: Axis = { lo: "c0", hi: "c1", crossLo: "r0", crossHi: "r1", cell: (along, across) => [across, along] };
+
+/**
+ * How far table `t` grows along `axis` for an entry into `rect`: the last row (DOWN) or column
+ * (RIGHT) of `rect` that holds a value within the table's span, when `rect` starts right after
+ * the table and no other table stands in the way; -1 when it does not grow.
+ */
+function expansionEnd(model: WorkbookModel, sheet: SheetModel, t: TableModel, rect: Rect, axis: Axis): number {
+  const { lo, hi, crossLo, crossHi } = axis;
+  const adjacent = rect[lo] === t.rect[hi] + 1 && rect[crossLo] <= t.rect[crossHi] && rect[crossHi] >= t.rect[crossLo];
+  if (!adjacent) return -1;
+  let last = -1;
+  for (let a = rect[lo]; a <= rect[hi]; a++) {
+    for (let x = Math.max(rect[crossLo], t.rect[crossLo]); x <= Math.min(rect[crossHi], t.rect[crossHi]); x++) {
+      const cell = model.cellAt(sheet, ...axis.cell(a, x));
+      if (cell !== undefined && (cell.v !== "" || cell.f !== undefined)) last = a;
+    }
+  }
+  if (last < 0) return -1;
+  const blocked = model.tables.some(
+    (o) =>
+      o !== t &&
+      o.sheetId === t.sheetId &&
+      o.rect[lo] <= last &&
+      o.rect[hi] > t.rect[hi] &&
+      o.rect[crossLo] <= t.rect[crossHi] &&
+      o.rect[crossHi] >= t.rect[crossLo],
+  );
+  return blocked ? -1 : last;
 }
 
 /** Excel.TableCollection (workbook.tables, or worksheet.tables when `_ws` is set). */

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { findHeaderIndex, inferSchema, validate, type CellValue, type Grid } from "../../src/core/index";
+import { parseText } from "../../src/core/parse/index";
 import { MESSY } from "./messy-grid";
 
 function col(grid: Grid, name: string) {
@@ -169,5 +170,60 @@ describe("inferSchema with a stray word in a numeric column", () => {
   it("calls a column text when words are more than a quarter of it", () => {
     const words: Grid = [["score"], [1], [2], [3], ["high"], ["low"]];
     expect(inferSchema(words).schema.columns[0]?.type).not.toBe("number");
+  });
+});
+
+describe("inferSchema on Optuna's trials_dataframe()", () => {
+  const gridOf = (file: string): Grid => {
+    const r = parseText(readFileSync(new URL(`../fixtures/parse/${file}`, import.meta.url), "utf8"));
+    return [r.columns, ...r.rows.map((row) => r.columns.map((c) => row[c] ?? null))];
+  };
+  const roles = (grid: Grid): Record<string, string> =>
+    Object.fromEntries(inferSchema(grid).schema.columns.map((c) => [c.name, c.role]));
+
+  it("makes the trial number the run id and the objective a metric, not params", () => {
+    const s = inferSchema(gridOf("optuna-trials.csv")).schema.columns;
+    expect(s.find((c) => c.name === "number")).toMatchObject({ role: "id", type: "integer", required: true });
+    expect(s.find((c) => c.name === "value")).toMatchObject({ role: "metric", type: "number" });
+    expect(s.find((c) => c.name === "value")?.goal).toBeUndefined();
+    expect(roles(gridOf("optuna-trials.csv"))).toMatchObject({
+      params_layers: "param",
+      params_x: "param",
+      duration: "meta",
+      datetime_start: "meta",
+      state: "meta",
+    });
+  });
+  it("makes every objective of a multi-objective study a metric", () => {
+    expect(roles(gridOf("optuna-trials-multi.csv"))).toMatchObject({
+      number: "id",
+      values_0: "metric",
+      values_1: "metric",
+      params_opt: "param",
+    });
+  });
+  it("keeps the trial number an identifier beside another id column, and names goals from metric names", () => {
+    const grid: Grid = [
+      ["run_id", "number", "values_accuracy", "values_latency_ms", "params_lr", "state"],
+      ["a", 0, 0.9, 12, 0.1, "COMPLETE"],
+      ["b", 1, 0.8, 10, 0.01, "COMPLETE"],
+    ];
+    const s = inferSchema(grid).schema.columns;
+    expect(s.map((c) => [c.name, c.role, c.goal])).toEqual([
+      ["run_id", "id", undefined],
+      ["number", "meta", undefined],
+      ["values_accuracy", "metric", "max"],
+      ["values_latency_ms", "metric", "min"],
+      ["params_lr", "param", undefined],
+      ["state", "meta", undefined],
+    ]);
+  });
+  it("leaves a table that only has a number column alone", () => {
+    const grid: Grid = [
+      ["number", "value", "lr"],
+      [1, 0.5, 0.1],
+      [2, 0.6, 0.01],
+    ];
+    expect(roles(grid)).toEqual({ number: "param", value: "param", lr: "param" });
   });
 });

@@ -5,6 +5,7 @@ import {
   compareWithBaseline,
   formatDifference,
   formatDifferenceCi,
+  overlapSentence,
   pooledStd,
   seedsNeeded,
   summarize,
@@ -163,5 +164,67 @@ describe("one unit style for differences", () => {
     expect(formatDifference(0.0344, { type: "number" })).toBe("+0.034");
     expect(formatDifference(0.0321, accuracy, [0.018, 0.046])).toBe("+3.2 points");
     expect(formatDifferenceCi([0.018, 0.046], accuracy)).toBe("+1.8 to +4.6 points");
+  });
+});
+
+describe("one rule for ties, difference intervals and seeds needed", () => {
+  it("keeps the brief's conservative tie when p < 0.05 but the error bars overlap, and says why", () => {
+    const exp1 = side("exp1", [0.71, 0.73, 0.72]);
+    const exp2 = side("exp2", [0.75, 0.77, 0.76]);
+    // Each side's own interval: about +-2.5 points around its mean, so the bars overlap.
+    expect((exp1.stats.ci95?.[1] ?? 0) > (exp2.stats.ci95?.[0] ?? 1)).toBe(true);
+    const v = compareWithBaseline(exp2, exp1, accuracy, "max");
+    expect(v.pValue ?? 1).toBeLessThan(0.05);
+    expect(v.differenceCi?.[0] ?? 0).toBeGreaterThan(0);
+    expect(v.outcome).toBe("tied");
+    expect(v.sentence).toMatch(
+      /^cannot tell exp2 from exp1: accuracy \+4\.0 points, 95% CI \+[\d.]+ to \+[\d.]+ points, p = 0\.0\d+/,
+    );
+    expect(v.caveats).toContain(overlapSentence("exp2", "exp1"));
+    expect(v.seeds?.ok && v.seeds.perSide).toBeGreaterThan(3);
+  });
+
+  it("tied exactly when p >= 0.05 or the two 95% intervals overlap; an overlap-only tie is explained", () => {
+    const sample = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const sa = side("a", a);
+        const sb = side("b", b);
+        const v = compareWithBaseline(sa, sb, accuracy, "max");
+        const p = v.pValue;
+        if (p === null || Math.abs(p - 0.05) < 1e-9) return;
+        const [x, y] = [sa.stats.ci95, sb.stats.ci95];
+        const overlap = x === null || y === null || (x[0] <= y[1] && y[0] <= x[1]);
+        expect(v.outcome === "tied").toBe(p >= 0.05 || overlap);
+        expect(v.caveats.includes(overlapSentence("a", "b"))).toBe(p < 0.05 && overlap);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never calls seeds the sides already have 'needed'", () => {
+    // Unequal spreads: the pooled power formula says 3 per side would do, yet 3 per side are tied.
+    const a = side("exp2", [0.74, 0.98, 0.73]);
+    const b = side("exp1", [0.486, 0.488, 0.485]);
+    const v = compareWithBaseline(a, b, accuracy, "max");
+    expect(v.outcome).toBe("tied");
+    expect(v.state).toBe("seeds needed");
+    const plain = seedsNeeded(v.difference, pooledStd(a.stats.std ?? NaN, 3, b.stats.std ?? NaN, 3));
+    expect(plain.ok && plain.perSide <= 3).toBe(true);
+    expect(v.seeds).toMatchObject({ ok: true, perSide: 4, raisedFrom: plain.ok ? plain.perSide : -1 });
+    expect(v.sentence).toContain("More than 3 seeds per side are needed to tell them apart: 3 per side did not.");
+    expect(v.sentence).not.toMatch(/About \d+ seeds/);
+  });
+
+  it("whenever it estimates seeds, it asks for more than the smaller side has", () => {
+    const sample = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const v = compareWithBaseline(side("a", a), side("b", b), accuracy, "max");
+        if (v.seeds?.ok) expect(v.seeds.perSide).toBeGreaterThan(Math.min(a.length, b.length));
+        if (v.outcome === "won" || v.outcome === "lost") expect(v.seeds).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

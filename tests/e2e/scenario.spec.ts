@@ -191,8 +191,48 @@ for (const size of sizes) {
     await expectNoSideScroll(page);
     await shot("7-compare");
 
-    // 8. Write report: the Report sheet holds exp2's verdict against exp1, confound included.
+    // 7b. The Experiments sheet holds the verdict: both experiments listed, exp2 compared with the
+    // previous one (and saying so), then with exp1 picked as its baseline in the pane.
     await page.getByTestId("tab-best").click();
+    await page.getByTestId("experiments-update").click();
+    await expect(page.getByTestId("experiments-notice")).toContainText("added exp1, exp2");
+    await expect(page.locator("#experiments-result")).toBeFocused();
+    await expect(page.getByTestId("live-region")).toContainText(/Experiments sheet/);
+    const experiments = () =>
+      page.evaluate(() => {
+        const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
+        return sim.getValues("Experiments", "A1:J4");
+      });
+    const listed = await experiments();
+    expect(listed[0]).toEqual([
+      "id",
+      "hypothesis",
+      "null_hypothesis",
+      "primary_metric",
+      "goal",
+      "baseline",
+      "owner",
+      "status",
+      "conclusion",
+      "verdict",
+    ]);
+    expect(listed.slice(1).map((r) => r[0])).toEqual(["exp1", "exp2", ""]);
+    expect(String(listed[2]?.[9])).toMatch(/^exp2 beats exp1 \(the previous experiment; no baseline set\)/);
+    await chooseOption(page, "experiments-baseline-exp2", "exp1");
+    await expect(page.getByTestId("experiments-notice")).toContainText("exp2 is now compared with exp1");
+    const picked = await experiments();
+    expect(picked[2]?.[5]).toBe("exp1");
+    expect(String(picked[2]?.[9])).toMatch(
+      /^exp2 beats exp1: accuracy \+9\.0 points, 95% CI \+[\d.]+ to \+[\d.]+ points, p [<=] 0\.\d+, n = 3 vs 3\. exp2 changes .*layers 1 -> 2.* at once/,
+    );
+    expect(String(picked[1]?.[9])).toMatch(/^exp1 is the first experiment/);
+    await expect(page.locator('[data-testid="experiments-item"][data-id="exp2"]')).toContainText("at once");
+    await expectNoSideScroll(page);
+    await page.getByRole("tab", { name: "Experiments", exact: true }).click();
+    await page.getByTestId("experiments-section").scrollIntoViewIfNeeded();
+    await shot("7b-experiments");
+
+    // 8. Write report: the Report sheet holds exp2's verdict against exp1, confound included.
     await page.getByTestId("write-report").click();
     await expect(page.getByTestId("register-notice")).toContainText(/the Report sheet/);
     const report = await page.evaluate(() => {

@@ -45,6 +45,19 @@ describe("layering lint rules", () => {
     expect(await ruleIds(code, "src/taskpane/bad.ts")).toContain("no-restricted-syntax");
   });
 
+  it("rejects pane code in src/commands, however deep the import", async () => {
+    const deep = 'import { runBest } from "../taskpane/logic/bestPlan";\nexport const r = runBest;\n';
+    expect(await ruleIds(deep, "src/commands/bad.ts")).toContain("@typescript-eslint/no-restricted-imports");
+    const index = 'import { useWorkbook } from "../taskpane/WorkbookContext";\nexport const w = useWorkbook;\n';
+    expect(await ruleIds(index, "src/commands/bad.ts")).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("allows src/excel and src/core in src/commands", async () => {
+    const code =
+      'import { checkRuns } from "../excel/index";\nimport { runBest } from "../core/index";\nexport const c = [checkRuns, runBest];\n';
+    expect(await ruleIds(code, "src/commands/ok.ts")).toEqual([]);
+  });
+
   it("allows Excel.* in src/excel and pure code in src/core", async () => {
     const excel =
       "export async function f(): Promise<void> {\n  await Excel.run(async (ctx) => { await ctx.sync(); });\n}\n";

@@ -214,6 +214,33 @@ describe("table AutoExpansion (resize a table: type just below or to the right)"
     expect(sim.getTable("Runs")?.headers).toEqual(["run_id", "status", "accuracy", "Column4"]);
   });
 
+  it("a paste to the right adds every column up to the last filled one, over the table's rows only", () => {
+    const sim = runs();
+    sim.userPaste("Sheet1", "C1", "accuracy\tloss\n0.7\t0.4\n0.8\t0.3\n");
+    // Row 3 of the paste lies below the table, not beside it: the table grows sideways only.
+    expect(sim.getTable("Runs")?.address).toBe("Sheet1!A1:D2");
+    expect(sim.getTable("Runs")?.headers).toEqual(["run_id", "status", "accuracy", "loss"]);
+  });
+
+  it("does not grow into a gap column or into another table, either way", () => {
+    const gap = runs();
+    gap.userEdit("Sheet1", "D1", "later");
+    expect(gap.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+    const beside = runs();
+    beside.setValues("Sheet1", "D1:D2", [["other"], ["x"]]);
+    beside.addTable("Sheet1", "D1:D2", "Other");
+    beside.userPaste("Sheet1", "C1", "accuracy\tmore\n");
+    expect(beside.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+    const below = runs();
+    below.setValues("Sheet1", "A4:B5", [
+      ["other", "more"],
+      ["x", "y"],
+    ]);
+    below.addTable("Sheet1", "A4:B5", "Other");
+    below.userPaste("Sheet1", "A3", "r2\tfinished\nr3\tfinished\n");
+    expect(below.getTable("Runs")?.address).toBe("Sheet1!A1:B2");
+  });
+
   it("does not expand for add-in writes, blank entries, a gap row, or with the option off", async () => {
     const sim = runs();
     await sim.Excel.run(async (ctx) => {

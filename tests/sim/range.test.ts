@@ -235,6 +235,21 @@ describe("reading", () => {
       expect([all.address, vals.address]).toEqual(["Runs!A1:E9", "Runs!A1:B2"]);
     });
   });
+
+  it("a range's used range holds only its own used cells, not the blank rows between it and the sheet's", async () => {
+    // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getusedrange-member(1)
+    const sim = fresh();
+    await sim.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Runs");
+      ws.getRange("A1:B1").values = [["id", "x"]];
+      ws.getRange("A6").values = [["below"]];
+      const blank = ws.getRange("A2:B4").getUsedRangeOrNullObject(true);
+      const part = ws.getRange("A2:C7").getUsedRange(true).load("address");
+      await ctx.sync();
+      expect(blank.isNullObject).toBe(true);
+      expect(part.address).toBe("Runs!A6");
+    });
+  });
 });
 
 describe("insert, delete, clear", () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Grid } from "../../src/core/index";
+import { runBest, type Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import {
-  choiceFixes,
-  constraintHint,
-  editDistance,
-  nearMissChoice,
-  rowsText,
-  runBest,
-} from "../../src/taskpane/logic/bestPlan";
+import { choiceFixes, constraintHint, editDistance, nearMissChoice, rowsText } from "../../src/taskpane/logic/bestPlan";
 
 const header = ["run_id", "experiment", "dataset", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];
 function outcomeOf(rows: Grid) {

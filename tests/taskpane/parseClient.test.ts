@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createParseWorkerHandler, parseText, type FromWorker, type ToWorker } from "../../src/core/parse/index";
-import { parseHere, parseInWorker, WorkerBrokenError, type WorkerLike } from "../../src/taskpane/logic/parseClient";
+import {
+  parseHere,
+  parseInWorker,
+  startParseWorker,
+  WorkerBrokenError,
+  type WorkerLike,
+} from "../../src/taskpane/logic/parseClient";
 
 /** A worker double running the worker's real handler on this thread, with messages delivered asynchronously like postMessage. */
 function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {
@@ -48,6 +54,15 @@ describe("parseInWorker", () => {
     expect(worker.sent.map((m) => m.type)).toEqual(["parse", "cancel"]);
   });
 
+  it("cancels one job on a shared worker, leaving the other to finish", async () => {
+    const worker = inProcessWorker();
+    const a = parseInWorker(worker, big, undefined, () => undefined);
+    const b = parseInWorker(worker, "x,y\n1,2\n", undefined, () => undefined);
+    a.cancel();
+    expect(await a.promise).toBeNull();
+    expect((await b.promise)?.rows).toEqual([{ x: 1, y: 2 }]);
+  });
+
   it("rejects with a sentence when the worker fails", async () => {
     const listeners: ((event: { data: FromWorker }) => void)[] = [];
     const worker: WorkerLike = {
@@ -75,6 +90,13 @@ describe("parseInWorker", () => {
     await expect(parseInWorker(worker, "a,b\n1,2", undefined, () => undefined).promise).rejects.toBeInstanceOf(
       WorkerBrokenError,
     );
+  });
+});
+
+describe("startParseWorker", () => {
+  it("gives null where there are no Web Workers, so the pane parses here instead", () => {
+    expect(typeof Worker).toBe("undefined");
+    expect(startParseWorker()).toBeNull();
   });
 });
 

@@ -64,6 +64,7 @@ export interface DelimitedRecords {
  * so record positions match the lines a spreadsheet shows. `text` must have no BOM.
  */
 export function delimitedRecords(text: string, delimiter: string): DelimitedRecords {
+  if (!text.includes('"') && !text.includes("\r")) return unquotedRecords(text, delimiter);
   const issues: ParseIssue[] = [];
   const tracker = new LineTracker(text);
   const records: string[][] = [];
@@ -93,6 +94,24 @@ export function delimitedRecords(text: string, delimiter: string): DelimitedReco
     },
   });
   return { records, lines, starts, issues };
+}
+
+/**
+ * `delimitedRecords` for text without quotes and without CR: every record is one LF-ended line,
+ * so PapaParse splits it in one call (no per-record callback) and positions follow the LFs.
+ */
+function unquotedRecords(text: string, delimiter: string): DelimitedRecords {
+  const records = Papa.parse<string[]>(text, { delimiter, newline: "\n", skipEmptyLines: false }).data;
+  const lines: number[] = new Array<number>(records.length);
+  const starts: number[] = new Array<number>(records.length);
+  let start = 0;
+  for (let i = 0; i < records.length; i++) {
+    lines[i] = i + 1;
+    starts[i] = start;
+    const lf = text.indexOf("\n", start);
+    start = lf < 0 ? text.length : lf + 1;
+  }
+  return { records, lines, starts, issues: [] };
 }
 
 /**

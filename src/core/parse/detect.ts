@@ -85,6 +85,26 @@ function readDocument(text: string): Literal | null {
   }
 }
 
+/**
+ * True when the first non-blank line is a whole JSON value and more text follows it: then the
+ * text is not one JSON document (nothing may follow a complete value), and JSON Lines need not
+ * be parsed whole to tell.
+ */
+function firstLineIsWholeValue(text: string): boolean {
+  const start = text.search(/\S/);
+  const nl = start < 0 ? -1 : text.indexOf("\n", start);
+  if (nl < 0) return false;
+  const more = /\S/g;
+  more.lastIndex = nl;
+  if (!more.test(text)) return false;
+  try {
+    JSON.parse(text.slice(start, nl));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Which JSON reading a parsed document calls for. */
 function jsonGuesses(doc: Literal): FormatGuess[] {
   if (looksLikeDvcJson(doc)) return [{ format: "dvc-json", confidence: 0.98 }];
@@ -131,7 +151,7 @@ export function detectFormat(text: string): FormatGuess[] {
 
   if (first.startsWith("{") || first.startsWith("[")) {
     // The whole text, whatever its size: one line of JSON can be megabytes long.
-    const doc = readDocument(full);
+    const doc = firstLineIsWholeValue(full) ? null : readDocument(full);
     if (doc !== null) guesses.push(...jsonGuesses(doc));
     else if (first.startsWith("{") && lines.length > 1 && lines.every((l) => l.trim().startsWith("{"))) {
       if (PY_DICT.test(first)) guesses.push({ format: "pydict", confidence: 0.95 });

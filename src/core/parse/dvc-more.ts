@@ -5,7 +5,8 @@
  * value a revision does not have: it is missing, never text.
  */
 import { lineOfOffset } from "./json";
-import { readLiteral, type Literal } from "./literal";
+import { readShapedJson } from "./json-shape";
+import type { Literal } from "./literal";
 import { fillDvcState } from "./flavors";
 import { parseMarkdown } from "./markdown";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
@@ -32,18 +33,13 @@ export function looksLikeDvcMetricsJson(v: Literal): boolean {
 export function parseDvcMetricsJson(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const b = new RecordsBuilder();
-  const r = readLiteral(text, 0, "json");
-  if (!r.ok || !looksLikeDvcMetricsJson(r.value) || !isRecord(r.value)) {
-    const line = r.ok ? 1 : lineOfOffset(text, r.pos);
-    issues.push({
-      line,
-      code: "syntax",
-      severity: "error",
-      message: r.ok
-        ? "This JSON is not the output of `dvc metrics show --json`."
-        : `The DVC JSON is not valid on line ${line}: ${r.message}`,
-      fix: "Paste the complete output of `dvc metrics show --json`, or choose the JSON format.",
-    });
+  const r = readShapedJson(text, looksLikeDvcMetricsJson, {
+    what: "The DVC JSON",
+    notThisTool: "This JSON is not the output of `dvc metrics show --json`.",
+    fix: "Paste the complete output of `dvc metrics show --json`, or choose the JSON format.",
+  });
+  if (!r.ok) {
+    issues.push(r.issue);
     return b.build("dvc-metrics-json", issues, false);
   }
   let from = 0;

@@ -3,8 +3,8 @@
  * run) and the `log_metrics` blocks (`***** train metrics *****` then `  key = value` lines),
  * which together describe one run.
  */
-import { lineOfOffset } from "./json";
-import { isNonFinite, readLiteral, type Literal } from "./literal";
+import { readShapedJson } from "./json-shape";
+import { isNonFinite, type Literal } from "./literal";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import { LineTracker, type RawTable, type RawValue } from "./raw";
 import { skippedLines } from "./pydict";
@@ -34,22 +34,14 @@ const KEPT = [
 export function parseTrainerState(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const b = new RecordsBuilder();
-  const r = readLiteral(text, 0, "json");
-  const raw = (): RawTable => {
-    const t = b.build("hf-trainer-state", issues, false, true);
-    return t;
-  };
-  if (!r.ok || !looksLikeTrainerState(r.value) || !isRecord(r.value)) {
-    const line = r.ok ? 1 : lineOfOffset(text, r.pos);
-    issues.push({
-      line,
-      code: "syntax",
-      severity: "error",
-      message: r.ok
-        ? "This JSON has no log_history list, so it is not a Trainer state."
-        : `The JSON is not valid on line ${line}: ${r.message}`,
-      fix: "Paste the whole trainer_state.json from a checkpoint folder, or choose the JSON format.",
-    });
+  const raw = (): RawTable => b.build("hf-trainer-state", issues, false, true);
+  const r = readShapedJson(text, looksLikeTrainerState, {
+    what: "The JSON",
+    notThisTool: "This JSON has no log_history list, so it is not a Trainer state.",
+    fix: "Paste the whole trainer_state.json from a checkpoint folder, or choose the JSON format.",
+  });
+  if (!r.ok) {
+    issues.push(r.issue);
     return raw();
   }
   const state = r.value;

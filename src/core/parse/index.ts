@@ -10,7 +10,6 @@ export { toSheetCells, isFormulaLike, needsTextFormat, validRowsOnly, hasErrors,
 export { goalFromName } from "./steplog";
 export { EXCEL_CELL_CHAR_LIMIT } from "./values";
 export { createParseWorkerHandler } from "./worker-handler";
-export { createParseClient, type ParseClient, type ParseJob, type WorkerLike } from "./worker-client";
 export type * from "./worker-protocol";
 export {
   FORMAT_NAMES,

@@ -2,7 +2,15 @@
  * JSON object, JSON array of objects and JSON Lines. Python's `json.dumps` writes bare `NaN`
  * and `Infinity`, which `JSON.parse` refuses; those documents fall back to our literal reader.
  */
-import { hasDuplicateKeys, nestsDeeperThan, readLiteral, type DuplicateKey, type Literal } from "./literal";
+import {
+  hasDuplicateKeys,
+  hasUnsafeInteger,
+  hasKeyTokens,
+  nestsDeeperThan,
+  readLiteral,
+  type DuplicateKey,
+  type Literal,
+} from "./literal";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import { expandSeries } from "./json-series";
 import { LineTracker, type RawTable } from "./raw";
@@ -65,6 +73,10 @@ class SeriesRecords {
     for (const c of curves) this.curves.push({ ...c, row });
     const withExtra: Obj = extra ? { [extra[0]]: extra[1], ...flat } : flat;
     this.b.add(flattenRecord(withExtra, line, this.issues), line);
+  }
+  /** Adds a record JSON.parse read from `src` without copying it, when it is plain (see `addPlain`). */
+  addParsed(record: Obj, line: number, src: string): boolean {
+    return this.b.addPlain(record, line, (keys) => hasKeyTokens(src, keys), this.issues);
   }
   build(format: FormatName): RawTable {
     const raw = this.b.build(format, this.issues, false);
@@ -225,7 +237,7 @@ function skipWs(text: string, pos: number): number {
 export function parseJsonLines(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const out = new SeriesRecords(issues);
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const src = lines[i] ?? "";
     if (src.trim() === "") continue;
@@ -233,9 +245,13 @@ export function parseJsonLines(text: string): RawTable {
     let value: Literal | undefined;
     try {
       value = JSON.parse(src) as Literal;
-      // JSON.parse accepts any depth and merges repeated keys: re-read such lines to report them.
-      if (nestsDeeperThan(value) || hasDuplicateKeys(src, value)) throw new Error("re-read");
     } catch {
+      value = undefined;
+    }
+    // Most lines are flat records: flattened where they lie, checked on the way.
+    if (value !== undefined && isRecord(value) && out.addParsed(value, line, src)) continue;
+    // JSON.parse accepts any depth, merges repeated keys and rounds long integers: re-read such lines.
+    if (value === undefined || nestsDeeperThan(value) || hasDuplicateKeys(src, value) || hasUnsafeInteger(value)) {
       const r = readLiteral(src, 0, "json");
       if (r.ok && r.end === src.length) {
         value = r.value;

@@ -4,6 +4,7 @@
  * JSON itself goes through `JSON.parse` for speed; this reader locates JSON errors (V8's
  * messages no longer carry a position) and handles what JSON.parse refuses (`NaN`, `Infinity`).
  */
+import { losesDigits } from "../number-text";
 import { setKey } from "./raw";
 
 /** A float that Python or JavaScript printed as nan/inf; becomes a missing value with a warning. */
@@ -228,7 +229,7 @@ class Reader {
     this.fail("A quoted text is never closed on its line.");
   }
 
-  number(): number | NonFinite {
+  number(): number | string | NonFinite {
     const s = this.s;
     let sign = "";
     if (s[this.pos] === "+" && this.mode === "python") {
@@ -245,6 +246,8 @@ class Reader {
     const m = NUMBER.exec(s);
     if (!m) this.fail("A number was expected.");
     this.pos += m[0].length;
+    // An id of 19 digits stays its digits: as a double it would silently end in ...800.
+    if (losesDigits(m[0], "plain")) return m[0];
     const n = Number(m[0]);
     // 1e309 overflows to Infinity: keep the digits so the warning can quote them.
     return Number.isFinite(n) ? n : { nonFinite: m[0] };
@@ -325,17 +328,64 @@ function keyCount(value: unknown): number {
 }
 
 /** Number of `"key":` tokens in JSON text: strings (escapes skipped) followed by a colon. */
-function keyTokenCount(text: string): number {
+export function keyTokenCount(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 34) continue;
-    i++;
-    while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
-    let j = i + 1;
-    while (j < text.length && /\s/.test(text[j] ?? "")) j++;
-    if (text[j] === ":") n++;
+  // indexOf finds the quotes natively; the characters between them are never looked at one by one.
+  for (let open = text.indexOf('"'); open >= 0;) {
+    let close = text.indexOf('"', open + 1);
+    while (close >= 0 && escaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close < 0) break;
+    let j = close + 1;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13 || (isOtherSpace(c) && /\s/.test(text[j] ?? "")))
+      c = text.charCodeAt(++j);
+    if (c === 58) n++;
+    open = text.indexOf('"', close + 1);
   }
   return n;
+}
+
+/**
+ * True when JSON text that JSON.parse accepted as a value with `keys` keys (all levels) has
+ * exactly that many key tokens, so no key was repeated inside an object. The value cannot have
+ * more keys than the text has tokens, and every colon outside a string follows a key, so when
+ * the colons number `keys` there is nothing else to count; only text with colons inside
+ * strings is scanned.
+ */
+export function hasKeyTokens(text: string, keys: number): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(":"); i >= 0; i = text.indexOf(":", i + 1)) colons++;
+  return colons === keys || keyTokenCount(text) === keys;
+}
+
+/** Characters `\s` matches beyond JSON's four whitespace characters are form feeds, tabs and Unicode spaces. */
+function isOtherSpace(c: number): boolean {
+  return c === 11 || c === 12 || c > 127;
+}
+
+/** True when the quote at `at` is escaped: an odd number of backslashes before it. */
+function escaped(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) === 92) k--;
+  return (at - 1 - k) % 2 === 1;
+}
+
+/**
+ * True when a value JSON.parse produced holds an integer beyond 2^53, whose digits it may have
+ * rounded (`1234567890123456789` becomes ...800): such text is read again by `readLiteral`,
+ * which keeps digits a double cannot hold as text (iterative).
+ */
+export function hasUnsafeInteger(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "number") {
+      if (Number.isInteger(v) && !Number.isSafeInteger(v)) return true;
+    } else if (v !== null && typeof v === "object") {
+      for (const c of Array.isArray(v) ? (v as unknown[]) : Object.values(v as object)) stack.push(c);
+    }
+  }
+  return false;
 }
 
 /**

@@ -89,10 +89,23 @@ export function uniqueColumns(names: string[], line: number, issues: ParseIssue[
 export class LineTracker {
   private pos = 0;
   private line = 1;
-  constructor(private readonly text: string) {}
+  /** Without CR, lines end only at LF: jump from one LF to the next natively (the next LF at or after `pos`). */
+  private nextLf: number;
+  private readonly lfOnly: boolean;
+  constructor(private readonly text: string) {
+    this.lfOnly = !text.includes("\r");
+    this.nextLf = this.lfOnly ? text.indexOf("\n") : -1;
+  }
   /** Line of `offset`; offsets must not decrease between calls. */
   lineAt(offset: number): number {
     const t = this.text;
+    if (this.lfOnly) {
+      while (this.nextLf >= 0 && this.nextLf < offset) {
+        this.line++;
+        this.nextLf = t.indexOf("\n", this.nextLf + 1);
+      }
+      return this.line;
+    }
     for (; this.pos < offset && this.pos < t.length; this.pos++) {
       const ch = t.charCodeAt(this.pos);
       if (ch === 10) this.line++;

@@ -2,10 +2,27 @@
  * Building a positional raw table from keyed records (JSON objects, dict lines, key=value
  * runs), with nested objects flattened by dots (`metrics.accuracy`).
  */
-import { isNonFinite, type Literal } from "./literal";
+import { isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import type { RawTable, RawValue } from "./raw";
 import type { FormatName, ParseIssue } from "./types";
 import { nonFiniteIssue, outOfRangeIssue } from "./values";
+
+/** A flattened key path (`metrics` -> `accuracy`), so a key repeated on every line is joined once. */
+interface KeyNode {
+  name: string;
+  column: number;
+  children: Map<string, KeyNode> | null;
+  /** The children in the key order of the last object seen here: lines usually repeat it. */
+  lastOrder: KeyNode[];
+  lastKeys: string[];
+}
+
+function keyNode(name: string): KeyNode {
+  return { name, column: -1, children: null, lastOrder: [], lastKeys: [] };
+}
+
+/** What `addPlain` leaves to the careful path (`flattenRecord` and `add`). */
+const CAREFUL = -1;
 
 /** Collects records in arrival order; columns appear in first-seen order. */
 export class RecordsBuilder {
@@ -13,6 +30,114 @@ export class RecordsBuilder {
   private readonly index = new Map<string, number>();
   readonly rows: RawValue[][] = [];
   readonly rowLines: number[] = [];
+  private readonly root: KeyNode = keyNode("");
+  private readonly pendingKeys: KeyNode[] = [];
+  private readonly pendingValues: RawValue[] = [];
+  /** How many of the pending entries belong to the record being added (the lists are reused, never shrunk). */
+  private pending = 0;
+
+  /**
+   * Adds a record as `add(flattenRecord(record))` would, straight from the parsed value and
+   * without building its flat copy, when the record is plain: no arrays (step series), no
+   * nesting past MAX_NESTING, no integer beyond 2^53, and `allKeys(n)` true for its count of
+   * keys (false means the text repeated a key that JSON.parse merged). Otherwise adds nothing,
+   * pushes no issue and returns false, so the caller takes the careful path.
+   */
+  addPlain(
+    record: { [key: string]: Literal },
+    line: number,
+    allKeys: (keys: number) => boolean,
+    issues: ParseIssue[],
+  ): boolean {
+    // flattenRecord reads a top-level non-finite marker as one value, not as a record.
+    if (isNonFinite(record)) return false;
+    const before = issues.length;
+    this.pending = 0;
+    const keys = this.collect(record, this.root, 0, line, issues);
+    if (keys === CAREFUL || !allKeys(keys)) {
+      issues.length = before;
+      return false;
+    }
+    const row: RawValue[] = new Array<RawValue>(this.columns.length).fill(null);
+    const nodes = this.pendingKeys;
+    for (let i = 0; i < this.pending; i++) {
+      const node = nodes[i] as KeyNode;
+      let col = node.column;
+      if (col < 0) {
+        col = this.index.get(node.name) ?? -1;
+        if (col < 0) {
+          col = this.columns.length;
+          this.columns.push(node.name);
+          this.index.set(node.name, col);
+        }
+        node.column = col;
+      }
+      row[col] = this.pendingValues[i] ?? null;
+    }
+    this.rows.push(row);
+    this.rowLines.push(line);
+    return true;
+  }
+
+  /** The flat cells of `obj` under `node` into the pending lists; its key count, or CAREFUL. */
+  private collect(
+    obj: { [key: string]: Literal },
+    node: KeyNode,
+    depth: number,
+    line: number,
+    issues: ParseIssue[],
+  ): number {
+    if (depth >= MAX_NESTING) return CAREFUL;
+    let keys = 0;
+    // for-in: parsed objects have no enumerable inherited keys, and it allocates no key list.
+    let i = 0;
+    for (const k in obj) {
+      keys++;
+      const v = obj[k] as Literal;
+      // Parsed keys are interned strings: comparing with the last object's key at this place
+      // is cheaper than hashing it into the map.
+      let child = node.lastKeys[i] === k ? node.lastOrder[i] : undefined;
+      if (!child) {
+        child = node.children?.get(k);
+        if (!child) {
+          child = keyNode(node.name === "" ? k : `${node.name}.${k}`);
+          (node.children ??= new Map()).set(k, child);
+        }
+        node.lastKeys[i] = k;
+        node.lastOrder[i] = child;
+      }
+      i++;
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) {
+          issues.push(outOfRangeIssue(String(v), line, child.name));
+          this.pend(child, null);
+        } else if (Number.isInteger(v) && !Number.isSafeInteger(v)) return CAREFUL;
+        else this.pend(child, v);
+      } else if (v === null || typeof v !== "object") this.pend(child, v);
+      else if (Array.isArray(v)) return CAREFUL;
+      else if (isNonFinite(v)) {
+        keys++;
+        issues.push(
+          /\d/.test(v.nonFinite)
+            ? outOfRangeIssue(v.nonFinite, line, child.name)
+            : nonFiniteIssue(v.nonFinite, line, child.name),
+        );
+        this.pend(child, null);
+      } else {
+        const inner = this.collect(v, child, depth + 1, line, issues);
+        if (inner === CAREFUL) return CAREFUL;
+        if (inner === 0 && child.name !== "") this.pend(child, null);
+        keys += inner;
+      }
+    }
+    return keys;
+  }
+
+  private pend(node: KeyNode, value: RawValue): void {
+    this.pendingKeys[this.pending] = node;
+    this.pendingValues[this.pending] = value;
+    this.pending++;
+  }
 
   /** Adds one record (key -> value) starting on `line`. */
   add(record: Map<string, RawValue>, line: number): void {

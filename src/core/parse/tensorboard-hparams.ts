@@ -3,8 +3,8 @@
  * "rows": [[...], ...]}`, one row per session group (one run). Missing metrics are `null`;
  * TensorBoard writes NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
  */
-import { lineOfOffset } from "./json";
-import { readLiteral, type Literal } from "./literal";
+import { readShapedJson } from "./json-shape";
+import type { Literal } from "./literal";
 import { isRecord } from "./records";
 import { LineTracker, uniqueColumns, type RawTable, type RawValue } from "./raw";
 import type { ParseIssue } from "./types";
@@ -36,18 +36,13 @@ export function parseHParamsJson(text: string): RawTable {
     commaHint: "thousands",
     stepLog: false,
   };
-  const r = readLiteral(text, 0, "json");
-  if (!r.ok || !looksLikeHParams(r.value) || !isRecord(r.value)) {
-    const line = r.ok ? 1 : lineOfOffset(text, r.pos);
-    issues.push({
-      line,
-      code: "syntax",
-      severity: "error",
-      message: r.ok
-        ? 'This JSON has no "header" and "rows" lists, so it is not a TensorBoard HParams export.'
-        : `The JSON is not valid on line ${line}: ${r.message}`,
-      fix: "Download the table again from the HParams dashboard as JSON, or choose the JSON format.",
-    });
+  const r = readShapedJson(text, looksLikeHParams, {
+    what: "The JSON",
+    notThisTool: 'This JSON has no "header" and "rows" lists, so it is not a TensorBoard HParams export.',
+    fix: "Download the table again from the HParams dashboard as JSON, or choose the JSON format.",
+  });
+  if (!r.ok) {
+    issues.push(r.issue);
     return table;
   }
   const header = (r.value.header as Literal[]).map(String);

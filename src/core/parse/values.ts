@@ -8,6 +8,7 @@ import {
   fromPercent,
   isMissingWord,
   isNonFiniteWord,
+  losesDigits,
   mostlyNumbers,
   numberBody,
   numberShape,
@@ -55,10 +56,14 @@ export const SHAPE_INDEX: Readonly<Record<CellShape, number>> = Object.fromEntri
   SHAPES.map((s, i) => [s, i]),
 ) as Record<CellShape, number>;
 
-/** The digits' shape, or `outOfRange` when they overflow a double (only exponents and very long digits can). */
+/**
+ * The digits' shape, `outOfRange` when they overflow a double (only exponents and very long
+ * digits can), or `text` for an integer a double cannot hold exactly (an id of 19 digits).
+ */
 function digitsShape(body: string): CellShape | null {
   const shape = numberShape(body);
   if (shape === null) return null;
+  if (losesDigits(body, shape)) return "text";
   if (
     (body.length > 300 || body.includes("e") || body.includes("E")) &&
     !Number.isFinite(digitsValue(body, shape, "thousands"))

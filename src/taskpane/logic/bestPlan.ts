@@ -1,68 +1,20 @@
 /**
- * The Best tab's pure logic: which metrics to offer, running core's best() on checked runs, and
- * the Registry entry for the winner.
+ * The Best tab's pure logic: the Registry entry for the winner, labels, Pareto and verdict
+ * sentences, and choice-typo fixes. Which metrics to offer and the ranking itself are core's
+ * (`best-query.ts`), shared with the ribbon's "Mark best run".
  */
 import {
-  best,
   compareWithBaseline,
-  configColumns,
   isExperimentName,
   type VerdictSide,
   type BestResult,
   type ConfigStats,
-  type Goal,
-  type Problem,
-  type Result,
   type RunSchema,
   type RunValue,
   type ValidationIssue,
 } from "../../core/index";
 import { rowRecord, type CheckOutcome, type RegistryEntry } from "../../excel/index";
 import { formatMean, formatPValue, formatValue } from "./format";
-
-export interface MetricOption {
-  name: string;
-  goal: Goal | null;
-}
-
-/** The schema's metric columns (role `metric`), with their declared goals. */
-export function metricOptions(schema: RunSchema): MetricOption[] {
-  return schema.columns.filter((c) => c.role === "metric").map((c) => ({ name: c.name, goal: c.goal ?? null }));
-}
-
-export interface BestQuery {
-  metric: string;
-  goal?: Goal;
-  /** Constraint text like `latency_ms <= 50`; blank = none. */
-  where: string;
-  /** Second metric for the Pareto front (its goal from the schema or its name); blank = none. */
-  pareto?: string;
-  /** The column replicates differ in (the workbook's seed column setting); blank = a column named seed. */
-  seedColumn?: string;
-}
-
-/**
- * Runs best() on the checked runs. Rows with an open validation error are left out and listed
- * among the excluded runs with validation's sentence (core's runsWithoutErrors, the same rule
- * the Report, the Summary and `runsheet best` use).
- */
-export function runBest(
-  outcome: Pick<CheckOutcome, "runs" | "schema"> & { issues?: CheckOutcome["issues"] },
-  query: BestQuery,
-): Result<BestResult, Problem> {
-  return best(
-    { runs: outcome.runs, schema: outcome.schema, leaveOutErrorsOf: outcome.issues ?? [] },
-    {
-      metric: query.metric,
-      ...(query.goal ? { goal: query.goal } : {}),
-      ...(query.where.trim() !== "" ? { where: query.where } : {}),
-      ...(query.pareto && query.pareto !== query.metric ? { pareto: { metric: query.pareto } } : {}),
-      ...(query.seedColumn
-        ? { groupBy: configColumns(outcome.schema).flatMap((c) => (c.name === query.seedColumn ? [] : [c.name])) }
-        : {}),
-    },
-  );
-}
 
 /**
  * The Registry entry for the winner: its best individual run, that run's value, and a reason

@@ -1,7 +1,8 @@
 /**
- * Talking to the parse Web Worker (protocol in core/parse/worker-protocol.ts): one request, progress
- * messages, then a result, a cancellation or a failure. The worker is injected, so this is tested
- * with a fake; without a worker (or if it cannot start) parsing runs in slices on this thread.
+ * The pane's one client of the parse Web Worker (`../workers/parse.worker.ts`, protocol in
+ * core/parse/worker-protocol.ts): one request, progress messages, then a result, a cancellation
+ * or a failure. The worker is injected, so this is tested with a fake; without a worker (or if it
+ * cannot start) parsing runs in slices on this thread.
  */
 import {
   parseInChunks,
@@ -18,6 +19,19 @@ export interface WorkerLike {
   /** A worker script that fails to load or throws reports here. */
   addEventListener(type: "error", listener: (event: { message?: string }) => void): void;
   terminate(): void;
+}
+
+/**
+ * Starts the parse worker; null when workers are unavailable (the pane then parses in slices on
+ * the UI thread). webpack 5 bundles the `new Worker(new URL(..., import.meta.url))` form as its own chunk.
+ */
+export function startParseWorker(): WorkerLike | null {
+  if (typeof Worker === "undefined") return null;
+  try {
+    return new Worker(new URL("../workers/parse.worker.ts", import.meta.url)) as unknown as WorkerLike;
+  } catch {
+    return null;
+  }
 }
 
 /** Thrown when the worker itself broke (not a parse problem): the caller may parse on this thread instead. */

@@ -1,7 +1,7 @@
 /**
- * Web Worker that parses large pastes off the UI thread. Created by the pane with
- * `new Worker(new URL("./workers/parse.worker.ts", import.meta.url))` (webpack 5 bundles it as
- * its own chunk) and driven through `createParseClient` from `src/core/parse`. No React, no Office.
+ * Web Worker that parses large pastes off the UI thread. Started and driven by the pane's client,
+ * `src/taskpane/logic/parseClient.ts` (`startParseWorker`, `parseInWorker`); webpack 5 bundles it
+ * as its own chunk. No React, no Office.
  */
 import { createParseWorkerHandler } from "../../core/parse/worker-handler";
 import type { FromWorker, ToWorker } from "../../core/parse/worker-protocol";

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  createParseClient,
-  createParseWorkerHandler,
-  parseInChunks,
-  parseText,
-  type FromWorker,
-  type ToWorker,
-  type WorkerLike,
-} from "../../../src/core/parse";
+import { parseInChunks, parseText } from "../../../src/core/parse";
 
 function bigCsv(rows: number, cols: number): string {
   const header = Array.from({ length: cols }, (_, c) => (c === 0 ? "run_id" : `m${c}`)).join(",");
@@ -17,20 +9,6 @@ function bigCsv(rows: number, cols: number): string {
       Array.from({ length: cols }, (_, c) => (c === 0 ? `run${r}` : String(((r * 31 + c) % 997) / 10))).join(","),
     );
   return lines.join("\n") + "\n";
-}
-
-/** An in-process "worker": messages cross through the real handler, asynchronously. */
-function fakeWorker(): WorkerLike {
-  const w: WorkerLike = {
-    onmessage: null,
-    postMessage: (m: ToWorker) => {
-      void handler(m);
-    },
-  };
-  const handler = createParseWorkerHandler({
-    postMessage: (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m }), 0),
-  });
-  return w;
 }
 
 describe("parseInChunks", () => {
@@ -61,24 +39,5 @@ describe("parseInChunks", () => {
     expect(r?.columns).toHaveLength(20);
     expect(r?.rows[49_999]?.run_id).toBe("run49999");
     expect(r?.issues).toEqual([]);
-  });
-});
-
-describe("worker protocol", () => {
-  it("round-trips a parse with progress", async () => {
-    const client = createParseClient(fakeWorker());
-    const seen: number[] = [];
-    const job = client.parse(bigCsv(2000, 5), { chunkRows: 200, onProgress: (d) => seen.push(d) });
-    const r = await job.done;
-    expect(r?.rows).toHaveLength(2000);
-    expect(seen.length).toBeGreaterThan(2);
-  });
-  it("cancels a running job, leaving other jobs alone", async () => {
-    const client = createParseClient(fakeWorker());
-    const a = client.parse(bigCsv(20_000, 5), { chunkRows: 100 });
-    const b = client.parse("x,y\n1,2\n");
-    a.cancel();
-    expect(await a.done).toBeNull();
-    expect((await b.done)?.rows).toEqual([{ x: 1, y: 2 }]);
   });
 });

@@ -20,6 +20,7 @@ import { distinctConfigLabels, rowsText } from "../../logic/bestPlan";
 import { useNavigate } from "../../PaneState";
 import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { ExperimentsSection } from "../ExperimentsSection/ExperimentsSection";
 import { useBestTabStyles } from "./BestTab.styles";
 import { BEST_NOTICE_ID, BEST_RESULT_ID, useBestTab, type GoalChoice } from "./useBestTab";
 
@@ -250,6 +251,9 @@ export function BestTab() {
             })}
           </ul>
         </details>
+      )}
+      {s.hasRuns && (
+        <ExperimentsSection metric={s.metric} {...(s.goal !== "auto" ? { goal: s.goal } : {})} where={s.where} />
       )}
       {!s.hasRuns && !s.busy && (
         <Text className={styles.hint}>No runs yet: create the tracker or adopt a sheet on the Runs tab.</Text>

@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { buildSummary, summaryLatex, summaryMarkdown, type BestResult, type Goal } from "../../../core/index";
+import {
+  buildSummary,
+  metricOptions,
+  runBest,
+  summaryLatex,
+  summaryMarkdown,
+  type BestResult,
+  type Goal,
+} from "../../../core/index";
 import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
 import {
   choiceFixes,
   constraintHint,
-  metricOptions,
   paretoRuns,
   registryEntryFor,
-  runBest,
   winnerVerdict,
   type ChoiceFix,
 } from "../../logic/bestPlan";

@@ -1,14 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useCheckTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  root: { ...tabStyles.root, minWidth: 0 },
+  actions: { ...tabStyles.row, alignItems: "center" },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   list: {
     listStyleType: "none",

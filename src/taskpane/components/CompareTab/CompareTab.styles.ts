@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useCompareTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  root: { ...tabStyles.root, minWidth: 0 },
   picker: {
     maxHeight: "180px",
     overflowY: "auto",
@@ -11,7 +12,7 @@ export const useCompareTabStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
   },
-  tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  tableWrap: tabStyles.tableWrap,
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
@@ -22,6 +23,6 @@ export const useCompareTabStyles = makeStyles({
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   better: { color: tokens.colorPaletteGreenForeground1 },
   worse: { color: tokens.colorPaletteRedForeground1 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "end" },
+  hint: tabStyles.hint,
+  row: tabStyles.fieldRow,
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { diffEnvironments, type EnvFormat, type EnvIssue } from "../../../core/env/index";
 import { findRun, formatRecipe, recipeOf, reproducibilityByExperiment, type RecipeFormat } from "../../../core/index";
 import { checkRuns, type CheckOutcome, type StoredEnvironments } from "../../../excel/index";
@@ -26,9 +26,13 @@ export function useEnvironmentsTab() {
   const [myOnly, setMyOnly] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
 
+  // Each change starts a new read; an older one answering later is dropped, or the tab would
+  // go back to what the workbook held before (a stored environment disappearing again).
+  const latestRead = useRef(0);
   const load = useCallback(async () => {
+    const request = ++latestRead.current;
     const read = await guard(async () => ({ runs: await checkRuns(gateway), envs: await gateway.readEnvironments() }));
-    if (!read) return;
+    if (!read || request !== latestRead.current) return;
     setOutcome(read.runs);
     setStored(read.envs);
   }, [gateway, guard]);

@@ -1,16 +1,11 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useImportTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "end",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  root: tabStyles.root,
+  row: tabStyles.fieldRow,
   textarea: { minHeight: "120px", fontFamily: tokens.fontFamilyMonospace },
-  tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  tableWrap: tabStyles.tableWrap,
   table: { tableLayout: "auto", width: "auto" },
   cell: { whiteSpace: "nowrap", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   issues: {
@@ -22,7 +17,7 @@ export const useImportTabStyles = makeStyles({
   },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: tabStyles.hint,
   mapping: {
     display: "grid",
     gridTemplateColumns: "1fr auto 1fr",

@@ -11,8 +11,14 @@ import {
   planImport,
   type MappingChoice,
 } from "../../logic/importPlan";
-import { parseHere, parseInWorker, WorkerBrokenError, type ParseJob, type WorkerLike } from "../../logic/parseClient";
-import { startParseWorker } from "../../parseWorker";
+import {
+  parseHere,
+  parseInWorker,
+  startParseWorker,
+  WorkerBrokenError,
+  type ParseJob,
+  type WorkerLike,
+} from "../../logic/parseClient";
 import { focusResult, useAnnounce } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";

@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useLogRunTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  root: { ...tabStyles.root, minWidth: 0 },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   group: {
     display: "flex",
@@ -16,15 +17,12 @@ export const useLogRunTabStyles = makeStyles({
   // Inputs take the pane's width: at 320 px nothing may scroll sideways.
   input: { width: "100%", minWidth: 0 },
   actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
+    ...tabStyles.row,
     position: "sticky",
     bottom: 0,
     paddingBlock: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  hint: { color: tokens.colorNeutralForeground3 },
+  hint: tabStyles.hint,
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
 });

@@ -1,14 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { tabStyles } from "../tab-styles";
 
 export const useRunsTabStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  root: { ...tabStyles.root, minWidth: 0 },
+  actions: tabStyles.fieldRow,
   facts: {
     display: "grid",
     gridTemplateColumns: "auto minmax(0, 1fr)",
