@@ -37,8 +37,19 @@ export const useCheckTabStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase200,
   },
-  severityIcon: { fontSize: "16px", flexShrink: 0 },
-  error: { color: tokens.colorStatusDangerForeground1 },
-  warning: { color: tokens.colorStatusWarningForeground1 },
+  severityIcon: {
+    fontSize: "16px",
+    flexShrink: 0,
+    // Chromium keeps an SVG's fill out of the forced palette: draw it in the system's text colour.
+    "@media (forced-colors: active)": { fill: "CanvasText" },
+  },
+  error: {
+    color: tokens.colorStatusDangerForeground1,
+    "@media (forced-colors: active)": { color: "CanvasText" },
+  },
+  warning: {
+    color: tokens.colorStatusWarningForeground1,
+    "@media (forced-colors: active)": { color: "CanvasText" },
+  },
   info: { color: tokens.colorNeutralForeground2 },
 });
