@@ -73,7 +73,7 @@ export function RunsTab() {
         >
           {main?.label ?? "Create tracker"}
         </Button>
-        {main?.kind !== "create" && (
+        {main && main.kind !== "create" && (
           <Button onClick={() => void s.create()} disabled={busy} data-testid="create-tracker">
             {!status?.hasTracker
               ? "Create tracker"
@@ -82,7 +82,7 @@ export function RunsTab() {
                 : "Save schema and add missing sheets"}
           </Button>
         )}
-        {main?.kind !== "adopt" && !status?.hasTracker && (
+        {main && main.kind !== "adopt" && !status?.hasTracker && (
           <Button onClick={() => void s.adopt()} disabled={busy} data-testid="adopt-sheet">
             Adopt this sheet
           </Button>
