@@ -6,7 +6,7 @@
 import { best } from "./best";
 import type { BestResult } from "./best-types";
 import type { Problem, Result } from "./result";
-import type { Run } from "./runs";
+import { configColumns, type Run } from "./runs";
 import type { Goal, RunSchema, ValidationIssue } from "./schema-types";
 
 /** A metric the user may rank by, with the goal the schema declares (null: none declared). */
@@ -28,6 +28,8 @@ export interface BestQuery {
   where: string;
   /** Second metric for the Pareto front (its goal from the schema or its name); blank = none. */
   pareto?: string;
+  /** The column replicates differ in (the workbook's seed column setting); blank = a column named seed. */
+  seedColumn?: string;
 }
 
 /** Checked runs: the runs, their schema and (optionally) validation's issues. */
@@ -51,6 +53,9 @@ export function runBest(checked: CheckedRuns, query: BestQuery): Result<BestResu
       ...(query.goal ? { goal: query.goal } : {}),
       ...(query.where.trim() !== "" ? { where: query.where } : {}),
       ...(query.pareto && query.pareto !== query.metric ? { pareto: { metric: query.pareto } } : {}),
+      ...(query.seedColumn
+        ? { groupBy: configColumns(checked.schema).flatMap((c) => (c.name === query.seedColumn ? [] : [c.name])) }
+        : {}),
     },
   );
 }

@@ -6,7 +6,9 @@ import { isBlank, type CellValue, type Grid } from "./grid";
 import { isExcelError, parseDateCell, parseNumberText } from "./values";
 
 /** How many rows from the top are searched for the header. */
-const HEADER_SCAN_ROWS = 60;
+export const HEADER_SCAN_ROWS = 60;
+
+const NONE: ReadonlySet<number> = new Set();
 
 /** Grid-relative (0-based) positions of the table. */
 export interface TableLayout {
@@ -37,9 +39,10 @@ function isLabel(cell: CellValue | undefined): boolean {
 /**
  * Finds the header row: the first row, among the top rows, whose non-blank cells are all labels
  * and that fills at least half the width of the widest row (so a lone merged title or a
- * "Author: Bob" note above the table does not win). Returns -1 for an empty grid.
+ * "Author: Bob" note above the table does not win). Rows in `notHeader` (grid indexes, e.g. rows
+ * holding a title merged across columns) are never taken. Returns -1 for an empty grid.
  */
-export function findHeaderIndex(grid: Grid): number {
+export function findHeaderIndex(grid: Grid, notHeader: ReadonlySet<number> = NONE): number {
   const limit = Math.min(grid.length, HEADER_SCAN_ROWS);
   let widest = 0;
   for (let r = 0; r < limit; r++) widest = Math.max(widest, filledCount(grid[r]));
@@ -48,7 +51,7 @@ export function findHeaderIndex(grid: Grid): number {
   let fallback = -1;
   for (let r = 0; r < limit; r++) {
     const row = grid[r];
-    if (!row) continue;
+    if (!row || notHeader.has(r)) continue;
     const filled = filledCount(row);
     if (filled < need) continue;
     if (fallback === -1) fallback = r;

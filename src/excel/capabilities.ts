@@ -14,6 +14,10 @@ export interface Capabilities {
   dataValidation: boolean;
   /** ExcelApi 1.9: page layout (print orientation, fit to page, print titles). */
   pageLayout?: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject (merged title rows of an adopted sheet). */
+  mergedAreas?: boolean;
+  /** ExcelApi 1.9: WorksheetCollection.onSelectionChanged (the pane follows the selection). */
+  selectionEvents?: boolean;
 }
 
 /** The ExcelApi version each capability needs. */
@@ -24,6 +28,8 @@ const NEEDS: Record<keyof Capabilities, string> = {
   events: "1.7",
   dataValidation: "1.8",
   pageLayout: "1.9",
+  mergedAreas: "1.13",
+  selectionEvents: "1.9",
 };
 
 /** Something that answers `isSetSupported`, like `Office.context.requirements`. */
@@ -61,6 +67,8 @@ export function detectCapabilities(): Capabilities {
       events: true,
       dataValidation: true,
       pageLayout: true,
+      mergedAreas: true,
+      selectionEvents: true,
     };
   }
   return capabilitiesFrom(requirements);

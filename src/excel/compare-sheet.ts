@@ -5,51 +5,15 @@
  * a user's own sheet of that name is never wiped.
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitemornullobject-member(1)
  */
-import type { CompareResult, Goal, RunSchema, RunValue } from "../core/index";
+import { compareGrid, type CompareResult, type CompareTableRow } from "../core/index";
+
+/** The table is core's (the CLI prints the same one). */
+export { compareTable, deltaDirection, type CompareTableRow } from "../core/index";
 import { writeSafe, type SafeValue } from "./safe-write";
 
 export const COMPARE_SHEET = "Compare";
 /** Set when RunSheet created the Compare sheet: only then may it clear and rewrite it. */
 export const COMPARE_OWNED_SETTING = "RunSheet.compareOwned";
-
-/** A row of the compare table: a column's values per run, or a metric's delta per run. */
-export interface CompareTableRow {
-  label: string;
-  kind: "value" | "delta";
-  cells: RunValue[];
-  /** For deltas: whether each run is better (+1), worse (-1) or level (0) than the baseline, by the metric's goal. */
-  direction?: (-1 | 0 | 1 | null)[];
-}
-
-/** Whether a delta is an improvement for a metric with that goal. Pure. */
-export function deltaDirection(delta: number | null | undefined, goal: Goal | undefined): -1 | 0 | 1 | null {
-  if (delta === null || delta === undefined || !Number.isFinite(delta) || !goal) return null;
-  if (delta === 0) return 0;
-  return delta > 0 === (goal === "max") ? 1 : -1;
-}
-
-/**
- * The table the pane shows and the Compare sheet holds (the CLI's `compare` JSON has the same
- * columns and deltas): run ids across, compared columns down, a `Δ metric` row under each metric.
- * Pure.
- */
-export function compareTable(result: CompareResult, schema: RunSchema): CompareTableRow[] {
-  const goals = new Map(schema.columns.map((c) => [c.name, c.goal]));
-  const rows: CompareTableRow[] = [];
-  for (const column of result.columns) {
-    rows.push({ label: column.name, kind: "value", cells: column.values });
-    if (column.deltas) {
-      const cells = column.deltas.map((d) => (d ? d.absolute : null));
-      rows.push({
-        label: `Δ ${column.name} vs ${result.baseline.id}`,
-        kind: "delta",
-        cells,
-        direction: cells.map((d) => deltaDirection(d, goals.get(column.name))),
-      });
-    }
-  }
-  return rows;
-}
 
 export interface CompareWriteResult {
   sheet: string;
@@ -80,15 +44,11 @@ export async function writeCompareSheet(
   // The used range, not the whole grid: on a blank sheet it is A1
   // (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
   else sheet.getUsedRange(true).clear("Contents");
-  const header: SafeValue[] = [
-    "column",
-    ...result.runs.map((r) => (r.id === result.baseline.id ? `${r.id} (baseline)` : r.id)),
-  ];
-  const body: SafeValue[][] = table.map((row) => [row.label, ...row.cells.map((c) => (c === null ? "" : c))]);
-  const grid = [header, ...body];
-  const width = header.length;
+  const grid: SafeValue[][] = compareGrid(result, table);
+  const width = grid[0]?.length ?? 1;
+  const bodyRows = grid.length - 1;
   writeSafe(sheet.getRangeByIndexes(0, 0, grid.length, width), grid);
   sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
   await context.sync();
-  return { sheet: COMPARE_SHEET, rows: body.length, replaced: !existing.isNullObject };
+  return { sheet: COMPARE_SHEET, rows: bodyRows, replaced: !existing.isNullObject };
 }

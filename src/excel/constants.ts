@@ -47,6 +47,8 @@ export const SETTINGS = {
   marks: "RunSheet.marks",
   /** Name of a user sheet adopted as the runs source (when there is no Runs table). */
   adoptedSheet: "RunSheet.adoptedSheet",
+  /** JSON `{row, cells}` of the adopted sheet's header row, found again by its cells when rows move. */
+  adoptedHeader: "RunSheet.adoptedHeader",
   /** Set when RunSheet created the Report sheet: only then may it wipe and regenerate it. */
   reportOwned: "RunSheet.reportOwned",
   /** `Sheet!A1:A4` of the marks legend beside the Runs table, so only RunSheet's own legend moves. */

@@ -29,6 +29,13 @@ export interface Subscription {
   remove(): Promise<void>;
 }
 
+/** Something the user did in the workbook that changes what the pane should show. */
+export interface WorkbookActivity {
+  kind: "activated" | "selection";
+  /** The selected range's address, for selection changes. */
+  address?: string;
+}
+
 const NOT_SUPPORTED: Subscription = { supported: false, remove: () => Promise.resolve() };
 
 /** Calls `onChange` for every change on `sheetName`. One sync. */
@@ -50,19 +57,56 @@ export async function subscribeToChanges(
     return Promise.resolve();
   });
   await context.sync();
+  return removable(handler);
+}
+
+/**
+ * Calls `onActivity` when the user activates another sheet (onActivated, ExcelApi 1.7) or
+ * changes the selection (onSelectionChanged, ExcelApi 1.9, where the host has it). One sync.
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onactivated-member
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onselectionchanged-member
+ */
+export async function subscribeToActivity(
+  context: Excel.RequestContext,
+  onActivity: (activity: WorkbookActivity) => void,
+  capabilities: Capabilities = detectCapabilities(),
+): Promise<Subscription> {
+  if (!capabilities.events) return NOT_SUPPORTED;
+  const sheets = context.workbook.worksheets;
+  const handlers = [
+    sheets.onActivated.add(() => {
+      onActivity({ kind: "activated" });
+      return Promise.resolve();
+    }),
+  ];
+  if (capabilities.selectionEvents)
+    handlers.push(
+      sheets.onSelectionChanged.add((event: Excel.WorksheetSelectionChangedEventArgs) => {
+        onActivity({ kind: "selection", address: event.address });
+        return Promise.resolve();
+      }),
+    );
+  await context.sync();
+  return removable(...handlers);
+}
+
+/** A subscription that removes the handlers (all added on one context) in one batch. */
+function removable(...handlers: OfficeExtension.EventHandlerResult<unknown>[]): Subscription {
+  const first = handlers[0];
   return {
     supported: true,
-    // The documented way: a new batch on the handler's own context (its Excel.run has ended).
+    // The documented way: a new batch on the handlers' own context (its Excel.run has ended).
     remove: async () => {
+      if (!first) return;
       const excel = (globalThis as { Excel?: typeof Excel }).Excel;
       if (excel) {
-        await excel.run(handler.context, async (ctx) => {
-          handler.remove();
+        await excel.run(first.context, async (ctx) => {
+          for (const h of handlers) h.remove();
           await ctx.sync();
         });
       } else {
-        handler.remove();
-        await handler.context.sync();
+        for (const h of handlers) h.remove();
+        await first.context.sync();
       }
     },
   };

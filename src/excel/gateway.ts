@@ -9,8 +9,9 @@ import { probeTextFormat } from "./safe-write";
 import { selectCell, type CellMark, type MarkResult } from "./marks";
 import type { CellFix, FixResult } from "./fixes";
 import type { CellRef } from "./locate";
+import { adoptActiveSheet, setAdoptedHeaderRow, type AdoptedHeader } from "./adopt";
+import { readSelectedRunIds, type SelectedRuns } from "./selection";
 import {
-  adoptActiveSheet,
   readSchemaTable,
   readSheetUsedRange,
   readTrackerStatus,
@@ -21,7 +22,14 @@ import {
 } from "./read-runs";
 import type { SchemaFromRows } from "./schema-table";
 import type { RegisterResult, RegistryEntry } from "./registry";
-import { excelRunAfterCellEdit, subscribeToChanges, type SheetChange, type Subscription } from "./events";
+import {
+  excelRunAfterCellEdit,
+  subscribeToActivity,
+  subscribeToChanges,
+  type SheetChange,
+  type Subscription,
+  type WorkbookActivity,
+} from "./events";
 import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
 import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
 import type { ReportWriteResult } from "./report";
@@ -65,6 +73,8 @@ export interface WorkbookGateway {
   status(): Promise<TrackerStatus>;
   createTracker(schema?: RunSchema): Promise<TrackerLayoutResult>;
   adoptActiveSheet(): Promise<string>;
+  /** Makes a row of the adopted sheet its header: an Excel row number, or the selected cell's row. */
+  setAdoptedHeaderRow(row: number | "selection"): Promise<AdoptedHeader>;
   read(): Promise<WorkbookSnapshot>;
   readSchema(): Promise<SchemaFromRows | null>;
   readSheet(name: string): Promise<SheetGrid | null>;
@@ -80,6 +90,10 @@ export interface WorkbookGateway {
   addSchemaColumns(rows: readonly (readonly (string | number | boolean)[])[]): Promise<number>;
   registerBest(entry: RegistryEntry): Promise<RegisterResult>;
   subscribe(sheet: string, onChange: (change: SheetChange) => void): Promise<Subscription>;
+  /** Run ids of the rows selected in the Runs table (by the id column's name). */
+  selectedRunIds(idColumn: string): Promise<SelectedRuns>;
+  /** Follows the user activating sheets and moving the selection. */
+  watchActivity(onActivity: (activity: WorkbookActivity) => void): Promise<Subscription>;
   readExperiments(): Promise<ExperimentInfo[]>;
   /** The Experiments table with its position (null when the workbook has none). */
   readExperimentsSheet(): Promise<ExperimentsSheetRead | null>;
@@ -141,7 +155,8 @@ export function createWorkbookGateway(
         : (deferred ??= createWorkbookGateway(runAfterCellEdit, { runAfterCellEdit, probe })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
     createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
-    adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx)),
+    adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx, capabilities)),
+    setAdoptedHeaderRow: (row) => run((ctx) => setAdoptedHeaderRow(ctx, row)),
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
     readSheet: (name) => run((ctx) => readSheetUsedRange(ctx, name)),
@@ -156,6 +171,8 @@ export function createWorkbookGateway(
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     // The report and summary writers (statistics, charts, CSV) load on first use, not with the pane.
     readExperiments: () => import("./report").then((m) => run((ctx) => m.readExperiments(ctx))),
+    selectedRunIds: (idColumn) => run((ctx) => readSelectedRunIds(ctx, idColumn)),
+    watchActivity: (onActivity) => run((ctx) => subscribeToActivity(ctx, onActivity, capabilities)),
     readExperimentsSheet: () => run((ctx) => readExperimentsSheet(ctx)),
     writeExperiments: (update) => write((ctx) => writeExperiments(ctx, update)),
     writeReport: (spec) => import("./report").then((m) => write((ctx) => m.writeReport(ctx, spec, capabilities))),

@@ -12,6 +12,8 @@ export * from "./default-schema";
 export * from "./schema-table";
 export * from "./workbook-layout";
 export * from "./read-runs";
+export * from "./adopt";
+export * from "./selection";
 export * from "./write-runs";
 export * from "./locate";
 export * from "./marks";

@@ -3,7 +3,14 @@
  * core Grid that knows which Excel row it starts on, so validation issues point at the rows the
  * user sees, and the RunSchema table as a RunSchema.
  */
-import { isBlank, type CellValue, type Grid, type SheetGrid } from "../core/index";
+import {
+  isBlank,
+  locateStoredHeader,
+  parseStoredHeader,
+  type CellValue,
+  type Grid,
+  type SheetGrid,
+} from "../core/index";
 import { SETTINGS, TABLES } from "./constants";
 import { errorCode } from "./errors";
 import { jsonBytes } from "../core/index";
@@ -40,6 +47,8 @@ export async function readWorkbook(context: Excel.RequestContext, budget = RESPO
   schemaTable.load("name");
   const adopted = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedSheet);
   adopted.load("value");
+  const adoptedHeader = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedHeader);
+  adoptedHeader.load("value");
   await context.sync();
 
   // Step 2: where the runs are, a first sample of them, and the schema's values (small).
@@ -76,13 +85,18 @@ export async function readWorkbook(context: Excel.RequestContext, budget = RESPO
     bytesPerRow: head.length > 0 ? Math.ceil(jsonBytes(head) / head.length) : extent.columnCount * 24,
     budget,
   });
+  const rowOffset = extent.rowIndex + 1;
+  // An adopted sheet's header is the row stored with it, found by its cells (rows may have moved).
+  const stored = !fromTable && !adoptedHeader.isNullObject ? parseStoredHeader(adoptedHeader.value) : null;
+  const storedRow = stored ? locateStoredHeader(grid, rowOffset, stored) : null;
+  const headerRow = fromTable ? rowOffset : storedRow;
   const runs: SheetGrid = {
     sheet: extent.sheet,
     grid,
-    rowOffset: extent.rowIndex + 1,
+    rowOffset,
     columnOffset: extent.columnIndex,
     source: fromTable ? "table" : "sheet",
-    ...(fromTable ? { headerRow: extent.rowIndex + 1 } : {}),
+    ...(headerRow !== null ? { headerRow } : {}),
   };
   return { runs, schema: schema.schema };
 }
@@ -189,6 +203,8 @@ export interface TrackerStatus {
   hasRegistry: boolean;
   adoptedSheet: string | null;
   activeSheet: string;
+  /** Whether the active sheet holds any value (so "Adopt this sheet" has something to read). */
+  activeSheetHasData: boolean;
   /** Data rows of the Runs table, not counting Excel's empty placeholder row of a new table. */
   runCount: number;
 }
@@ -205,6 +221,8 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
   adopted.load("value");
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load("name");
+  const activeUsed = active.getUsedRangeOrNullObject(true);
+  activeUsed.load("address");
   await context.sync();
 
   let runCount = 0;
@@ -223,16 +241,9 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     hasRegistry: !registryTable.isNullObject,
     adoptedSheet: !adopted.isNullObject && typeof adopted.value === "string" ? adopted.value : null,
     activeSheet: active.name,
+    activeSheetHasData: !activeUsed.isNullObject,
     runCount,
   };
-}
-
-/** Remembers the active sheet as the runs source ("Adopt this sheet"); its data is not moved. Two syncs. */
-export async function adoptActiveSheet(context: Excel.RequestContext): Promise<string> {
-  const name = await activeSheetName(context);
-  context.workbook.settings.add(SETTINGS.adoptedSheet, name);
-  await context.sync();
-  return name;
 }
 
 /** Only the RunSchema table, read leniently; null when the workbook has none. Two syncs. */

@@ -298,7 +298,11 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
               sheet={sheet}
               version={version}
               selected={selected}
-              onSelect={setSelected}
+              onSelect={(pos) => {
+                setSelected(pos);
+                // The pane reads the selection through Excel's API (Compare's selected rows, header row).
+                if (sheet) sim.userSelect(sheet.name, cellAddress(pos.r, pos.c));
+              }}
               onError={setError}
               overlay={(origin) => charts.map((c) => <ChartView key={c.id} info={c} origin={origin} />)}
             />

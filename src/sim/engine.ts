@@ -195,6 +195,24 @@ export class Engine implements EngineHooks {
     }
   }
 
+  /**
+   * Calls the handlers of a non-change event (`onActivated`, `onSelectionChanged`) registered for
+   * the sheet or for every sheet, asynchronously as Excel does.
+   */
+  fire(event: "onActivated" | "onSelectionChanged", sheetId: string, args: Record<string, unknown>): void {
+    if (!this.eventsEnabled) return;
+    for (const reg of this.handlers) {
+      if (reg.event !== event || (reg.scope !== "*" && reg.scope !== sheetId)) continue;
+      const p = new Promise<void>((resolve) => setTimeout(resolve, 0))
+        .then(() => reg.handler({ ...args, worksheetId: sheetId }))
+        .catch((e: unknown) => {
+          this.handlerErrors.push(e);
+        })
+        .finally(() => this.pending.delete(p));
+      this.pending.add(p);
+    }
+  }
+
   private dispatch(changes: ChangeRecord[]): void {
     if (!this.eventsEnabled) return;
     for (const change of changes) {

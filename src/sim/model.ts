@@ -80,6 +80,8 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   validations: DataValidationModel[];
   charts: ChartModel[];
+  /** Merged areas (Range.merge); absent until something is merged. */
+  merges?: Rect[];
   /** Set once an add-in changes the page layout (ExcelApi 1.9). */
   pageLayout?: PageLayoutModel;
 }

@@ -203,6 +203,16 @@ export function shiftCells(model: WorkbookModel, sheet: SheetModel, rect: Rect, 
     if (moved === null) model.removeItem(sheet.validations, dv);
     else model.set(dv, "rect", moved);
   }
+  // Merged areas move with their cells; one whose cells are deleted goes.
+  if (sheet.merges?.length)
+    model.set(
+      sheet,
+      "merges",
+      sheet.merges.flatMap((m) => {
+        const moved = shiftRect(m, dir, rect, by);
+        return moved === null ? [] : [moved];
+      }),
+    );
   const entireRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
   const entireCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
   const changeType =

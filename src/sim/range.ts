@@ -6,7 +6,7 @@
 // One class per documented Office JS object (https://learn.microsoft.com/javascript/api/excel), so
 // the repeated constructor, `_scalarNames`/`_readScalar`, property getters and `_navigation` are
 // the API's own surface mirrored member by member, not copied logic; what they share is in base.ts.
-import { MAX_COLS, MAX_ROWS, type Rect, formatAddress, parseAddress, rectCols, rectRows } from "./address";
+import { MAX_COLS, MAX_ROWS, type Rect, formatAddress, intersects, parseAddress, rectCols, rectRows } from "./address";
 import { jsonBytes } from "../core/json-bytes";
 import { ClientObjectBase, type LoadOption, rememberBytes } from "./base";
 import { ConditionalFormatCollectionProxy } from "./conditional-formats";
@@ -16,6 +16,7 @@ import type { SyncState } from "./engine-types";
 import { Codes, officeError } from "./errors";
 import type { SheetModel } from "./model";
 import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputSteps } from "./ops";
+import { RangeAreasProxy } from "./range-areas";
 import { RangeFormatProxy } from "./range-format";
 import { type CellData, formatText, valueType } from "./values";
 import { WorksheetProxy } from "./worksheet";
@@ -427,6 +428,38 @@ export class RangeProxy extends ClientObjectBase {
     });
   }
 
+  /**
+   * The intersection with another range, or a null object when they do not meet (also when they
+   * lie on different sheets). ExcelApi 1.4.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersectionornullobject-member(1)
+   */
+  getIntersectionOrNullObject(anotherRange: RangeProxy | string): RangeProxy {
+    const p = this._derive(
+      "getIntersectionOrNullObject",
+      (r, state, sheet) => {
+        const other =
+          typeof anotherRange === "string"
+            ? { sheet, rect: parseAddress(anotherRange)?.rect }
+            : (() => {
+                const ref = anotherRange._ref(state);
+                return { sheet: ref.sheet, rect: ref.rect };
+              })();
+        if (!other.rect) throw officeError(Codes.invalidArgument, "Range.getIntersectionOrNullObject");
+        if (other.sheet !== sheet) return null;
+        const x = {
+          r0: Math.max(r.r0, other.rect.r0),
+          c0: Math.max(r.c0, other.rect.c0),
+          r1: Math.min(r.r1, other.rect.r1),
+          c1: Math.min(r.c1, other.rect.c1),
+        };
+        return x.r0 > x.r1 || x.c0 > x.c1 ? null : x;
+      },
+      true,
+    );
+    p._queueNullCheck("getIntersectionOrNullObject");
+    return p;
+  }
+
   // ---- methods ---------------------------------------------------------------------------
   /** Inserts cells, shifting existing ones Down or Right; returns the inserted range. */
   insert(shift: string): RangeProxy {
@@ -485,6 +518,80 @@ export class RangeProxy extends ClientObjectBase {
       },
       `range.clear("${applyTo}");`,
     );
+  }
+  /**
+   * Merges the range into one cell, or each of its rows into one when `across` (ExcelApi 1.2).
+   * As in Excel, only the upper-left value of each merged block is kept
+   * (https://support.microsoft.com/office/merge-and-unmerge-cells-5cbd15d5-9375-4540-907f-c673a93fcedf),
+   * and a merged area the new one overlaps is replaced by it.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+   */
+  merge(across = false): void {
+    this._write(
+      "merge",
+      across,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.merge");
+        const { r0, r1, c0, c1 } = ref.rect;
+        const blocks: Rect[] = across ? [] : [ref.rect];
+        if (across) for (let r = r0; r <= r1; r++) blocks.push({ r0: r, r1: r, c0, c1 });
+        const kept = (ref.sheet.merges ?? []).filter((m) => !blocks.some((b) => intersects(m, b)));
+        const added = blocks.filter((b) => rectRows(b) * rectCols(b) > 1);
+        state.model.set(ref.sheet, "merges", [...kept, ...added]);
+        for (const b of added)
+          for (let r = b.r0; r <= b.r1; r++)
+            for (let c = b.c0; c <= b.c1; c++) {
+              const cell = state.model.cellAt(ref.sheet, r, c);
+              if ((r === b.r0 && c === b.c0) || !cell) continue;
+              const next: CellData = { ...cell, v: "" };
+              delete next.f;
+              delete next.err;
+              state.model.setCell(ref.sheet, r, c, next);
+            }
+        state.model.noteChange({ sheetId: ref.sheet.id, rect: ref.rect, changeType: "RangeEdited", ...FROM_ADDIN });
+      },
+      `range.merge(${String(across)});`,
+    );
+  }
+  /**
+   * Splits every merged area that overlaps the range back into single cells (ExcelApi 1.2).
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-unmerge-member(1)
+   */
+  unmerge(): void {
+    this._write(
+      "unmerge",
+      null,
+      (state) => {
+        const ref = this._ref(state);
+        assertEditable(ref.sheet, "Range.unmerge");
+        const merges = ref.sheet.merges ?? [];
+        const kept = merges.filter((m) => !intersects(m, ref.rect));
+        if (kept.length !== merges.length) state.model.set(ref.sheet, "merges", kept);
+      },
+      "range.unmerge();",
+    );
+  }
+  /**
+   * The merged areas that overlap this range, whole, as a RangeAreas; a null object when there
+   * are none (ExcelApi 1.13; more than 512 areas fail, as documented).
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)
+   */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this._requires(13, "getMergedAreasOrNullObject");
+    const areas = new RangeAreasProxy(
+      this.context,
+      (state) => {
+        const { sheet, rect } = this._ref(state);
+        const found = (sheet.merges ?? []).filter((m) => intersects(m, rect));
+        if (found.length > 512)
+          throw officeError(Codes.generalException, "Range.getMergedAreasOrNullObject", "More than 512 merged areas.");
+        return found.length === 0 ? null : { sheet, rects: [...found].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0) };
+      },
+      true,
+    );
+    areas._queueNullCheck("getMergedAreasOrNullObject");
+    return areas;
   }
   /** Selects the range in the UI. */
   select(): void {

@@ -136,6 +136,8 @@ export interface ExcelSimulator {
   pageLayout(sheet: string): PageLayoutModel | undefined;
   validations(sheet: string): ReadonlyArray<SheetModel["validations"][number]>;
   conditionalFormats(sheet: string): ReadonlyArray<SheetModel["conditionalFormats"][number]>;
+  /** Addresses of the sheet's merged areas ("A1:F1"), in the order they were merged. */
+  mergedAreas(sheet: string): string[];
 
   // -- setup and simulated people --
   /** Adds a sheet directly (test setup; no events). */
@@ -150,6 +152,8 @@ export interface ExcelSimulator {
   userPaste(sheet: string, topLeft: string, text: string): void;
   /** The user switches sheets. */
   userActivate(sheet: string): void;
+  /** The user selects cells ("B3:D5") on a sheet, activating it (fires onActivated, onSelectionChanged). */
+  userSelect(sheet: string, address: string): void;
   /**
    * The user sorts the rows of `address` by its `column`-th column (0-based, ascending unless
    * `descending`), as Data > Sort does: whole cells (values and formats) move with their rows;
@@ -488,6 +492,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     pageLayout: (sheet) => sheetOf(sheet).pageLayout,
     validations: (sheet) => sheetOf(sheet).validations,
     conditionalFormats: (sheet) => sheetOf(sheet).conditionalFormats,
+    mergedAreas: (sheet) => (sheetOf(sheet).merges ?? []).map((r) => formatRect(r)),
 
     addSheet: (name) => engine.applyExternal((m) => void m.addSheet(name)),
     setValues: (sheet, address, values) => {
@@ -526,7 +531,24 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
         .map((line) => line.split("\t"));
       externalWrite(sheet, topLeft, rows, FROM_USER, true);
     },
-    userActivate: (sheet) => engine.applyExternal((m) => m.set(m, "activeSheetId", sheetOf(sheet).id)),
+    userActivate: (sheet) => {
+      const target = sheetOf(sheet);
+      const changed = engine.model.activeSheetId !== target.id;
+      engine.applyExternal((m) => m.set(m, "activeSheetId", target.id));
+      if (changed) engine.fire("onActivated", target.id, { type: "WorksheetActivated" });
+    },
+    userSelect: (sheet, address) => {
+      const target = sheetOf(sheet);
+      const rect = parseAddress(address)?.rect;
+      if (!rect) throw new Error(`userSelect: '${address}' is not an address.`);
+      const changed = engine.model.activeSheetId !== target.id;
+      engine.applyExternal((m) => {
+        m.set(m, "activeSheetId", target.id);
+        m.set(m, "selection", { sheetId: target.id, rect });
+      });
+      if (changed) engine.fire("onActivated", target.id, { type: "WorksheetActivated" });
+      engine.fire("onSelectionChanged", target.id, { type: "WorksheetSelectionChanged", address: formatRect(rect) });
+    },
     userFilter: (table, column, values) =>
       engine.applyExternal((m) => {
         const t = m.tableByName(table);

@@ -408,6 +408,21 @@ export class WorksheetCollectionProxy extends CollectionBase<WorksheetProxy> {
   get onChanged(): EventProxy {
     return new EventProxy(this, "onChanged", () => "*", 9);
   }
+  /**
+   * Fires when any sheet is activated (ExcelApi 1.7), with `{type: "WorksheetActivated", worksheetId}`.
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onactivated-member
+   */
+  get onActivated(): EventProxy {
+    return new EventProxy(this, "onActivated", () => "*", 7);
+  }
+  /**
+   * Fires when the selection changes on any sheet (ExcelApi 1.9), with
+   * `{type: "WorksheetSelectionChanged", address, worksheetId}`.
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onselectionchanged-member
+   */
+  get onSelectionChanged(): EventProxy {
+    return new EventProxy(this, "onSelectionChanged", () => "*", 9);
+  }
   override getCount(visibleOnly = false): ClientResult<number> {
     return queueResult(
       this,

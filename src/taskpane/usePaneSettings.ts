@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from "react";
-import type { PaneSettings } from "../excel/index";
+import type { PaneSettings, PaneSettingsPatch } from "../excel/index";
 import { usePaneState } from "./PaneState";
 import { useWorkbook } from "./WorkbookContext";
 
@@ -11,10 +11,10 @@ const SAVE_DELAY_MS = 400;
  * read once per pane, changed at once on screen, saved into the workbook shortly after, so a
  * colleague opening the file sees the same view. `settings` is null until it has been read.
  */
-export function usePaneSettings(): { settings: PaneSettings | null; update: (patch: PaneSettings) => void } {
+export function usePaneSettings(): { settings: PaneSettings | null; update: (patch: PaneSettingsPatch) => void } {
   const { gateway } = useWorkbook();
   const [settings, setSettings] = usePaneState<PaneSettings | null>("settings", null);
-  const pending = useRef<PaneSettings>({});
+  const pending = useRef<PaneSettingsPatch>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
@@ -42,8 +42,14 @@ export function usePaneSettings(): { settings: PaneSettings | null; update: (pat
   useEffect(() => flush, [flush]);
 
   const update = useCallback(
-    (patch: PaneSettings) => {
-      setSettings((s) => ({ ...(s ?? {}), ...patch }));
+    (patch: PaneSettingsPatch) => {
+      // A field set to undefined goes back to its default, on screen as in the workbook.
+      setSettings(
+        (s) =>
+          Object.fromEntries(
+            Object.entries({ ...(s ?? {}), ...patch }).filter(([, v]) => v !== undefined),
+          ) as PaneSettings,
+      );
       pending.current = { ...pending.current, ...patch };
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(flush, SAVE_DELAY_MS);

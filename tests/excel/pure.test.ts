@@ -20,6 +20,8 @@ describe("capabilities", () => {
       events: true,
       dataValidation: false,
       pageLayout: false,
+      mergedAreas: false,
+      selectionEvents: false,
     });
     const broken = capabilitiesFrom({
       isSetSupported: () => {

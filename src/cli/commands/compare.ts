@@ -1,5 +1,5 @@
 /** `runsheet compare FILE --ids r1,r4 [--baseline r1]`: side-by-side of runs, only what differs by default. */
-import { compare, type CompareResult } from "../../core/index";
+import { compare, compareGrid, compareGridText, compareTable, type CompareResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
 import {
   json,
@@ -18,21 +18,12 @@ export const COMPARE_USAGE = `Usage: runsheet compare FILE --ids ID1,ID2[,...] [
 
 Shows the selected runs side by side: by default only the columns whose values differ, with
 metric deltas against the baseline run (the first id unless --baseline), absolute and relative.
+The text output (and the JSON's "table") is the table the pane writes to the Compare sheet.
 Exit code 0: compared, 1: some ids were not found, 2: usage or unreadable input.`;
 
-function asText(r: CompareResult): string {
-  const lines = [
-    `baseline: ${r.baseline.id} (row ${r.baseline.row})`,
-    `${"column".padEnd(20)} ${r.runs.map((x) => x.id.padEnd(14)).join(" ")}`,
-  ];
-  for (const c of r.columns) {
-    const cells = c.values.map((v, i) => {
-      const d = c.deltas?.[i];
-      const text = v === null ? "" : String(v);
-      return (d ? `${text} (${d.absolute >= 0 ? "+" : ""}${Number(d.absolute.toPrecision(3))})` : text).padEnd(14);
-    });
-    lines.push(`${c.name.padEnd(20)} ${cells.join(" ")}`);
-  }
+/** The Compare sheet's table as aligned text (core's compareGrid, the same cells the sheet holds). */
+function asText(r: CompareResult, grid: ReturnType<typeof compareGrid>): string {
+  const lines = [`baseline: ${r.baseline.id} (row ${r.baseline.row})`, compareGridText(grid).trimEnd()];
   if (r.missing.length) lines.push(`not found: ${r.missing.join(", ")}`);
   return lines.join("\n") + "\n";
 }
@@ -61,6 +52,7 @@ export const compareCommand: CommandHandler = async (argv, io) => {
     io.stderr(`runsheet compare: ${result.issues.map((i) => i.message).join(" ")}\n`);
     return EXIT.problems;
   }
-  io.stdout(format === "json" ? json(result.value) : asText(result.value));
+  const grid = compareGrid(result.value, compareTable(result.value, validated.schema));
+  io.stdout(format === "json" ? json({ ...result.value, table: grid }) : asText(result.value, grid));
   return withInputErrors(result.value.missing.length ? EXIT.problems : EXIT.ok, loaded.table);
 };

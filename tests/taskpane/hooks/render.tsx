@@ -8,7 +8,7 @@ import { afterEach } from "vitest";
 import type { ReactNode } from "react";
 import { createWorkbookGateway, setUpTracker, type WorkbookGateway } from "../../../src/excel/index";
 import { createExcelSimulator, type ExcelSimulator } from "../../../src/sim/index";
-import { AnnounceContext, PaneStoreContext, type PaneStore } from "../../../src/taskpane/PaneState";
+import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "../../../src/taskpane/PaneState";
 import { WorkbookContext } from "../../../src/taskpane/WorkbookContext";
 
 // Vitest runs without globals, so Testing Library's automatic cleanup is off: unmount every hook
@@ -24,6 +24,8 @@ export interface Harness {
   gateway: WorkbookGateway;
   store: PaneStore;
   announced: string[];
+  /** Tabs the hook asked App to open. */
+  navigated: string[];
   /** How many times the hook told App the workbook changed. */
   changes: () => number;
 }
@@ -34,7 +36,7 @@ export async function harness(options: { tracker?: boolean } = {}): Promise<Harn
   const gateway = createWorkbookGateway((batch) => sim.Excel.run(batch));
   if (options.tracker !== false) await setUpTracker(gateway);
   let changes = 0;
-  const h: Harness = { sim, gateway, store: new Map(), announced: [], changes: () => changes };
+  const h: Harness = { sim, gateway, store: new Map(), announced: [], navigated: [], changes: () => changes };
   (h as { bump?: () => void }).bump = () => {
     changes++;
   };
@@ -55,7 +57,9 @@ export function renderPaneHook<T>(h: Harness, hook: () => T) {
     return (
       <WorkbookContext.Provider value={{ gateway: h.gateway, revision, notifyChanged }}>
         <PaneStoreContext.Provider value={h.store}>
-          <AnnounceContext.Provider value={(m) => h.announced.push(m)}>{children}</AnnounceContext.Provider>
+          <AnnounceContext.Provider value={(m) => h.announced.push(m)}>
+            <NavigateContext.Provider value={(tab) => h.navigated.push(tab)}>{children}</NavigateContext.Provider>
+          </AnnounceContext.Provider>
         </PaneStoreContext.Provider>
       </WorkbookContext.Provider>
     );

@@ -38,3 +38,24 @@ describe("useCompareTab on a simulated workbook", () => {
     );
   });
 });
+
+describe("useCompareTab: runs from the Excel selection", () => {
+  it("adds the runs of the selected Runs rows, by id, even after a co-author inserted a row", async () => {
+    const h = await harness();
+    await h.gateway.appendRuns(header, rows);
+    const r = renderPaneHook(h, () => useCompareTab());
+    await waitFor(() => expect(r.result.current.candidates.shown).toHaveLength(3));
+    const top = Number(/\d+/.exec(h.sim.getTable("Runs")?.address.split(":")[0] ?? "")?.[0]);
+    // A co-author inserts a row above the runs; the user then selects what they see as e2-s1 and e2-s2.
+    h.sim.coAuthorInsertRows("Runs", `${top + 1}:${top + 1}`);
+    h.sim.userSelect("Runs", `D${top + 3}:D${top + 4}`);
+    await act(() => r.result.current.pickSelected());
+    expect(r.result.current.selected).toEqual(["e2-s1", "e2-s2"]);
+    expect(r.result.current.notice).toBe("Added 2 runs selected in the sheet: e2-s1, e2-s2.");
+    expect(h.announced.at(-1)).toBe(r.result.current.notice);
+    h.sim.userSelect("Runs", "A1");
+    await act(() => r.result.current.pickSelected());
+    expect(r.result.current.selected).toEqual(["e2-s1", "e2-s2"]);
+    expect(r.result.current.notice).toMatch(/not on the Runs table's rows/);
+  });
+});

@@ -11,6 +11,7 @@ export const useBestTabStyles = makeStyles({
   config: { fontSize: tokens.fontSizeBase200 },
   winner: { fontWeight: tokens.fontWeightSemibold },
   hint: tabStyles.hint,
-  interval: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  // May wrap after its comma: at 320 px the ranking then fits without sideways scrolling.
+  interval: { color: tokens.colorNeutralForeground3 },
   excluded: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });

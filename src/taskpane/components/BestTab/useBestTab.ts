@@ -73,7 +73,14 @@ export function useBestTab() {
       setError("Pick a metric first (the schema has no metric column yet).");
       return;
     }
-    const r = runBest(fresh, { metric, ...(goal !== "auto" ? { goal } : {}), where, pareto });
+    const seedColumn = settings?.seedColumn;
+    const r = runBest(fresh, {
+      metric,
+      ...(goal !== "auto" ? { goal } : {}),
+      where,
+      pareto,
+      ...(seedColumn ? { seedColumn } : {}),
+    });
     if (r.ok) {
       setResult(r.value);
       const v = verdictOf(r.value);
@@ -83,7 +90,7 @@ export function useBestTab() {
       setResult(null);
       setError(r.issues.map((i) => i.message).join(" "));
     }
-  }, [gateway, guard, metric, goal, where, pareto, setError, setResult, setRegistered, announce]);
+  }, [gateway, guard, metric, goal, where, pareto, settings, setError, setResult, setRegistered, announce]);
 
   const say = useCallback(
     (sentence: string) => {

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { tabStyles } from "../tab-styles";
 
 export const useCheckTabStyles = makeStyles({
-  root: tabStyles.root,
+  root: { ...tabStyles.root, minWidth: 0 },
   actions: { ...tabStyles.row, alignItems: "center" },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   list: {
@@ -15,7 +15,7 @@ export const useCheckTabStyles = makeStyles({
   },
   item: {
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
     alignItems: "start",
     columnGap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalXS,
@@ -28,4 +28,28 @@ export const useCheckTabStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
   message: { color: tokens.colorNeutralForeground2 },
   summary: { color: tokens.colorNeutralForeground2 },
+  // Spans the item's first row; icon and word both follow the text colour (forced colours too).
+  severity: {
+    gridColumn: "1 / -1",
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+  },
+  severityIcon: {
+    fontSize: "16px",
+    flexShrink: 0,
+    // Chromium keeps an SVG's fill out of the forced palette: draw it in the system's text colour.
+    "@media (forced-colors: active)": { fill: "CanvasText" },
+  },
+  error: {
+    color: tokens.colorStatusDangerForeground1,
+    "@media (forced-colors: active)": { color: "CanvasText" },
+  },
+  warning: {
+    color: tokens.colorStatusWarningForeground1,
+    "@media (forced-colors: active)": { color: "CanvasText" },
+  },
+  info: { color: tokens.colorNeutralForeground2 },
 });

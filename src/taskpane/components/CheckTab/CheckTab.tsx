@@ -7,16 +7,28 @@ import {
   Switch,
   Text,
   Subtitle2,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import type { LocatedIssue } from "../../../excel/index";
 import { fixLabel, issueKey, issueLocation } from "../../logic/issues";
 import { plural } from "../../logic/format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useCheckTabStyles } from "./CheckTab.styles";
-import { useCheckTab } from "./useCheckTab";
+import { CHECK_FIX_NOTICE_ID, CHECK_SUMMARY_ID, useCheckTab } from "./useCheckTab";
 
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+/**
+ * Each issue says its severity with an icon and a word, so errors and warnings are told apart
+ * without colour (forced-colours mode, colour blindness). The icons draw in currentColor.
+ */
+const SEVERITY_MARK = {
+  error: { Icon: ErrorCircleRegular, word: "Error" },
+  warning: { Icon: WarningRegular, word: "Warning" },
+  info: { Icon: InfoRegular, word: "Note" },
+} as const;
 
 /** Tab 2: validate the runs, list issues by severity, select cells, apply safe fixes. */
 export function CheckTab() {
@@ -46,7 +58,7 @@ export function CheckTab() {
         {s.busy && <Spinner size="tiny" aria-label="Checking" />}
       </div>
       {s.fixNotice && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" id={CHECK_FIX_NOTICE_ID} tabIndex={-1} data-testid="fix-notice">
           <MessageBarBody>{s.fixNotice}</MessageBarBody>
         </MessageBar>
       )}
@@ -70,7 +82,7 @@ export function CheckTab() {
         </MessageBar>
       )}
       {s.outcome?.grid && counts && (
-        <Text className={styles.summary} data-testid="check-summary" role="status">
+        <Text className={styles.summary} data-testid="check-summary" id={CHECK_SUMMARY_ID} tabIndex={-1}>
           {counts.error + counts.warning + counts.info === 0
             ? `No problems in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}".`
             : `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")} in ${plural(s.outcome.runs.length, "run")} on "${s.outcome.grid.sheet}"${s.outcome.truncated ? " (list truncated)" : ""}.`}
@@ -148,14 +160,25 @@ interface IssueItemProps {
 function IssueItem({ issue, busy, onSelect, onFix }: IssueItemProps) {
   const styles = useCheckTabStyles();
   const where = issueLocation(issue);
+  const mark = SEVERITY_MARK[issue.severity];
   return (
-    <li className={styles.item} data-testid="issue-item" data-code={issue.code} data-row={issue.row}>
+    <li
+      className={styles.item}
+      data-testid="issue-item"
+      data-code={issue.code}
+      data-row={issue.row}
+      data-severity={issue.severity}
+    >
+      <span className={mergeClasses(styles.severity, styles[issue.severity])} data-testid="issue-severity">
+        <mark.Icon className={styles.severityIcon} aria-hidden="true" />
+        {mark.word}
+      </span>
       <Button
         appearance="transparent"
         className={styles.issueButton}
         onClick={() => void onSelect(issue)}
         disabled={!issue.cell}
-        aria-label={`Select ${where}: ${issue.message}`}
+        aria-label={`${mark.word}, select ${where}: ${issue.message}`}
       >
         <span className={styles.issueText}>
           <span className={styles.where}>{where}</span>

@@ -9,16 +9,32 @@ import {
   type Subscription,
 } from "../../../excel/index";
 import { createDebouncer } from "../../logic/debounce";
+import { plural } from "../../logic/format";
 import { groupBySeverity } from "../../logic/issues";
+import { focusResult, useAnnounce } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
 /** Quiet period after the last edit before revalidating, so a burst of typing costs one read, not one per keystroke. */
 export const REVALIDATE_DELAY_MS = 400;
 
+/** Where focus goes after Validate: the summary line; after a fix: the sentence that says what was fixed. */
+export const CHECK_SUMMARY_ID = "check-summary";
+export const CHECK_FIX_NOTICE_ID = "check-fix-notice";
+
+/** What a check found, in one sentence for the live region. */
+export function checkSentence(outcome: CheckOutcome): string {
+  if (!outcome.grid) return "No runs found: create the tracker or adopt a sheet on the Runs tab.";
+  const { error, warning } = outcome.counts;
+  return error + warning === 0
+    ? `No problems in ${plural(outcome.runs.length, "run")}.`
+    : `${plural(error, "error")}, ${plural(warning, "warning")} in ${plural(outcome.runs.length, "run")}.`;
+}
+
 /** State and actions of the Check tab: validate, marks, select, safe fixes, live revalidation. */
 export function useCheckTab() {
   const { gateway, revision, notifyChanged } = useWorkbook();
+  const announce = useAnnounce();
   const { error, busy, guard, dismiss } = useEdgeErrors();
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   // Rows just below the Runs table that validation cannot see, offered with "Include them".
@@ -44,12 +60,17 @@ export function useCheckTab() {
         if (next) {
           setOutcome(next.checked);
           setOutside(next.outside && next.outside.count > 0 ? next.outside : null);
+          // A check the user asked for is announced and focused; a revalidation while typing is not.
+          if (!automatic) {
+            announce(checkSentence(next.checked));
+            if (next.checked.grid) focusResult(CHECK_SUMMARY_ID);
+          }
         }
       } finally {
         debouncer.unmute();
       }
     },
-    [gateway, guard, debouncer],
+    [gateway, guard, debouncer, announce],
   );
   validateRef.current = validate;
 
@@ -120,30 +141,38 @@ export function useCheckTab() {
       // Each fix carries its row's run id, so a row a co-author moved is never written.
       const fixes = outcome ? anchorFixes(fixesOf(issues), outcome) : fixesOf(issues);
       if (fixes.length === 0) return;
+      let fixed: string | null = null;
       debouncer.mute();
       try {
         const result = await guard(() => gateway.applyFixes(fixes));
         if (result) {
-          setFixNotice(
+          const sentence =
             result.stale.length > 0
               ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed or moved since the check and were left alone.`
-              : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`,
-          );
+              : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`;
+          setFixNotice(sentence);
           notifyChanged();
+          fixed = sentence;
         }
       } finally {
         debouncer.unmute();
       }
-      await validate();
+      await validate(true);
+      // Said after the re-check, so the fix sentence is what the live region ends on.
+      if (fixed) {
+        announce(fixed);
+        focusResult(CHECK_FIX_NOTICE_ID);
+      }
     },
-    [gateway, guard, debouncer, validate, notifyChanged, outcome],
+    [gateway, guard, debouncer, validate, notifyChanged, outcome, announce],
   );
 
   const includeOutside = useCallback(async () => {
     const included = await guard(() => gateway.includeRowsOutsideRuns());
     if (included) notifyChanged();
     await validate();
-  }, [gateway, guard, validate, notifyChanged]);
+    if (included) announce(`Included ${plural(included, "row")} in the Runs table.`);
+  }, [gateway, guard, validate, notifyChanged, announce]);
 
   const clearMarks = useCallback(async () => {
     await guard(() => gateway.clearMarks());

@@ -48,6 +48,9 @@ export function CompareTab() {
         </div>
       )}
       {!s.ready && <Spinner size="small" label="Reading the runs…" />}
+      <Button onClick={() => void s.pickSelected()} disabled={s.busy || !s.ready} data-testid="compare-use-selection">
+        Add the rows selected in the sheet
+      </Button>
       <Field label="Find runs" hint="Type a run id, an experiment or a value.">
         <Input type="search" value={s.search} onChange={(_, d) => s.setSearch(d.value)} data-testid="compare-search" />
       </Field>

@@ -64,6 +64,28 @@ export function useCompareTab() {
     [selected, update, setNotice],
   );
   const setBaseline = useCallback((id: string) => update({ compareBaseline: id }), [update]);
+
+  /** Adds the runs of the rows selected in the Runs table (their ids read with the selection). */
+  const pickSelected = useCallback(async () => {
+    const idColumn = outcome?.schema.columns.find((c) => c.role === "id")?.name;
+    if (!idColumn) {
+      setNotice("The runs have no id column, so selected rows cannot be named: pick runs from the list.");
+      return;
+    }
+    const picked = await guard(() => gateway.selectedRunIds(idColumn));
+    if (!picked) return;
+    const known = new Set((outcome?.runs ?? []).map((r) => r.id));
+    const ids = picked.ids.filter((id) => known.has(id));
+    const sentence = !picked.inTable
+      ? "The selection is not on the Runs table's rows: select the rows of the runs to compare."
+      : ids.length === 0
+        ? "The selected rows hold no run ids."
+        : `Added ${ids.length === 1 ? "1 run" : `${ids.length} runs`} selected in the sheet: ${ids.join(", ")}.`;
+    if (ids.length > 0) update({ compareRuns: [...selected.filter((x) => !ids.includes(x)), ...ids] });
+    setNotice(sentence);
+    announce(sentence);
+    focusResult(COMPARE_NOTICE_ID);
+  }, [outcome, gateway, guard, selected, update, setNotice, announce]);
   const setDiffOnly = useCallback((on: boolean) => update({ diffOnly: on }), [update]);
 
   const compared = useMemo((): { result: CompareResult; table: CompareTableRow[] } | { problem: string } | null => {
@@ -118,6 +140,7 @@ export function useCompareTab() {
     candidates,
     selected,
     toggle,
+    pickSelected,
     baseline,
     setBaseline,
     diffOnly,

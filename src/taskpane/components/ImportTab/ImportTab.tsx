@@ -23,7 +23,7 @@ import { useId } from "react";
 import { FORMAT_OPTIONS, formatLabel, type FormatName } from "../../../core/parse/index";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useImportTabStyles } from "./ImportTab.styles";
-import { useImportTab, type FormatChoice } from "./useImportTab";
+import { IMPORT_NOTICE_ID, useImportTab, type FormatChoice } from "./useImportTab";
 import { pickOf, type MappingChoice, type TargetPick } from "../../logic/importPlan";
 
 const PREVIEW_ROWS = 5;
@@ -242,7 +242,7 @@ export function ImportTab() {
         />
       )}
       {s.notice && (
-        <MessageBar intent="success" data-testid="import-notice">
+        <MessageBar intent="success" data-testid="import-notice" id={IMPORT_NOTICE_ID} tabIndex={-1}>
           <MessageBarBody>{s.notice}</MessageBarBody>
         </MessageBar>
       )}

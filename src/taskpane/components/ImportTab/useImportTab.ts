@@ -22,7 +22,7 @@ import {
   type ParseJob,
   type WorkerLike,
 } from "../../logic/parseClient";
-import { usePaneState } from "../../PaneState";
+import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
 
@@ -30,6 +30,9 @@ export type FormatChoice = FormatName | "auto";
 
 /** Quiet period after typing before a small paste is parsed again. */
 const PARSE_DELAY_MS = 300;
+
+/** Where focus goes after an import: the sentence that says what was written. */
+export const IMPORT_NOTICE_ID = "import-notice";
 
 /** What a parse result or a mapping was made from, so a tab opened again does not redo (and lose) it. */
 interface ParsedFor {
@@ -58,6 +61,7 @@ interface WorkbookView {
  */
 export function useImportTab() {
   const { gateway, revision, notifyChanged } = useWorkbook();
+  const announce = useAnnounce();
   const { error, busy, guard, dismiss, setError } = useEdgeErrors();
   const [text, setText] = usePaneState("import.text", "");
   const [formatChoice, setFormatChoice] = usePaneState<FormatChoice>("import.format", "auto");
@@ -258,7 +262,10 @@ export function useImportTab() {
     if (outcome.addedColumns.length > 0) parts.push(`New columns: ${outcome.addedColumns.join(", ")}.`);
     if (outcome.history && outcome.history.appended > 0)
       parts.push(`${outcome.history.appended} curve points kept in the History table (Curves sheet).`);
-    setNotice(parts.join(" "));
+    const sentence = parts.join(" ");
+    setNotice(sentence);
+    announce(sentence);
+    focusResult(IMPORT_NOTICE_ID);
     // The paste is in the workbook now; kept, it would only read as duplicates of itself.
     setText("");
     setResult(null);
@@ -279,6 +286,7 @@ export function useImportTab() {
     setResult,
     setParsedFor,
     formatChoice,
+    announce,
   ]);
 
   return {

@@ -1,0 +1,80 @@
+/**
+ * Every tab at 320 x 450 px without horizontal scrolling, and the Check tab's errors and warnings
+ * told apart by icon and word in forced-colours (Windows high contrast) mode.
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+/** Each tab and an element that shows it has finished its first render. */
+const tabs = {
+  runs: "tracker-status",
+  log: "logrun-submit",
+  check: "check-summary",
+  import: "import-text",
+  compare: "compare-search",
+  environments: "tab-environments",
+} as const;
+
+/** Elements that scroll sideways: the pane's body, or any scroll container inside the tab. */
+async function sideScrollers(page: Page): Promise<string[]> {
+  return page.getByTestId("pane-body").evaluate((body) => {
+    const boxes = [body, ...Array.from(body.querySelectorAll('[role="tabpanel"] *'))];
+    return boxes
+      .filter((el) => el === body || getComputedStyle(el).overflowX !== "visible")
+      .filter((el) => el.scrollWidth > el.clientWidth)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}[data-testid=${el.getAttribute("data-testid") ?? ""}] ${el.scrollWidth} > ${el.clientWidth}`,
+      );
+  });
+}
+
+for (const [tab, ready] of Object.entries(tabs)) {
+  test(`the ${tab} tab fits 320 x 450 px without horizontal scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 450 });
+    await page.goto("/playground.html?pane=320");
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId(ready)).toBeVisible();
+    const pane = await page.getByTestId("pane-body").evaluate((el) => el.getBoundingClientRect().width);
+    expect(pane).toBeLessThanOrEqual(320);
+    expect(await sideScrollers(page)).toEqual([]);
+  });
+}
+
+test.describe("forced colours", () => {
+  test.use({ forcedColors: "active" });
+
+  test("Check tells errors and warnings apart by icon and word, both visible", async ({ page }) => {
+    await page.goto("/playground.html?pane=320");
+    expect(await page.evaluate(() => matchMedia("(forced-colors: active)").matches)).toBe(true);
+    await page.getByTestId("tab-check").click();
+    await expect(page.getByTestId("check-summary")).toBeVisible();
+    for (const severity of ["error", "warning"] as const) {
+      const item = page.locator(`[data-testid="issue-item"][data-severity="${severity}"]`).first();
+      const mark = item.getByTestId("issue-severity");
+      await expect(mark).toBeVisible();
+      await expect(mark).toHaveText(severity === "error" ? "Error" : "Warning");
+      const icon = mark.locator("svg");
+      await expect(icon).toBeVisible();
+      const drawn = await icon.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const style = getComputedStyle(svg);
+        return { w: box.width, h: box.height, fill: style.fill, color: getComputedStyle(svg.parentElement!).color };
+      });
+      expect(drawn.w).toBeGreaterThan(8);
+      expect(drawn.h).toBeGreaterThan(8);
+      // Drawn in the text colour the system picks, never transparent.
+      expect(drawn.fill).toBe(drawn.color);
+      expect(drawn.fill).not.toBe("rgba(0, 0, 0, 0)");
+    }
+    await page.screenshot({ path: "tests/e2e/screenshots/forced-colors-check.png" });
+  });
+});
+
+test("Validate moves focus to the summary and announces it", async ({ page }) => {
+  await page.goto("/playground.html");
+  await page.getByTestId("tab-check").click();
+  await expect(page.getByTestId("check-summary")).toBeVisible();
+  await page.getByTestId("validate").click();
+  await expect(page.getByTestId("check-summary")).toBeFocused();
+  await expect(page.getByTestId("live-region")).toHaveText(/\d+ errors?, \d+ warnings? in \d+ runs\./);
+});
