@@ -14,7 +14,7 @@ import {
   parseDateCell,
   parseDuration,
   parseNumberText,
-} from "./values";
+} from "./cell-value";
 
 /** Where cells come from: Excel keeps types, text files (CSV/TSV) have none, so plain numbers in text are normal there. */
 export type CellSource = "excel" | "text";

@@ -6,7 +6,7 @@
 import type { CompareResult } from "./compare-types";
 import type { Goal, RunSchema } from "./schema-types";
 import type { RunValue } from "./runs";
-import { sig } from "./format";
+import { sig } from "./sentence-numbers";
 
 /** A row of the compare table: a column's values per run, or a metric's delta per run. */
 export interface CompareTableRow {

@@ -5,7 +5,7 @@
  * and `{error}`; this turns each into what `Range.values` would show. Pure: it only inspects the
  * value's shape, so core needs no exceljs import.
  */
-import { dateToExcelSerial } from "./values";
+import { dateToExcelSerial } from "./cell-value";
 
 /** A cell as `Range.values` shows it, plus what the file said about it. */
 export interface ExcelJsCell {

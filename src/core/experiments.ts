@@ -12,7 +12,7 @@
  */
 import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions, BestResult } from "./best-types";
-import { meanPlusMinus } from "./format";
+import { meanPlusMinus } from "./sentence-numbers";
 import type { Grid } from "./grid";
 import { isExperimentName, normalizeName } from "./names";
 import type { Run } from "./runs";

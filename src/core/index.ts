@@ -5,7 +5,7 @@
 export * from "./grid";
 export * from "./result";
 export * from "./schema-types";
-export * from "./values";
+export * from "./cell-value";
 export * from "./number-text";
 export * from "./exceljs-value";
 export * from "./zip-expansion";
@@ -28,7 +28,7 @@ export * from "./json-bytes";
 export * from "./status";
 export * from "./compare";
 export * from "./compare-table";
-export * from "./format";
+export * from "./sentence-numbers";
 export * from "./labels";
 export * from "./power";
 export * from "./verdict";

@@ -17,7 +17,7 @@ import {
   parseDateCell,
   parseDuration,
   parseNumberText,
-} from "./values";
+} from "./cell-value";
 
 /** How many data rows are sampled per column to guess its type (types settle long before). */
 const SAMPLE_ROWS = 5000;

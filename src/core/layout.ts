@@ -3,7 +3,7 @@
  * necessarily row 1), and trailing notes under the data. Shared by inference and validation.
  */
 import { isBlank, type CellValue, type Grid } from "./grid";
-import { isExcelError, parseDateCell, parseNumberText } from "./values";
+import { isExcelError, parseDateCell, parseNumberText } from "./cell-value";
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SCAN_ROWS = 60;

@@ -18,7 +18,7 @@ import {
   type StepPoint,
 } from "./charts";
 import { isNumericType } from "./coerce";
-import { meanPlusMinus } from "./format";
+import { meanPlusMinus } from "./sentence-numbers";
 import { configLabel, varyingKeys } from "./labels";
 import { isExperimentName, normalizeName } from "./names";
 import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";

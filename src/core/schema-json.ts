@@ -7,7 +7,7 @@ import type { Grid } from "./grid";
 import { normalizeName } from "./names";
 import { fail, ok, type Result } from "./result";
 import { COLUMN_ROLES, COLUMN_TYPES, type ColumnSpec, type RunSchema } from "./schema-types";
-import { cellText, parseBooleanText, parseNumberText } from "./values";
+import { cellText, parseBooleanText, parseNumberText } from "./cell-value";
 
 /** A problem in a schema: where (`columns[2].type`) and what to do. */
 export interface SchemaIssue {

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions } from "./best-types";
 import { isNumericType } from "./coerce";
-import { sig } from "./format";
+import { sig } from "./sentence-numbers";
 import { configLabel, varyingKeys } from "./labels";
 import { ok, type Problem, type Result } from "./result";
 import type { Run, RunValue } from "./runs";

@@ -11,7 +11,7 @@ import { normalizeName, splitHeader, unnamedColumnName } from "./names";
 import { CompactRun, configColumns, REPLICATE_COLUMNS, RunLayout, type Run, type RunValue } from "./runs";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { putValue, SeedIndex, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
-import { cellText } from "./values";
+import { cellText } from "./cell-value";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
 import { reproducibilityIssues } from "./reproducibility";
 

@@ -10,7 +10,7 @@
  * estimate of the seeds that would decide it).
  */
 import type { BestResult, ConfigStats } from "./best-types";
-import { formatP, meanPlusMinus, sig } from "./format";
+import { formatP, meanPlusMinus, sig } from "./sentence-numbers";
 import { pooledStd, seedsBeyond, seedsNeeded, MAX_SEEDS, PLANNING, type SeedsEstimate } from "./power";
 import type { RunValue } from "./runs";
 import type { ColumnSpec, Goal } from "./schema-types";

@@ -5,7 +5,7 @@
 import { fail, ok, type Problem, type Result } from "./result";
 import type { RunValue } from "./runs";
 import type { RunSchema } from "./schema-types";
-import { parseNumberText } from "./values";
+import { parseNumberText } from "./cell-value";
 import { findColumn } from "./names";
 import type { Constraint, ConstraintOp } from "./where-types";
 

@@ -7,7 +7,7 @@ import type { EngineHooks, EventRegistration, QueuedOp, SyncState } from "./engi
 import { Codes, MESSAGE_CELL_EDIT, SimOfficeError, officeError } from "./errors";
 import type { HostProfile } from "./hosts";
 import { type ChangeRecord, WorkbookModel } from "./model";
-import { valueType } from "./values";
+import { valueType } from "./cell-input";
 
 /** One request (sync) as the host saw it. */
 export interface RequestStat {

@@ -3,7 +3,7 @@
 // Unknown functions evaluate to #NAME?, as in Excel; a syntax error is reported to the writer
 // (Excel rejects such input with InvalidArgument).
 import { parseAddress, type Rect } from "./address";
-import type { Scalar } from "./values";
+import type { Scalar } from "./cell-input";
 
 export interface FormulaValue {
   v: Scalar;

@@ -5,6 +5,6 @@ export type { SimStats, RequestStat, ScheduledFault, SimChangedEventArgs } from 
 export { HOST_PROFILES, isSetSupported, withExcelApi, type HostName, type HostProfile } from "./hosts";
 export { SimOfficeError, Codes as SimErrorCodes } from "./errors";
 export { WorkbookModel, type ChangeRecord, type SheetModel, type TableModel, type ChartModel } from "./model";
-export type { CellData, Scalar } from "./values";
-export { formatText, valueType } from "./values";
+export type { CellData, Scalar } from "./cell-input";
+export { formatText, valueType } from "./cell-input";
 export { parseAddress, formatAddress, formatRect, cellAddress, type Rect } from "./address";

@@ -2,7 +2,7 @@
 // Every mutation goes through a method here (or `set`), which records how to undo it.
 import { MAX_COLS, type Rect, intersects, parseAddress, quoteSheet, formatRect } from "./address";
 import { evaluateFormula, type FormulaValue } from "./formula";
-import { type CellData, type Scalar, formatText } from "./values";
+import { type CellData, type Scalar, formatText } from "./cell-input";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 

@@ -4,7 +4,7 @@ import { MAX_COLS, MAX_ROWS, type Rect, rectCols, rectRows } from "./address";
 import { Codes, officeError } from "./errors";
 import { checkFormula } from "./formula";
 import { type ChangeRecord, type SheetModel, type WorkbookModel, cellKey, keyCol, keyRow } from "./model";
-import { type CellData, type Scalar, parseInput } from "./values";
+import { type CellData, type Scalar, parseInput } from "./cell-input";
 
 export interface RangeRef {
   sheet: SheetModel;

@@ -12,7 +12,7 @@ import { Codes, officeError } from "./errors";
 import { DEFAULT_COLUMN_WIDTH } from "./model";
 import { assertEditable, updateCells } from "./ops";
 import type { RangeProxy } from "./range";
-import { type CellData, formatText } from "./values";
+import { type CellData, formatText } from "./cell-input";
 
 /** A child object that lives on a range (format, fill, font, validation). */
 export abstract class RangeChild extends ClientObjectBase {

@@ -18,7 +18,7 @@ import type { SheetModel } from "./model";
 import { FROM_ADDIN, type RangeRef, assertEditable, shapeInput, shiftCells, updateCells, writeInputSteps } from "./ops";
 import { RangeAreasProxy } from "./range-areas";
 import { RangeFormatProxy } from "./range-format";
-import { type CellData, formatText, valueType } from "./values";
+import { type CellData, formatText, valueType } from "./cell-input";
 import { WorksheetProxy } from "./worksheet";
 
 export type RangeLocator = (state: SyncState) => RangeRef | null;

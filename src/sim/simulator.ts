@@ -21,7 +21,7 @@ import { FROM_COAUTHOR, FROM_USER, type Origin, assertEditable, shiftCells, writ
 import * as RangeMod from "./range";
 import { RangeFormatProxy } from "./range-format";
 import * as TableMod from "./table";
-import { type CellData, type Scalar, formatText } from "./values";
+import { type CellData, type Scalar, formatText } from "./cell-input";
 import * as WorkbookMod from "./workbook";
 import * as WorksheetMod from "./worksheet";
 import { EventHandlerResultProxy } from "./worksheet";

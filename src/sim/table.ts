@@ -11,7 +11,7 @@ import { Codes, officeError } from "./errors";
 import { type SheetModel, type TableModel, type WorkbookModel, newId } from "./model";
 import { FROM_ADDIN, assertEditable, shiftCells, writeInputs } from "./ops";
 import { RangeProxy } from "./range";
-import { formatText } from "./values";
+import { formatText } from "./cell-input";
 import { WorksheetProxy } from "./worksheet";
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { formatRect, parseAddress } from "./address";
 import { type SheetModel, WorkbookModel, keyCol, keyRow, newId } from "./model";
 import { readExcelJsValue } from "../core/exceljs-value";
-import { ERROR_LITERALS, type CellData } from "./values";
+import { ERROR_LITERALS, type CellData } from "./cell-input";
 import type { ExcelSimulator } from "./simulator";
 
 /** Excel's default column width: 8.43 characters = 48 points. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { columnReader, coerceCell } from "../../src/core/coerce";
 import { isOutOfRange, MISSING_WORDS, readNumberText } from "../../src/core/number-text";
 import { parseText } from "../../src/core/parse";
-import { isMissingText, parseNumberText } from "../../src/core/values";
+import { isMissingText, parseNumberText } from "../../src/core/cell-value";
 
 /** What the paste parser reads for one cell under a header `v` (TSV, so commas need no quotes). */
 function pasted(cell: string): unknown {

@@ -46,7 +46,7 @@ describe("layering lint rules", () => {
   });
 
   it("rejects pane code in src/commands, however deep the import", async () => {
-    const deep = 'import { runBest } from "../taskpane/logic/bestPlan";\nexport const r = runBest;\n';
+    const deep = 'import { runBest } from "../taskpane/components/BestTab/best-plan";\nexport const r = runBest;\n';
     expect(await ruleIds(deep, "src/commands/bad.ts")).toContain("@typescript-eslint/no-restricted-imports");
     const index = 'import { useWorkbook } from "../taskpane/WorkbookContext";\nexport const w = useWorkbook;\n';
     expect(await ruleIds(index, "src/commands/bad.ts")).toContain("@typescript-eslint/no-restricted-imports");

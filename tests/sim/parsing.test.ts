@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress } from "../../src/sim/address";
 import { evaluateFormula } from "../../src/sim/formula";
-import { formatText, parseInput } from "../../src/sim/values";
+import { formatText, parseInput } from "../../src/sim/cell-input";
 
 const rectArb = fc
   .record({ r0: fc.nat(MAX_ROWS - 1), c0: fc.nat(MAX_COLS - 1), h: fc.nat(50), w: fc.nat(50) })

@@ -27,7 +27,7 @@ async function start() {
   vi.stubGlobal("Worker", FakeWorker);
   const [hold, client] = await Promise.all([
     import("../../src/taskpane/logic/parse-hold"),
-    import("../../src/taskpane/logic/parseClient"),
+    import("../../src/taskpane/logic/parse-client"),
   ]);
   return { holdParseResults: hold.holdParseResults, startParseWorker: client.startParseWorker };
 }

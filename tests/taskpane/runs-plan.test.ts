@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/index";
 import { checkGrid, SHEETS, type SheetGrid, type TrackerStatus } from "../../src/excel/index";
 import { runBest } from "../../src/core/index";
-import { adoptedView, mainAction, seedCandidates } from "../../src/taskpane/logic/runs-plan";
+import { adoptedView, mainAction, seedCandidates } from "../../src/taskpane/components/RunsTab/runs-plan";
 
 const own = Object.values(SHEETS);
 const base: TrackerStatus = {

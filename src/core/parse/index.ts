@@ -8,7 +8,7 @@ export { FORMAT_OPTIONS, formatLabel, type FormatOption } from "./formats";
 export { mapColumns, normalizeName, suggestSpec, type ColumnMapping, type MatchKind } from "./mapping";
 export { toSheetCells, isFormulaLike, needsTextFormat, validRowsOnly, hasErrors, type SheetCells } from "./cells";
 export { goalFromName } from "./steplog";
-export { EXCEL_CELL_CHAR_LIMIT } from "./values";
+export { EXCEL_CELL_CHAR_LIMIT } from "./column-typing";
 export { createParseWorkerHandler } from "./worker-handler";
 export type * from "./worker-protocol";
 export {

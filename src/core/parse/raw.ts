@@ -3,7 +3,7 @@
  * to `columns`, and the line each row starts on. Keeping cells positional (not objects) keeps a
  * 50,000-row paste to one compact copy.
  */
-import type { CommaStyle } from "./values";
+import type { CommaStyle } from "./column-typing";
 import type { StepLayout } from "./steplog";
 import type { FormatName, ParseIssue, StepCurve } from "./types";
 

@@ -5,7 +5,7 @@
 import { isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import type { RawTable, RawValue } from "./raw";
 import type { FormatName, ParseIssue } from "./types";
-import { nonFiniteIssue, outOfRangeIssue } from "./values";
+import { nonFiniteIssue, outOfRangeIssue } from "./column-typing";
 
 /** A flattened key path (`metrics` -> `accuracy`), so a key repeated on every line is joined once. */
 interface KeyNode {

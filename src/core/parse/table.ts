@@ -15,7 +15,7 @@ import {
   SHAPES,
   type ColumnDecision,
   type ColumnStats,
-} from "./values";
+} from "./column-typing";
 
 export interface TypingState {
   raw: RawTable;

@@ -8,7 +8,7 @@ import type { Literal } from "./literal";
 import { isRecord } from "./records";
 import { LineTracker, uniqueColumns, type RawTable, type RawValue } from "./raw";
 import type { ParseIssue } from "./types";
-import { nonFiniteIssue } from "./values";
+import { nonFiniteIssue } from "./column-typing";
 
 /** True for `{header: string[], rows: array[]}`. */
 export function looksLikeHParams(v: Literal): boolean {

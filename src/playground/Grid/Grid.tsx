@@ -15,7 +15,7 @@ import {
 } from "react";
 import { columnLetter } from "../../core/grid";
 import { type ExcelSimulator, type SheetModel, type TableModel, cellAddress, formatText } from "../../sim";
-import { tablePaint } from "../tableStyle";
+import { tablePaint } from "../table-style";
 import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, useGridStyles } from "./Grid.styles";
 
 export interface CellPos {

@@ -3,7 +3,7 @@
  * look at a parse in progress, and cancel it, without racing the worker. Off, workers pass through.
  */
 import type { FromWorker } from "../../core/parse/index";
-import type { WorkerLike } from "./parseClient";
+import type { WorkerLike } from "./parse-client";
 
 /** While set, the worker's final messages (result, cancelled, failed) wait for it; progress does not. */
 let held: Promise<void> | null = null;

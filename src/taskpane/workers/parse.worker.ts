@@ -1,6 +1,6 @@
 /**
  * Web Worker that parses large pastes off the UI thread. Started and driven by the pane's client,
- * `src/taskpane/logic/parseClient.ts` (`startParseWorker`, `parseInWorker`); webpack 5 bundles it
+ * `src/taskpane/logic/parse-client.ts` (`startParseWorker`, `parseInWorker`); webpack 5 bundles it
  * as its own chunk. No React, no Office.
  */
 import { createParseWorkerHandler } from "../../core/parse/worker-handler";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { inferSchema, type Grid } from "../../../src/core/index";
 import { losesDigits, readNumberText } from "../../../src/core/number-text";
 import { parseText, type FormatName } from "../../../src/core/parse";
-import { parseNumberText } from "../../../src/core/values";
+import { parseNumberText } from "../../../src/core/cell-value";
 
 const ID = "1234567890123456789";
 /** Integers beyond 2^53, where doubles have gaps, and some below it. */

@@ -16,9 +16,9 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { distinctConfigLabels, rowsText } from "../../logic/bestPlan";
+import { distinctConfigLabels, rowsText } from "./best-plan";
 import { useNavigate } from "../../PaneState";
-import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/format";
+import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/display-format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { ExperimentsSection } from "../ExperimentsSection/ExperimentsSection";
 import { useBestTabStyles } from "./BestTab.styles";

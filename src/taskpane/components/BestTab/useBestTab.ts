@@ -9,15 +9,8 @@ import {
   type Goal,
 } from "../../../core/index";
 import { checkRuns, generateReport, type CheckOutcome } from "../../../excel/index";
-import {
-  choiceFixes,
-  constraintHint,
-  paretoRuns,
-  registryEntryFor,
-  winnerVerdict,
-  type ChoiceFix,
-} from "../../logic/bestPlan";
-import { verdictOf } from "../../logic/format";
+import { choiceFixes, constraintHint, paretoRuns, registryEntryFor, winnerVerdict, type ChoiceFix } from "./best-plan";
+import { verdictOf } from "../../logic/display-format";
 import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { usePaneSettings } from "../../usePaneSettings";
 import { useWorkbook } from "../../WorkbookContext";

@@ -12,8 +12,8 @@ import {
 import { useState } from "react";
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import type { LocatedIssue } from "../../../excel/index";
-import { fixLabel, issueKey, issueLocation } from "../../logic/issues";
-import { plural } from "../../logic/format";
+import { fixLabel, issueKey, issueLocation } from "./issue-groups";
+import { plural } from "../../logic/display-format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useCheckTabStyles } from "./CheckTab.styles";
 import { CHECK_FIX_NOTICE_ID, CHECK_SUMMARY_ID, useCheckTab } from "./useCheckTab";

@@ -9,8 +9,8 @@ import {
   type Subscription,
 } from "../../../excel/index";
 import { createDebouncer } from "../../logic/debounce";
-import { plural } from "../../logic/format";
-import { groupBySeverity } from "../../logic/issues";
+import { plural } from "../../logic/display-format";
+import { groupBySeverity } from "./issue-groups";
 import { focusResult, useAnnounce } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";

@@ -13,7 +13,7 @@ import {
   mergeClasses,
 } from "@fluentui/react-components";
 import type { RunValue } from "../../../core/index";
-import { formatValue } from "../../logic/format";
+import { formatValue } from "../../logic/display-format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { EnvDiffView } from "../EnvironmentsTab/EnvDiffView";
 import { useCompareTabStyles } from "./CompareTab.styles";

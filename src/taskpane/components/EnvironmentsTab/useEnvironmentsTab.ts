@@ -4,8 +4,8 @@ import { findRun, formatRecipe, recipeOf, reproducibilityByExperiment, type Reci
 import { checkRuns, type CheckOutcome, type StoredEnvironments } from "../../../excel/index";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
-import { defaultPair, myRuns, runChoices } from "./environmentsPlan";
-import { readOwnerName, saveOwnerName } from "./ownerName";
+import { defaultPair, myRuns, runChoices } from "./environments-plan";
+import { readOwnerName, saveOwnerName } from "./owner-name";
 
 export type FormatChoice = EnvFormat | "auto";
 

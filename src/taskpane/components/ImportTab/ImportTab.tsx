@@ -24,7 +24,7 @@ import { FORMAT_OPTIONS, formatLabel, type FormatName } from "../../../core/pars
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useImportTabStyles } from "./ImportTab.styles";
 import { IMPORT_NOTICE_ID, useImportTab, type FormatChoice } from "./useImportTab";
-import { pickOf, type MappingChoice, type TargetPick } from "../../logic/importPlan";
+import { pickOf, type MappingChoice, type TargetPick } from "./import-plan";
 
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = 8;

@@ -13,7 +13,7 @@ import {
   type ImportPlan,
   type MappingChoice,
   type TargetPick,
-} from "../../logic/importPlan";
+} from "./import-plan";
 import {
   parseHere,
   parseInWorker,
@@ -21,7 +21,7 @@ import {
   WorkerBrokenError,
   type ParseJob,
   type WorkerLike,
-} from "../../logic/parseClient";
+} from "../../logic/parse-client";
 import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";

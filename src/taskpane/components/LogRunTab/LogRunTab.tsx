@@ -12,8 +12,8 @@ import {
   Switch,
   Text,
 } from "@fluentui/react-components";
-import type { FormField } from "../../logic/logRunForm";
-import { RECIPE_COLUMNS } from "../../logic/logRunForm";
+import type { FormField } from "./log-run-form";
+import { RECIPE_COLUMNS } from "./log-run-form";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useLogRunTabStyles } from "./LogRunTab.styles";
 import { fieldInputId, useLogRunTab } from "./useLogRunTab";

@@ -12,11 +12,11 @@ import {
   seedField,
   type Draft,
   type ExistingRuns,
-} from "../../logic/logRunForm";
+} from "./log-run-form";
 import { useAnnounce, usePaneState } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
-import { ownerDraft } from "../EnvironmentsTab/ownerName";
+import { ownerDraft } from "../EnvironmentsTab/owner-name";
 
 /** Where the last logged run's settings are remembered between sessions (this browser only). */
 const LAST_VALUES_KEY = "RunSheet.logRun.last";

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { checkRuns, setUpTracker, SHEETS, type Subscription, type TrackerStatus } from "../../../excel/index";
 import { createDebouncer } from "../../logic/debounce";
-import { adoptedView, mainAction, seedCandidates, type AdoptedView } from "../../logic/runs-plan";
+import { adoptedView, mainAction, seedCandidates, type AdoptedView } from "./runs-plan";
 import { focusResult, useAnnounce, useNavigate, usePaneState } from "../../PaneState";
 import { usePaneSettings } from "../../usePaneSettings";
 import { useWorkbook } from "../../WorkbookContext";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { metricOptions, runBest, type Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import { distinctConfigLabels, paretoRuns, registryEntryFor } from "../../src/taskpane/logic/bestPlan";
+import { distinctConfigLabels, paretoRuns, registryEntryFor } from "../../src/taskpane/components/BestTab/best-plan";
 
 // Dogs vs cats: exp1 (1 layer, 1,000 images) and exp2 (2 layers, 2,000 images), three seeds each.
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "latency_ms"];

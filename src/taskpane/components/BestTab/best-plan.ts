@@ -12,9 +12,9 @@ import {
   type RunSchema,
   type RunValue,
   type ValidationIssue,
-} from "../../core/index";
-import { rowRecord, type CheckOutcome, type RegistryEntry } from "../../excel/index";
-import { formatMean, formatPValue, formatValue } from "./format";
+} from "../../../core/index";
+import { rowRecord, type CheckOutcome, type RegistryEntry } from "../../../excel/index";
+import { formatMean, formatPValue, formatValue } from "../../logic/display-format";
 
 /**
  * The Registry entry for the winner: its best individual run, that run's value, and a reason

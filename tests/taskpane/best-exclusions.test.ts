@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { runBest, type Grid } from "../../src/core/index";
 import { checkGrid, DEFAULT_SCHEMA, type SheetGrid } from "../../src/excel/index";
-import { choiceFixes, constraintHint, editDistance, nearMissChoice, rowsText } from "../../src/taskpane/logic/bestPlan";
+import {
+  choiceFixes,
+  constraintHint,
+  editDistance,
+  nearMissChoice,
+  rowsText,
+} from "../../src/taskpane/components/BestTab/best-plan";
 
 const header = ["run_id", "experiment", "dataset", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];
 function outcomeOf(rows: Grid) {
@@ -98,7 +104,7 @@ describe("row lists and hints", () => {
 
 describe("winner against the runner-up", () => {
   it("names both experiments and the confound when they change two factors at once", async () => {
-    const { winnerVerdict } = await import("../../src/taskpane/logic/bestPlan");
+    const { winnerVerdict } = await import("../../src/taskpane/components/BestTab/best-plan");
     const outcome = outcomeOf([...clean, ["e2-s3", "exp2", "cd-2k", 2000, 2, 3, "finished", 0.81, 0.49]]);
     const r = runBest(outcome, { metric: "accuracy", where: "" });
     if (!r.ok) throw new Error("best failed");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LocatedIssue } from "../../src/excel/index";
-import { fixLabel, groupBySeverity, issueLocation } from "../../src/taskpane/logic/issues";
+import { fixLabel, groupBySeverity, issueLocation } from "../../src/taskpane/components/CheckTab/issue-groups";
 
 function issue(row: number, column: string, severity: LocatedIssue["severity"], col: number | null): LocatedIssue {
   return {

@@ -13,7 +13,7 @@ import {
   readNumberInput,
   recipeFromLastRun,
   type ExistingRuns,
-} from "../../src/taskpane/logic/logRunForm";
+} from "../../src/taskpane/components/LogRunTab/log-run-form";
 
 const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "code_version", "owner"];
 const existing: ExistingRuns = {

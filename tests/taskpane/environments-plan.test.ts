@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validate, type RunSchema } from "../../src/core";
-import { defaultPair, myRuns, runChoices } from "../../src/taskpane/components/EnvironmentsTab/environmentsPlan";
+import { defaultPair, myRuns, runChoices } from "../../src/taskpane/components/EnvironmentsTab/environments-plan";
 
 const SCHEMA: RunSchema = {
   columns: [

@@ -1,9 +1,9 @@
 /**
  * Grouping and labelling of validation issues for the Check tab. Pure.
  */
-import type { Severity } from "../../core/index";
-import type { LocatedIssue } from "../../excel/index";
-import { columnLetter } from "../../core/index";
+import type { Severity } from "../../../core/index";
+import type { LocatedIssue } from "../../../excel/index";
+import { columnLetter } from "../../../core/index";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 

@@ -13,15 +13,15 @@ import {
   type ParseResult,
   type SheetCells,
   type StepCurve,
-} from "../../core/parse/index";
-import type { HistoryRow } from "../../excel/index";
+} from "../../../core/parse/index";
+import type { HistoryRow } from "../../../excel/index";
 import {
   checkImportRows,
   type ColumnSpec,
   type ImportRowIssue,
   type RunSchema,
   type SheetGrid,
-} from "../../core/index";
+} from "../../../core/index";
 
 /** Pastes with more lines than this are parsed in the Web Worker, with progress and Cancel. */
 export const WORKER_LINE_THRESHOLD = 2000;

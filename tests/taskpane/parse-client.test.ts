@@ -6,7 +6,7 @@ import {
   startParseWorker,
   WorkerBrokenError,
   type WorkerLike,
-} from "../../src/taskpane/logic/parseClient";
+} from "../../src/taskpane/logic/parse-client";
 
 /** A worker double running the worker's real handler on this thread, with messages delivered asynchronously like postMessage. */
 function inProcessWorker(): WorkerLike & { sent: ToWorker[] } {

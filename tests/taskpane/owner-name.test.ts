@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownerDraft } from "../../src/taskpane/components/EnvironmentsTab/ownerName";
+import { ownerDraft } from "../../src/taskpane/components/EnvironmentsTab/owner-name";
 
 describe("owner default", () => {
   it("fills the owner field with the stored name, matched case-insensitively", () => {

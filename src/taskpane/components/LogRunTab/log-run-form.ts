@@ -16,8 +16,8 @@ import {
   type ColumnType,
   type Grid,
   type RunSchema,
-} from "../../core/index";
-import { needsTextFormat } from "../../core/parse/index";
+} from "../../../core/index";
+import { needsTextFormat } from "../../../core/parse/index";
 
 /** The input a column gets. */
 export type FieldKind = "text" | "number" | "choice" | "boolean" | "date" | "datetime";

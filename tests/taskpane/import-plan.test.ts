@@ -14,7 +14,7 @@ import {
   pickOf,
   planImport,
   withRunIds,
-} from "../../src/taskpane/logic/importPlan";
+} from "../../src/taskpane/components/ImportTab/import-plan";
 
 describe("isLargePaste", () => {
   it("counts lines against the threshold", () => {

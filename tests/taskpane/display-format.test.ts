@@ -7,7 +7,7 @@ import {
   formatValue,
   plural,
   verdictOf,
-} from "../../src/taskpane/logic/format";
+} from "../../src/taskpane/logic/display-format";
 
 function config(mean: number, n: number, ci: [number, number] | null): ConfigStats {
   return { rows: [2], ids: ["r1"], config: {}, n, mean, std: ci ? 0.01 : null, ci95: ci };

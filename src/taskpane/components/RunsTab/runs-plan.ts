@@ -2,8 +2,8 @@
  * The Runs tab's pure logic: which action the main button offers (it says what it will do), and
  * the adopted sheet's header and inferred columns as the pane lists them.
  */
-import type { CheckOutcome, TrackerStatus } from "../../excel/index";
-import { plural } from "./format";
+import type { CheckOutcome, TrackerStatus } from "../../../excel/index";
+import { plural } from "../../logic/display-format";
 
 /** The main button: its action and the words on it. */
 export interface MainAction {
