@@ -94,6 +94,13 @@ export const COMMON_FLAGS: OptionSpec = {
   help: { type: "boolean", short: "h" },
 };
 
+/** The flags metricOptions reads, for the commands that rank runs by a metric. */
+export const METRIC_FLAGS: OptionSpec = {
+  metric: { type: "string", short: "m" },
+  goal: { type: "string" },
+  where: { type: "string", multiple: true },
+};
+
 /** The table, and the schema: from --schema when given, else inferred from the table. */
 export interface Loaded {
   table: InputTable;

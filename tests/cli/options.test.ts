@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/io";
-import { COMMON_FLAGS, loadValidated, metricOptions, parseFlags, type Parsed } from "../../src/cli/options";
+import {
+  COMMON_FLAGS,
+  loadValidated,
+  METRIC_FLAGS,
+  metricOptions,
+  parseFlags,
+  type Parsed,
+} from "../../src/cli/options";
 import { capture } from "./helpers";
 
 function flags(argv: string[]): Parsed {
-  const p = parseFlags(argv, { ...COMMON_FLAGS, where: { type: "string", multiple: true } });
+  const p = parseFlags(argv, { ...COMMON_FLAGS, ...METRIC_FLAGS });
   if (!p.ok) throw new Error(p.message);
   return p.value;
 }

@@ -6,6 +6,7 @@ import {
   json,
   list,
   loadValidated,
+  METRIC_FLAGS,
   metricOptions,
   startCommand,
   str,
@@ -53,9 +54,7 @@ function asText(r: BestResult): string {
 export const bestCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "best", BEST_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
     pareto: { type: "string" },
     "pareto-goal": { type: "string" },
     "tie-breaker": { type: "string", multiple: true },

@@ -5,6 +5,7 @@ import {
   goalFlag,
   json,
   loadValidated,
+  METRIC_FLAGS,
   metricOptions,
   startCommand,
   str,
@@ -24,9 +25,7 @@ whether it changed several factors at once or how many seeds would decide a tie
 export const reportCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "report", REPORT_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
   });
   if (typeof start === "number") return start;
   const { flags: f, format, file } = start;

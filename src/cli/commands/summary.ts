@@ -1,7 +1,16 @@
 /** `runsheet summary FILE [--metric M] --as csv|md|latex`: the Summary sheet's table, for papers and slides. */
 import { buildSummary, summaryCsv, summaryLatex, summaryMarkdown } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import { goalFlag, loadValidated, metricOptions, startCommand, str, usageError, withInputErrors } from "../options";
+import {
+  goalFlag,
+  loadValidated,
+  METRIC_FLAGS,
+  metricOptions,
+  startCommand,
+  str,
+  usageError,
+  withInputErrors,
+} from "../options";
 
 export const SUMMARY_USAGE = `Usage: runsheet summary FILE [--metric M] [--as csv|md|latex] [--goal max|min] [--where "latency_ms<=50"]
                        [--schema schema.json] [--sheet NAME]
@@ -15,9 +24,7 @@ const WRITERS = { csv: summaryCsv, md: summaryMarkdown, latex: summaryLatex } as
 export const summaryCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "summary", SUMMARY_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
     as: { type: "string" },
   });
   if (typeof start === "number") return start;
