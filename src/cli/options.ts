@@ -204,8 +204,9 @@ export interface LoadedRuns {
 
 /**
  * Reads FILE and its schema, prints the reader's issues to stderr and validates every row into
- * typed runs (issues counted, none listed: these commands print results, not issues). Gives the
- * exit code when the input cannot be read.
+ * typed runs, keeping the issues so that ranking commands leave out rows with errors exactly as
+ * the Best tab and the Report do (`leaveOutErrorsOf`). Gives the exit code when the input cannot
+ * be read.
  */
 export async function loadValidated(
   io: CliIO,
@@ -216,7 +217,7 @@ export async function loadValidated(
   const loaded = await loadInput(io, command, file, p);
   if (typeof loaded === "number") return loaded;
   reportInputIssues(io, command, loaded.table);
-  return { loaded, validated: validateLoaded(loaded, 0) };
+  return { loaded, validated: validateLoaded(loaded) };
 }
 
 /** The best() options every ranking command shares: the metric, --goal when given and the --where constraints. */
