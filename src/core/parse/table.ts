@@ -10,6 +10,7 @@ import {
   checkLength,
   convertCell,
   decideColumn,
+  EXCEL_CELL_CHAR_LIMIT,
   newColumnStats,
   SHAPE_INDEX,
   SHAPES,
@@ -84,16 +85,20 @@ function rowTemplate(columns: readonly string[]): Record<string, ParsedValue> {
   return JSON.parse(`{${columns.map((c) => `${JSON.stringify(c)}:null`).join(",")}}`) as Record<string, ParsedValue>;
 }
 
-/** Pass 2 over rows [from, to): converts cells and collects cell issues. */
+/** Pass 2 over rows [from, to): converts text cells and collects cell issues. */
 export function convert(state: TypingState, from: number, to: number): void {
   const { rows, columns, rowLines, textual } = state.raw;
+  const template = rowTemplate(columns);
+  if (!textual) {
+    convertParsed(state, from, to, template);
+    return;
+  }
   const width = columns.length;
   const plain = SHAPE_INDEX.plain;
   const decimalComma = SHAPE_INDEX.decimalComma;
   const ambiguousComma = SHAPE_INDEX.ambiguousComma;
   // Semicolon files write decimal commas by convention; elsewhere (comma CSV, Trainer lines) one is worth a look.
   const commaIsUnusual = state.raw.commaHint !== "decimalComma";
-  const template = rowTemplate(columns);
   for (let r = from; r < to; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -107,12 +112,12 @@ export function convert(state: TypingState, from: number, to: number): void {
       let value: ParsedValue;
       const before = state.issues.length;
       if (typeof v === "string") {
-        const shapeIndex = textual ? (state.shapes[r * width + c] ?? 0) : 0;
+        const shapeIndex = state.shapes[r * width + c] ?? 0;
         // Fast path: a plain number in a numeric column needs no further checks.
-        if (textual && shapeIndex === plain && decision.kind === "number" && !v.endsWith("%")) value = Number(v);
+        if (shapeIndex === plain && decision.kind === "number" && !v.endsWith("%")) value = Number(v);
         else {
           ctx.column = column;
-          value = textual ? convertCell(v, decision, ctx, SHAPES[shapeIndex]) : checkLength(v, ctx);
+          value = convertCell(v, decision, ctx, SHAPES[shapeIndex]);
           if (
             commaIsUnusual &&
             typeof value === "number" &&
@@ -139,6 +144,42 @@ export function convert(state: TypingState, from: number, to: number): void {
         }
       }
       setKey(out, column, value);
+    }
+    state.rows.push(out);
+  }
+}
+
+/**
+ * Pass 2 for values a parser already typed (JSON, Python dicts): cells are kept as they are, text
+ * is only checked for length, and missing cells are counted as in `convert`. One context serves
+ * every row because issues copy its fields.
+ */
+function convertParsed(state: TypingState, from: number, to: number, template: Record<string, ParsedValue>): void {
+  const { rows, columns, rowLines } = state.raw;
+  const width = columns.length;
+  const ctx = { line: 1, column: "", issues: state.issues };
+  for (let r = from; r < to; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const line = rowLines[r] ?? 1;
+    const out: Record<string, ParsedValue> = { ...template };
+    for (let c = 0; c < width; c++) {
+      const column = columns[c] ?? "";
+      const v = row[c] ?? null;
+      if (typeof v === "string") {
+        if (v.length > EXCEL_CELL_CHAR_LIMIT) {
+          ctx.line = line;
+          ctx.column = column;
+          checkLength(v, ctx);
+        }
+      } else if (v === null && (state.nonFinite.size === 0 || !state.nonFinite.has(`${line}\u0000${column}`))) {
+        const m = state.missing[c];
+        if (m) {
+          if (m.count === 0) m.firstLine = line;
+          m.count++;
+        }
+      }
+      setKey(out, column, v);
     }
     state.rows.push(out);
   }

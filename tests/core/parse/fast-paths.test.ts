@@ -1,15 +1,17 @@
 /**
  * The parser's fast paths give exactly what the careful paths give: flat JSON records added
  * straight from JSON.parse's value (RecordsBuilder.addPlain) against flattenRecord + add, and
- * CSV without quotes split in one PapaParse call against the per-record splitter.
+ * CSV without quotes split in one PapaParse call against the per-record splitter, and typing of
+ * values a parser already typed (JSON) against the rules every cell follows.
  */
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { delimitedRecords } from "../../../src/core/parse/delimited";
 import { hasKeyTokens, keyTokenCount, type Literal } from "../../../src/core/parse/literal";
-import { LineTracker } from "../../../src/core/parse/raw";
+import { LineTracker, type RawTable, type RawValue } from "../../../src/core/parse/raw";
 import { flattenRecord, RecordsBuilder } from "../../../src/core/parse/records";
+import { accumulate, beginTyping, convert, decide, finishTyping } from "../../../src/core/parse/table";
 import type { ParseIssue } from "../../../src/core/parse/types";
 
 type Obj = { [key: string]: Literal };
@@ -138,6 +140,88 @@ describe("LineTracker", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("typing values a parser already typed (JSON, Python dicts)", () => {
+  const cell: fc.Arbitrary<RawValue> = fc.oneof(
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.string({ maxLength: 3 }),
+    fc.constant("x".repeat(32_768)),
+  );
+  const table = fc
+    .uniqueArray(fc.constantFrom("a", "b", "__proto__", "metrics.loss", ""), { minLength: 1, maxLength: 4 })
+    .chain((columns) =>
+      fc.record({
+        columns: fc.constant(columns),
+        rows: fc.array(fc.array(cell, { maxLength: columns.length }), { maxLength: 6 }),
+        nonFinite: fc.array(fc.tuple(fc.nat(6), fc.constantFrom(...columns)), { maxLength: 2 }),
+      }),
+    );
+
+  it("property: keeps every cell as it is, in column order, with one issue per too-long text and missing counted", () => {
+    fc.assert(
+      fc.property(table, ({ columns, rows, nonFinite }) => {
+        const rowLines = rows.map((_, r) => r + 2);
+        const rawIssues: ParseIssue[] = nonFinite.map(([r, column]) => ({
+          line: r + 2,
+          column,
+          code: "non_finite",
+          severity: "warning",
+          message: "m",
+        }));
+        const raw: RawTable = {
+          format: "jsonl",
+          columns,
+          rows,
+          rowLines,
+          issues: rawIssues,
+          textual: false,
+          commaHint: "thousands",
+          stepLog: false,
+        };
+        const state = beginTyping(raw);
+        accumulate(state, 0, rows.length);
+        decide(state);
+        convert(state, 0, rows.length);
+        const typed = finishTyping(state);
+
+        const reported = new Set(rawIssues.map((i) => `${i.line}/${i.column}`));
+        const tooLong: { line: number; column: string }[] = [];
+        const missing = columns.map(() => ({ count: 0, first: 0 }));
+        rows.forEach((row, r) => {
+          const out = typed.rows[r] ?? {};
+          expect(Object.keys(out)).toEqual(columns);
+          columns.forEach((column, c) => {
+            const v = row[c] ?? null;
+            expect(Object.getOwnPropertyDescriptor(out, column)?.value).toBe(v);
+            if (typeof v === "string" && v.length > 32_767) tooLong.push({ line: r + 2, column });
+            const m = missing[c];
+            if (v === null && m && !reported.has(`${r + 2}/${column}`)) {
+              if (m.count === 0) m.first = r + 2;
+              m.count++;
+            }
+          });
+        });
+        expect(typed.rows).toHaveLength(rows.length);
+        const issues = typed.issues.slice(rawIssues.length);
+        expect(
+          issues.filter((i) => i.code === "text_too_long").map((i) => ({ line: i.line, column: i.column })),
+        ).toEqual(tooLong);
+        const warned = issues.filter((i) => i.code === "missing");
+        for (const [c, column] of columns.entries()) {
+          const m = missing[c];
+          const w = warned.filter((i) => i.column === column);
+          // A column that holds no number gets no warning unless every row misses it.
+          const anyNumber = typed.rows.some((row) => typeof row[column] === "number");
+          const expected = m && m.count > 0 && column !== "" && (anyNumber || m.count === rows.length) ? 1 : 0;
+          expect(w).toHaveLength(expected);
+          if (expected && m) expect(w[0]?.line).toBe(m.first);
+        }
+      }),
     );
   });
 });
