@@ -7,6 +7,7 @@ import {
   inferSchema,
   parseSchemaJson,
   validate,
+  type BestOptions,
   type Goal,
   type InferredSchema,
   type RunSchema,
@@ -91,6 +92,13 @@ export const COMMON_FLAGS: OptionSpec = {
   format: { type: "string" },
   sheet: { type: "string" },
   help: { type: "boolean", short: "h" },
+};
+
+/** The flags metricOptions reads, for the commands that rank runs by a metric. */
+export const METRIC_FLAGS: OptionSpec = {
+  metric: { type: "string", short: "m" },
+  goal: { type: "string" },
+  where: { type: "string", multiple: true },
 };
 
 /** The table, and the schema: from --schema when given, else inferred from the table. */
@@ -186,6 +194,39 @@ export function validateLoaded(loaded: Loaded, maxIssues?: number): ValidateResu
     ...(table.lastRow !== undefined ? { lastRow: table.lastRow } : {}),
     ...(maxIssues !== undefined ? { maxIssues } : {}),
   });
+}
+
+/** The input read and validated, as the commands that work on runs start from it. */
+export interface LoadedRuns {
+  loaded: Loaded;
+  validated: ValidateResult;
+}
+
+/**
+ * Reads FILE and its schema, prints the reader's issues to stderr and validates every row into
+ * typed runs, keeping the issues so that ranking commands leave out rows with errors exactly as
+ * the Best tab and the Report do (`leaveOutErrorsOf`). Gives the exit code when the input cannot
+ * be read.
+ */
+export async function loadValidated(
+  io: CliIO,
+  command: string,
+  file: string,
+  p: Parsed,
+): Promise<LoadedRuns | ExitCode> {
+  const loaded = await loadInput(io, command, file, p);
+  if (typeof loaded === "number") return loaded;
+  reportInputIssues(io, command, loaded.table);
+  return { loaded, validated: validateLoaded(loaded) };
+}
+
+/** The best() options every ranking command shares: the metric, --goal when given and the --where constraints. */
+export function metricOptions(metric: string, goal: Goal | undefined, p: Parsed): BestOptions {
+  const options: BestOptions = { metric };
+  if (goal) options.goal = goal;
+  const where = list(p, "where");
+  if (where.length) options.where = where.join(", ");
+  return options;
 }
 
 /** True when reading the input found an error (the data may be incomplete: exit code 1). */

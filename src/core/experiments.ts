@@ -12,7 +12,7 @@
  */
 import { best, resolveMetric, type RunsWithSchema } from "./best";
 import type { BestOptions, BestResult } from "./best-types";
-import { meanPlusMinus } from "./sentence-numbers";
+import { chooseBaseline, replicateSummary, replicateValues } from "./experiment-sides";
 import type { Grid } from "./grid";
 import { isExperimentName, normalizeName } from "./names";
 import type { Run } from "./runs";
@@ -191,9 +191,7 @@ export function experimentVerdicts(
       r.ok && top
         ? {
             result: r.value,
-            values: top.rows
-              .map((row) => byRow.get(row)?.values[metric])
-              .filter((v): v is number => typeof v === "number"),
+            values: replicateValues(top.rows, byRow, metric),
           }
         : null;
     winners.set(key, w);
@@ -204,15 +202,14 @@ export function experimentVerdicts(
     const row = rowOf.get(id);
     const own = row?.primaryMetric ?? "";
     const metricName = own !== "" ? own : options.metric;
-    const explicit = row && row.baseline !== "" ? row.baseline : null;
-    const baseline = explicit ?? (i > 0 ? (order[i - 1] ?? null) : null);
+    const { baseline, defaulted } = chooseBaseline(row && row.baseline !== "" ? row.baseline : null, order, i);
     const out: ExperimentVerdict = {
       id,
       metric: null,
       goal: null,
       metricFromSheet: own !== "",
       baseline,
-      baselineDefaulted: explicit === null && baseline !== null,
+      baselineDefaulted: defaulted,
       verdict: null,
       text: "",
     };
@@ -237,7 +234,7 @@ export function experimentVerdicts(
     }
     const top = mine.result.ranking[0];
     if (baseline === null) {
-      const summary = top ? summaryText(top.mean, top.ci95, top.n) : "";
+      const summary = top ? replicateSummary(top) : "";
       out.text = `${firstExperimentSentence(id, spec.name, summary)}.`;
       return out;
     }
@@ -266,8 +263,4 @@ export function experimentVerdicts(
     out.text = v.sentence;
     return out;
   });
-}
-
-function summaryText(mean: number, ci: [number, number] | null, n: number): string {
-  return n > 1 ? `${meanPlusMinus(mean, ci)} (95% CI, n = ${n})` : `${meanPlusMinus(mean, null)} (single run)`;
 }

@@ -18,7 +18,7 @@ import {
   type StepPoint,
 } from "./charts";
 import { isNumericType } from "./coerce";
-import { meanPlusMinus } from "./sentence-numbers";
+import { chooseBaseline, replicateSummary, replicateValues } from "./experiment-sides";
 import { configLabel, varyingKeys } from "./labels";
 import { isExperimentName, normalizeName } from "./names";
 import type { ExperimentInfo, ReportSection, ReportSpec } from "./report-types";
@@ -166,9 +166,7 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
     const winner = top
       ? {
           stats: top,
-          values: top.rows
-            .map((row) => byRow.get(row)?.values[spec.name])
-            .filter((v): v is number => typeof v === "number"),
+          values: replicateValues(top.rows, byRow, spec.name),
         }
       : null;
     perName.set(name, { runs, result: result.value, winner });
@@ -192,15 +190,14 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
         .find((v) => v !== null && v !== undefined && String(v).trim() !== "");
       hypothesis = h === undefined || h === null ? null : String(h);
     }
-    const explicit = info?.baseline ?? null;
-    const baseline = explicit ?? (i > 0 ? (names[i - 1] ?? null) : null);
+    const { baseline, defaulted } = chooseBaseline(info?.baseline ?? null, names, i);
     const section: ReportSection = {
       experiment: name,
       hypothesis,
       best: null,
       summary: "",
       baseline,
-      baselineDefaulted: explicit === null && baseline !== null,
+      baselineDefaulted: defaulted,
       pValue: null,
       verdict: "",
       comparison: null,
@@ -222,10 +219,7 @@ export function buildReport(data: RunsWithSchema, options: ReportOptions): Resul
         std: top.std,
         ci95: top.ci95,
       };
-      section.summary =
-        top.n > 1
-          ? `${meanPlusMinus(top.mean, top.ci95)} (95% CI, n = ${top.n})`
-          : `${meanPlusMinus(top.mean, null)} (single run)`;
+      section.summary = replicateSummary(top);
       const base = baseline === null ? undefined : perName.get(baseline);
       if (baseline === null) {
         section.verdict = firstExperimentSentence(name, spec.name, section.summary);

@@ -19,11 +19,11 @@
  * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-getitem-member(1)
  * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn#excel-excel-tablecolumn-getdatabodyrange-member(1)
  */
-import { columnLetter, idsToAppend, normalizeName, VERDICT_COLUMN, type Grid } from "../core/index";
+import { idsToAppend, normalizeName, VERDICT_COLUMN, type Grid } from "../core/index";
 import { EXPERIMENTS_HEADER, SHEETS, TABLES } from "./constants";
 import { errorCode } from "./errors";
 import type { CellFix } from "./fixes";
-import { sheetIsOwnLeftover } from "./own-sheet";
+import { findOwnTable, queueOwnTable } from "./own-sheet";
 import { appendRowsChunked, readTableBody } from "./payload";
 import { writeSafe, type SafeValue } from "./safe-write";
 import { queueTableState, tableStateOf } from "./table-append";
@@ -103,25 +103,13 @@ export async function writeExperiments(
   context: Excel.RequestContext,
   update: ExperimentsUpdate,
 ): Promise<ExperimentsWriteResult> {
-  const table = context.workbook.tables.getItemOrNullObject(TABLES.experiments);
-  table.load("name");
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.experiments);
-  sheet.load("name");
-  await context.sync();
+  const { table, sheet } = await findOwnTable(context, "experiments");
 
   if (table.isNullObject) {
     const header = [...EXPERIMENTS_HEADER];
     const ids = idsToAppend([], update.append);
     const block: SafeValue[][] = [header, ...ids.map((id) => newRow(header, id, update.verdicts[id] ?? ""))];
-    if (!sheet.isNullObject && !(await sheetIsOwnLeftover(context, sheet, block)))
-      throw new Error(
-        `A sheet named "${SHEETS.experiments}" exists without RunSheet's Experiments table; rename it so RunSheet can create its own.`,
-      );
-    const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS.experiments) : sheet;
-    const address = `A1:${columnLetter(header.length - 1)}${Math.max(1, block.length)}`;
-    writeSafe(target.getRange(address), block);
-    // The table's name last: a named table means every write of the batch landed.
-    target.tables.add(address, true).name = TABLES.experiments;
+    await queueOwnTable(context, "experiments", sheet, block);
     await context.sync();
     return {
       sheet: SHEETS.experiments,

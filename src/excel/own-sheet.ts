@@ -1,6 +1,6 @@
 /**
- * Creating one of RunSheet's own sheets (History, Registry, the tracker's sheets) so that a
- * failed sync never leaves an orphan that blocks the retry. A sheet RunSheet adds is written
+ * Creating one of RunSheet's own sheets (History, Registry, Environments, Experiments, the
+ * tracker's sheets) so that a failed sync never leaves an orphan that blocks the retry. A sheet RunSheet adds is written
  * in one batch (sheet, header and rows, table); if that batch was half applied, the sheet is
  * there without its table. Such a sheet is recognised as RunSheet's own leftover when all it
  * holds is a part of exactly what RunSheet was writing (same cells at the same places, or
@@ -77,7 +77,7 @@ export async function sheetIsOwnLeftover(
 }
 
 /** RunSheet's sheets that hold one table of RunSheet's, created on the first write to it. */
-export type OwnTableSheet = "registry" | "history" | "environments";
+export type OwnTableSheet = "registry" | "history" | "environments" | "experiments";
 
 /** RunSheet's table `key` and the sheet it belongs on, both as *OrNullObject, looked up in one sync. */
 export async function findOwnTable(
@@ -111,6 +111,7 @@ export async function queueOwnTable(
   const target = sheet.isNullObject ? context.workbook.worksheets.add(SHEETS[key]) : sheet;
   const address = `A1:${columnLetter((block[0]?.length ?? 1) - 1)}${block.length}`;
   writeSafe(target.getRange(address), block);
+  // The table's name last: a table under RunSheet's name means every write of the batch landed.
   target.tables.add(address, true).name = TABLES[key];
   return target;
 }

@@ -32,6 +32,26 @@ function toGrid(values: unknown[][]): Grid {
   );
 }
 
+/** The tracker's parts both readers start from, queued (null objects until the caller syncs). */
+function queueTrackerParts(context: Excel.RequestContext): {
+  runsTable: Excel.Table;
+  schemaTable: Excel.Table;
+  adopted: Excel.Setting;
+} {
+  const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
+  runsTable.load("name");
+  const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
+  schemaTable.load("name");
+  const adopted = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedSheet);
+  adopted.load("value");
+  return { runsTable, schemaTable, adopted };
+}
+
+/** The adopted sheet's name from its synced setting, or null when none was adopted. */
+function adoptedSheetName(adopted: Excel.Setting): string | null {
+  return !adopted.isNullObject && typeof adopted.value === "string" ? adopted.value : null;
+}
+
 /**
  * Reads the runs and the schema: one sync for which tables exist (and which sheet was adopted),
  * one for the runs' extent, the schema's values and the first SAMPLE_ROWS rows, then one per
@@ -41,17 +61,13 @@ function toGrid(values: unknown[][]): Grid {
  * relative to the table (or the used range) in the batch that reads it.
  */
 export async function readWorkbook(context: Excel.RequestContext, budget = RESPONSE_BUDGET): Promise<WorkbookSnapshot> {
-  const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
-  runsTable.load("name");
-  const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
-  schemaTable.load("name");
-  const adopted = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedSheet);
-  adopted.load("value");
+  const { runsTable, schemaTable, adopted } = queueTrackerParts(context);
   const adoptedHeader = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedHeader);
   adoptedHeader.load("value");
   await context.sync();
 
   // Step 2: where the runs are, a first sample of them, and the schema's values (small).
+  const adoptedName = adoptedSheetName(adopted);
   let base: (() => Excel.Range) | null = null;
   let fromTable = false;
   let extentOf: (() => Excel.Range) | null = null;
@@ -59,8 +75,8 @@ export async function readWorkbook(context: Excel.RequestContext, budget = RESPO
     base = () => runsTable.getRange();
     fromTable = true;
     extentOf = base;
-  } else if (!adopted.isNullObject && typeof adopted.value === "string") {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(adopted.value);
+  } else if (adoptedName !== null) {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(adoptedName);
     sheet.load("name");
     await context.sync();
     if (!sheet.isNullObject) {
@@ -211,14 +227,9 @@ export interface TrackerStatus {
 
 /** Reads the tracker status in two syncs (existence, then the Runs table's size). */
 export async function readTrackerStatus(context: Excel.RequestContext): Promise<TrackerStatus> {
-  const runsTable = context.workbook.tables.getItemOrNullObject(TABLES.runs);
-  runsTable.load("name");
-  const schemaTable = context.workbook.tables.getItemOrNullObject(TABLES.schema);
-  schemaTable.load("name");
+  const { runsTable, schemaTable, adopted } = queueTrackerParts(context);
   const registryTable = context.workbook.tables.getItemOrNullObject(TABLES.registry);
   registryTable.load("name");
-  const adopted = context.workbook.settings.getItemOrNullObject(SETTINGS.adoptedSheet);
-  adopted.load("value");
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load("name");
   const activeUsed = active.getUsedRangeOrNullObject(true);
@@ -239,7 +250,7 @@ export async function readTrackerStatus(context: Excel.RequestContext): Promise<
     hasTracker: !runsTable.isNullObject,
     hasSchemaTable: !schemaTable.isNullObject,
     hasRegistry: !registryTable.isNullObject,
-    adoptedSheet: !adopted.isNullObject && typeof adopted.value === "string" ? adopted.value : null,
+    adoptedSheet: adoptedSheetName(adopted),
     activeSheet: active.name,
     activeSheetHasData: !activeUsed.isNullObject,
     runCount,

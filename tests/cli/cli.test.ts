@@ -135,7 +135,9 @@ describe("a European Excel CSV (BOM, CRLF, semicolons, decimal commas, title row
     ]);
     expect(j.pValue).toBeLessThan(0.05);
     expect(j.tiedWithRunnerUp).toBe(true);
-    expect(j.excluded).toEqual([{ row: 8, reason: "accuracy is #DIV/0!" }]);
+    expect(j.excluded).toEqual([
+      { row: 8, reason: "accuracy shows #DIV/0!, an Excel error from a formula: fix the formula or type the value." },
+    ]);
   });
 });
 
@@ -159,6 +161,18 @@ describe("runsheet best", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Best val_loss \(min\)/);
     expect(r.out).toMatch(/row 7: n_images is 2000, which fails n_images <= 1000/);
+  });
+  it("leaves out rows with validation errors, as the Best tab and the Report do", async () => {
+    // r2 is copied (same run_id, same seed) with a higher score: counted, it would be a replicate.
+    const csv =
+      "run_id,model,seed,status,accuracy\n" +
+      "r1,a,1,finished,0.80\nr2,a,2,finished,0.82\nr3,b,1,finished,0.70\nr4,b,2,finished,0.72\nr2,a,2,finished,0.99\n";
+    const r = await run(["best", "runs.csv", "--metric", "accuracy"], { "runs.csv": csv });
+    expect(r.code).toBe(0);
+    const j = r.json() as { excluded: { row: number; reason: string }[]; ranking: { n: number }[] };
+    expect(j.excluded.map((e) => e.row)).toContain(6);
+    expect(j.excluded.find((e) => e.row === 6)?.reason).toMatch(/r2/);
+    expect(j.ranking[0]?.n).toBe(2);
   });
   it("exits 1 when no run qualifies, 2 on bad flags or metric", async () => {
     expect((await run(["best", DOGS, "--metric", "accuracy", "--status", "queued"])).code).toBe(1);
@@ -264,7 +278,9 @@ describe("xlsx input", () => {
     const r = await run(["best", "book.xlsx", "--sheet", "Log", "--metric", "accuracy"], { "book.xlsx": bytes });
     expect(r.code).toBe(0);
     expect(r.json().best).toMatchObject({ row: 6, id: "r3" });
-    expect(r.json().excluded).toEqual([{ row: 5, reason: "accuracy is #DIV/0!" }]);
+    expect(r.json().excluded).toEqual([
+      { row: 5, reason: "accuracy shows #DIV/0!, an Excel error from a formula: fix the formula or type the value." },
+    ]);
     const noSheet = await run(["validate", "book.xlsx", "--sheet", "Nope"], { "book.xlsx": bytes });
     expect(noSheet.code).toBe(2);
     expect(noSheet.err).toMatch(/no sheet named "Nope"/);

@@ -40,6 +40,37 @@ for (const [tab, ready] of Object.entries(tabs)) {
   });
 }
 
+test("the best tab fits 320 x 450 px without horizontal scrolling, ranking and experiments shown", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 450 });
+  await page.goto("/playground.html?pane=320");
+  await page.getByTestId("tab-best").click();
+  await page.getByTestId("find-best").click();
+  const ranking = page.getByTestId("best-ranking");
+  await expect(ranking).toBeVisible();
+  await page.getByTestId("experiments-update").click();
+  await expect(page.getByTestId("experiments-list")).toBeVisible();
+  await page.getByTestId("best-excluded").locator("summary").click();
+  // Every column keeps its header and every configuration its label, rows, mean, interval and std.
+  await expect(ranking.getByRole("columnheader")).toHaveText(["#", "Configuration", "n", "mean ± 95% CI", "std"]);
+  const first = ranking.locator("tbody tr").first().getByRole("cell");
+  await expect(first).toHaveCount(5);
+  await expect(first.nth(1)).toContainText(/layers=2.*rows? \d/);
+  await expect(first.nth(3)).toContainText(/±.*\[.*, .*\]/);
+  const fits = await page.getByTestId("pane-body").evaluate((body) => {
+    const table = body.querySelector('[data-testid="best-ranking"]');
+    return {
+      pane: body.clientWidth,
+      table: table?.scrollWidth ?? Infinity,
+      box: table?.parentElement?.clientWidth ?? 0,
+    };
+  });
+  expect(fits.table).toBeLessThanOrEqual(fits.box);
+  expect(fits.box).toBeLessThanOrEqual(fits.pane);
+  expect(await sideScrollers(page)).toEqual([]);
+  await ranking.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "tests/e2e/screenshots/narrow-best.png" });
+});
+
 test.describe("forced colours", () => {
   test.use({ forcedColors: "active" });
 

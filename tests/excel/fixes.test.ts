@@ -1,6 +1,6 @@
 // One-click fixes that never overwrite a co-author, who may have edited the cell since the check.
 import { describe, expect, it } from "vitest";
-import { anchorFixes, applyFixes, type CellFix } from "../../src/excel/index";
+import { anchorFixes, applyFixes, FixInterruptedError, type CellFix } from "../../src/excel/index";
 import { createExcelSimulator } from "../../src/sim/index";
 
 function runs(mode: "atomic" | "partial" = "atomic") {
@@ -39,7 +39,7 @@ describe("applyFixes", () => {
     const { sim, counted } = runs();
     const { value, syncs } = await counted((ctx) => applyFixes(ctx, proposed));
     expect(syncs).toBe(2);
-    expect(value).toEqual({ applied: 4, stale: [], moved: [], alreadyFixed: 0 });
+    expect(value).toEqual({ applied: 4, stale: [], moved: [], alreadyFixed: 0, unrestored: [] });
     expect(sim.getValues("Runs", "A2:C4")).toEqual(FIXED);
   });
 
@@ -162,11 +162,74 @@ describe("applyFixes", () => {
     expect(sim.getNumberFormats("Runs", "B4")).toEqual([["0.00"]]);
   });
 
+  describe.each(["atomic", "partial"] as const)("putting a co-author's value back (%s)", (mode) => {
+    it("a failed restore request is sent again with the value held in memory: 0.9 stays 0.9", async () => {
+      const { sim, counted } = runs(mode);
+      sim.coAuthorEdit("Runs", "B4", 0.9, { beforeSync: 2 });
+      sim.faults.failSync(3, "GeneralException");
+      const { value, syncs } = await counted((ctx) => applyFixes(ctx, proposed));
+      expect(syncs).toBe(4);
+      expect(value.unrestored).toEqual([]);
+      expect(value.stale).toEqual([{ sheet: "Runs", row: 4, column: 1 }]);
+      expect(sim.getValues("Runs", "A2:C4")).toEqual([FIXED[0], FIXED[1], ["r3", 0.9, "finished"]]);
+    });
+
+    it("when every restore attempt fails, the cell, run id, column and the co-author's value are reported", async () => {
+      const { sim, counted } = runs(mode);
+      sim.coAuthorEdit("Runs", "B4", 0.9, { beforeSync: 2 });
+      for (const k of [3, 4, 5]) sim.faults.failSync(k, "GeneralException");
+      const { value, syncs } = await counted((ctx) =>
+        applyFixes(
+          ctx,
+          proposed.map((f) => ({ ...f, columnName: f.column === 1 ? "accuracy" : "status" })),
+        ),
+      );
+      expect(syncs).toBe(5);
+      expect(value.unrestored).toEqual([{ sheet: "Runs", address: "B4", runId: "r3", column: "accuracy", value: 0.9 }]);
+      expect(sim.getValues("Runs", "B4")).toEqual([[0.73]]);
+    });
+
+    it("a newer edit that lands before the restore request is the one kept", async () => {
+      const { sim, counted } = runs(mode);
+      sim.coAuthorEdit("Runs", "B4", 0.9, { beforeSync: 2 });
+      sim.coAuthorEdit("Runs", "B4", 0.95, { beforeSync: 3 });
+      const { value } = await counted((ctx) => applyFixes(ctx, proposed));
+      expect(value.unrestored).toEqual([]);
+      expect(sim.getValues("Runs", "B4")).toEqual([[0.95]]);
+    });
+
+    it("rows moved before the restore request: the other run's row gets its value back and the lost value is reported", async () => {
+      const { sim, counted } = runs(mode);
+      sim.coAuthorEdit("Runs", "B4", 0.9, { beforeSync: 2 });
+      // r3 moves down to row 5; row 4 is a new run typed by the co-author.
+      sim.coAuthorInsertRows("Runs", "4:4", { beforeSync: 3 });
+      sim.coAuthorEdit("Runs", "A4:C4", [["r9", 0.5, "Finished"]], { beforeSync: 3 });
+      const { value } = await counted((ctx) => applyFixes(ctx, proposed));
+      expect(value.unrestored).toEqual([{ sheet: "Runs", address: "B4", runId: "r3", value: 0.9 }]);
+      expect(sim.getValues("Runs", "A4:C5")).toEqual([
+        ["r9", 0.5, "Finished"],
+        ["r3", 0.73, "finished"],
+      ]);
+    });
+  });
+
+  it("a writing request that fails names the cells it wrote, as a sentence", async () => {
+    const { sim, counted } = runs("partial");
+    sim.faults.failSync(2, "GeneralException");
+    const error: unknown = await counted((ctx) => applyFixes(ctx, proposed)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FixInterruptedError);
+    expect((error as Error).message).toContain("Runs!B2, Runs!C2, Runs!C3, Runs!B4");
+    expect((error as Error).message).toContain("Excel reported an unexpected problem.");
+  });
+
   describe.each(["atomic", "partial"] as const)("a failed sync (%s), then the retry", (mode) => {
     it.each([1, 2])("failing sync %i gives exactly the clean result and counts what was already fixed", async (k) => {
       const { sim, counted } = runs(mode);
       sim.faults.failSync(k, "GeneralException");
-      await expect(counted((ctx) => applyFixes(ctx, proposed))).rejects.toMatchObject({ code: "GeneralException" });
+      const failure: unknown = await counted((ctx) => applyFixes(ctx, proposed)).catch((e: unknown) => e);
+      // The read failing is Excel's own error; the write failing says which cells it wrote.
+      if (k === 1) expect(failure).toMatchObject({ code: "GeneralException" });
+      else expect(failure).toBeInstanceOf(FixInterruptedError);
       const { value } = await counted((ctx) => applyFixes(ctx, proposed));
       expect(value.applied + value.alreadyFixed).toBe(4);
       expect(value.stale).toEqual([]);

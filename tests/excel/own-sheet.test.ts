@@ -1,12 +1,22 @@
-// RunSheet's own single-table sheets (Registry, Curves for History, Environments): one lookup,
+// RunSheet's own single-table sheets (Registry, Curves for History, Environments, Experiments): one lookup,
 // one way to create them, one rule for a sheet of that name that is already there.
 import { describe, expect, it } from "vitest";
 import { findOwnTable, queueOwnTable, type OwnTableSheet } from "../../src/excel/own-sheet";
 import { storeEnvironment } from "../../src/excel/environments";
 import { workbook } from "./helpers";
 
-const SHEET: Record<OwnTableSheet, string> = { registry: "Registry", history: "Curves", environments: "Environments" };
-const TABLE: Record<OwnTableSheet, string> = { registry: "Registry", history: "History", environments: "Environments" };
+const SHEET: Record<OwnTableSheet, string> = {
+  registry: "Registry",
+  history: "Curves",
+  environments: "Environments",
+  experiments: "Experiments",
+};
+const TABLE: Record<OwnTableSheet, string> = {
+  registry: "Registry",
+  history: "History",
+  environments: "Environments",
+  experiments: "Experiments",
+};
 const KEYS = Object.keys(SHEET) as OwnTableSheet[];
 
 const BLOCK = [

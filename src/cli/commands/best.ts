@@ -1,16 +1,16 @@
 /** `runsheet best FILE --metric M`: the best configuration with statistics, as JSON (or text). */
-import { best, bestVerdict, configLabels, meanPlusMinus, type BestOptions, type BestResult } from "../../core/index";
+import { best, bestVerdict, configLabels, meanPlusMinus, type BestResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
 import {
   goalFlag,
   json,
   list,
-  loadInput,
+  loadValidated,
+  METRIC_FLAGS,
+  metricOptions,
   startCommand,
   str,
   usageError,
-  validateLoaded,
-  reportInputIssues,
   withInputErrors,
 } from "../options";
 
@@ -54,9 +54,7 @@ function asText(r: BestResult): string {
 export const bestCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "best", BEST_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
     pareto: { type: "string" },
     "pareto-goal": { type: "string" },
     "tie-breaker": { type: "string", multiple: true },
@@ -72,15 +70,11 @@ export const bestCommand: CommandHandler = async (argv, io) => {
   const paretoGoal = goalFlag(str(f, "pareto-goal"));
   if (goal === null || paretoGoal === null) return usageError(io, "best", "goals are max or min", BEST_USAGE);
 
-  const loaded = await loadInput(io, "best", file, f);
-  if (typeof loaded === "number") return loaded;
-  reportInputIssues(io, "best", loaded.table);
-  const validated = validateLoaded(loaded, 0);
+  const input = await loadValidated(io, "best", file, f);
+  if (typeof input === "number") return input;
+  const { loaded, validated } = input;
 
-  const options: BestOptions = { metric };
-  if (goal) options.goal = goal;
-  const where = list(f, "where");
-  if (where.length) options.where = where.join(", ");
+  const options = metricOptions(metric, goal, f);
   const tieBreakers = list(f, "tie-breaker");
   if (tieBreakers.length) options.tieBreakers = tieBreakers;
   const groupBy = list(f, "group-by");

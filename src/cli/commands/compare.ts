@@ -1,17 +1,7 @@
 /** `runsheet compare FILE --ids r1,r4 [--baseline r1]`: side-by-side of runs, only what differs by default. */
 import { compare, compareGrid, compareGridText, compareTable, type CompareResult } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import {
-  json,
-  list,
-  loadInput,
-  startCommand,
-  str,
-  usageError,
-  validateLoaded,
-  reportInputIssues,
-  withInputErrors,
-} from "../options";
+import { json, list, loadValidated, startCommand, str, usageError, withInputErrors } from "../options";
 
 export const COMPARE_USAGE = `Usage: runsheet compare FILE --ids ID1,ID2[,...] [--baseline ID] [--all-columns] [--schema schema.json]
                        [--sheet NAME] [--format json|text]
@@ -39,10 +29,9 @@ export const compareCommand: CommandHandler = async (argv, io) => {
   const { flags: f, format, file } = start;
   const ids = list(f, "ids");
   if (ids.length === 0) return usageError(io, "compare", "--ids is required (e.g. --ids r1,r4)", COMPARE_USAGE);
-  const loaded = await loadInput(io, "compare", file, f);
-  if (typeof loaded === "number") return loaded;
-  reportInputIssues(io, "compare", loaded.table);
-  const validated = validateLoaded(loaded, 0);
+  const input = await loadValidated(io, "compare", file, f);
+  if (typeof input === "number") return input;
+  const { loaded, validated } = input;
   const baseline = str(f, "baseline");
   const result = compare(validated, ids, {
     ...(baseline !== undefined ? { baseline } : {}),

@@ -1,15 +1,7 @@
 /** `runsheet recipe FILE --run ID --as json|yaml|args|hydra`: a run's configuration and recipe, ready to paste. */
 import { RECIPE_FORMATS, findRun, formatRecipe, recipeOf, type RecipeFormat } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
-import {
-  loadInput,
-  reportInputIssues,
-  startCommand,
-  str,
-  usageError,
-  validateLoaded,
-  withInputErrors,
-} from "../options";
+import { loadValidated, startCommand, str, usageError, withInputErrors } from "../options";
 
 export const RECIPE_USAGE = `Usage: runsheet recipe FILE --run ID [--as json|yaml|args|hydra] [--schema schema.json] [--sheet NAME]
 
@@ -30,10 +22,9 @@ export const recipeCommand: CommandHandler = async (argv, io) => {
   const as = str(flags, "as") ?? "json";
   if (!(RECIPE_FORMATS as readonly string[]).includes(as))
     return usageError(io, "recipe", `--as must be one of ${RECIPE_FORMATS.join(", ")}`, RECIPE_USAGE);
-  const loaded = await loadInput(io, "recipe", file, flags);
-  if (typeof loaded === "number") return loaded;
-  reportInputIssues(io, "recipe", loaded.table);
-  const validated = validateLoaded(loaded, 0);
+  const input = await loadValidated(io, "recipe", file, flags);
+  if (typeof input === "number") return input;
+  const { loaded, validated } = input;
   const run = findRun(validated.runs, id);
   if (!run) {
     io.stderr(`runsheet recipe: there is no run "${id}" in ${loaded.table.label}; check the run_id column.\n`);

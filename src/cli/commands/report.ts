@@ -4,13 +4,12 @@ import { EXIT, type CommandHandler } from "../io";
 import {
   goalFlag,
   json,
-  list,
-  loadInput,
+  loadValidated,
+  METRIC_FLAGS,
+  metricOptions,
   startCommand,
   str,
   usageError,
-  validateLoaded,
-  reportInputIssues,
   withInputErrors,
 } from "../options";
 
@@ -26,9 +25,7 @@ whether it changed several factors at once or how many seeds would decide a tie
 export const reportCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "report", REPORT_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
   });
   if (typeof start === "number") return start;
   const { flags: f, format, file } = start;
@@ -36,14 +33,10 @@ export const reportCommand: CommandHandler = async (argv, io) => {
   if (!metric) return usageError(io, "report", "--metric is required", REPORT_USAGE);
   const goal = goalFlag(str(f, "goal"));
   if (goal === null) return usageError(io, "report", "--goal is max or min", REPORT_USAGE);
-  const loaded = await loadInput(io, "report", file, f);
-  if (typeof loaded === "number") return loaded;
-  reportInputIssues(io, "report", loaded.table);
-  const validated = validateLoaded(loaded, 0);
-  const options: ReportOptions = { metric };
-  if (goal) options.goal = goal;
-  const where = list(f, "where");
-  if (where.length) options.where = where.join(", ");
+  const input = await loadValidated(io, "report", file, f);
+  if (typeof input === "number") return input;
+  const { loaded, validated } = input;
+  const options: ReportOptions = metricOptions(metric, goal, f);
   const report = buildReport({ ...validated, leaveOutErrorsOf: validated.issues }, options);
   if (!report.ok) return usageError(io, "report", report.issues.map((i) => i.message).join(" "), REPORT_USAGE);
   const recipes = reproducibilityByExperiment(validated.runs, validated.schema);

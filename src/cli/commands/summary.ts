@@ -1,15 +1,14 @@
 /** `runsheet summary FILE [--metric M] --as csv|md|latex`: the Summary sheet's table, for papers and slides. */
-import { buildSummary, summaryCsv, summaryLatex, summaryMarkdown, type BestOptions } from "../../core/index";
+import { buildSummary, summaryCsv, summaryLatex, summaryMarkdown } from "../../core/index";
 import { EXIT, type CommandHandler } from "../io";
 import {
   goalFlag,
-  list,
-  loadInput,
-  reportInputIssues,
+  loadValidated,
+  METRIC_FLAGS,
+  metricOptions,
   startCommand,
   str,
   usageError,
-  validateLoaded,
   withInputErrors,
 } from "../options";
 
@@ -25,9 +24,7 @@ const WRITERS = { csv: summaryCsv, md: summaryMarkdown, latex: summaryLatex } as
 export const summaryCommand: CommandHandler = async (argv, io) => {
   const start = startCommand(argv, io, "summary", SUMMARY_USAGE, {
     schema: { type: "string" },
-    metric: { type: "string", short: "m" },
-    goal: { type: "string" },
-    where: { type: "string", multiple: true },
+    ...METRIC_FLAGS,
     as: { type: "string" },
   });
   if (typeof start === "number") return start;
@@ -36,17 +33,12 @@ export const summaryCommand: CommandHandler = async (argv, io) => {
   if (!Object.hasOwn(WRITERS, as)) return usageError(io, "summary", "--as is csv, md or latex", SUMMARY_USAGE);
   const goal = goalFlag(str(f, "goal"));
   if (goal === null) return usageError(io, "summary", "--goal is max or min", SUMMARY_USAGE);
-  const loaded = await loadInput(io, "summary", file, f);
-  if (typeof loaded === "number") return loaded;
-  reportInputIssues(io, "summary", loaded.table);
-  const validated = validateLoaded(loaded, 0);
+  const input = await loadValidated(io, "summary", file, f);
+  if (typeof input === "number") return input;
+  const { loaded, validated } = input;
   const metric = str(f, "metric") ?? validated.schema.columns.find((c) => c.role === "metric")?.name;
   if (!metric) return usageError(io, "summary", "the file has no metric column: give --metric", SUMMARY_USAGE);
-  const options: BestOptions = { metric };
-  if (goal) options.goal = goal;
-  const where = list(f, "where");
-  if (where.length) options.where = where.join(", ");
-  const table = buildSummary(validated, options);
+  const table = buildSummary(validated, metricOptions(metric, goal, f));
   if (!table.ok) return usageError(io, "summary", table.issues.map((i) => i.message).join(" "), SUMMARY_USAGE);
   io.stdout(WRITERS[as as keyof typeof WRITERS](table.value));
   return withInputErrors(table.value.rows.length ? EXIT.ok : EXIT.problems, loaded.table);

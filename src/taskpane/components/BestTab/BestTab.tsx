@@ -7,6 +7,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  mergeClasses,
   Option,
   Table,
   TableBody,
@@ -180,34 +181,33 @@ export function BestTab() {
             >
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>#</TableHeaderCell>
-                  <TableHeaderCell>Configuration</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>n</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>mean ± 95% CI</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>std</TableHeaderCell>
+                  <TableHeaderCell className={styles.cell}>#</TableHeaderCell>
+                  <TableHeaderCell className={styles.cell}>Configuration</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>n</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>mean ± 95% CI</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>std</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {r.ranking.slice(0, RANKING_ROWS).map((c, i) => (
                   <TableRow key={c.rows.join(",")} className={i === 0 ? styles.winner : undefined}>
-                    <TableCell>{i + 1}</TableCell>
-                    <TableCell className={styles.config}>
+                    <TableCell className={styles.cell}>{i + 1}</TableCell>
+                    <TableCell className={mergeClasses(styles.cell, styles.config)}>
                       {labels[i]}
                       <br />
                       <Text className={styles.hint} size={200}>
                         {rowsText(c.rows)}
                       </Text>
                     </TableCell>
-                    <TableCell className={styles.num}>{c.n}</TableCell>
-                    <TableCell className={styles.num}>
-                      {formatMean(c)}
-                      <br />
-                      {/* The interval itself under the mean: the pane is 350 px wide, a sixth column would not fit. */}
+                    <TableCell className={mergeClasses(styles.cell, styles.num)}>{c.n}</TableCell>
+                    <TableCell className={mergeClasses(styles.cell, styles.num)}>
+                      <span className={styles.mean}>{formatMean(c)}</span>
+                      {/* The interval itself under the mean: the pane is 320 px wide, a sixth column would not fit. */}
                       <Text className={styles.interval} size={200}>
                         {formatInterval(c.ci95)}
                       </Text>
                     </TableCell>
-                    <TableCell className={styles.num}>{formatValue(c.std)}</TableCell>
+                    <TableCell className={mergeClasses(styles.cell, styles.num)}>{formatValue(c.std)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

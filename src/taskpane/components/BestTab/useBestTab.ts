@@ -15,6 +15,7 @@ import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { usePaneSettings } from "../../usePaneSettings";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+import { unrestoredSentence } from "../../logic/unrestored-edits";
 
 export type GoalChoice = Goal | "auto";
 
@@ -146,6 +147,10 @@ export function useBestTab() {
       const done = await guard(() => gateway.applyFixes([{ ...cell, expected: fix.value, value: fix.choice }]));
       if (!done) return;
       notifyChanged();
+      if (done.unrestored.length > 0) {
+        setError(unrestoredSentence(done.unrestored));
+        return;
+      }
       if (done.applied === 0) {
         setError(
           `Row ${fix.row} changed since it was checked; nothing was written. Find best again to see it as it is.`,

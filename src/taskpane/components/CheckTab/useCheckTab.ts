@@ -14,6 +14,7 @@ import { groupBySeverity } from "./issue-groups";
 import { focusResult, useAnnounce } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+import { unrestoredSentence } from "../../logic/unrestored-edits";
 
 /** Quiet period after the last edit before revalidating, so a burst of typing costs one read, not one per keystroke. */
 export const REVALIDATE_DELAY_MS = 400;
@@ -146,10 +147,15 @@ export function useCheckTab() {
       try {
         const result = await guard(() => gateway.applyFixes(fixes));
         if (result) {
-          const sentence =
+          const lost = unrestoredSentence(result.unrestored);
+          const sentence = [
             result.stale.length > 0
               ? `Fixed ${result.applied}; ${result.stale.length} cell(s) had changed or moved since the check and were left alone.`
-              : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`;
+              : `Fixed ${result.applied} cell${result.applied === 1 ? "" : "s"}.`,
+            lost,
+          ]
+            .filter(Boolean)
+            .join(" ");
           setFixNotice(sentence);
           notifyChanged();
           fixed = sentence;

@@ -4,6 +4,7 @@ import { baselineFix, updateExperiments, type ExperimentsOutcome } from "../../.
 import { focusResult, useAnnounce, usePaneState } from "../../PaneState";
 import { useWorkbook } from "../../WorkbookContext";
 import { useEdgeErrors } from "../ErrorBar/useEdgeErrors";
+import { unrestoredSentence } from "../../logic/unrestored-edits";
 
 /** Element id the section moves focus to after an update or a baseline pick. */
 export const EXPERIMENTS_RESULT_ID = "experiments-result";
@@ -76,6 +77,10 @@ export function useExperiments(query: ExperimentsQuery) {
       }
       const written = await guard(() => gateway.applyFixes([fix]));
       if (!written) return;
+      if (written.unrestored.length > 0) {
+        setError(unrestoredSentence(written.unrestored));
+        return;
+      }
       if (written.applied === 0 && written.alreadyFixed === 0) {
         setError(
           `The baseline of ${id} was changed in the sheet since the pane read it; nothing was written. Update the sheet to see it as it is.`,
