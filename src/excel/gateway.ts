@@ -6,10 +6,10 @@
 import type { RunSchema } from "../core/index";
 import { detectCapabilities, type Capabilities } from "./capabilities";
 import { probeTextFormat } from "./safe-write";
-import { selectCell, type CellMark, type MarkResult } from "./marks";
+import type { CellMark, MarkResult } from "./marks";
 import type { CellFix, FixResult } from "./fixes";
 import type { CellRef } from "./locate";
-import { adoptActiveSheet, setAdoptedHeaderRow, type AdoptedHeader } from "./adopt";
+import type { AdoptedHeader } from "./adopt";
 import { readSelectedRunIds, type SelectedRuns } from "./selection";
 import {
   readSchemaTable,
@@ -30,15 +30,14 @@ import {
   type Subscription,
   type WorkbookActivity,
 } from "./events";
-import { findRowsOutside, includeRowsOutside, type RowsOutside } from "./rows-below";
-import { createTracker, type TrackerLayoutResult } from "./workbook-layout";
+import type { RowsOutside } from "./rows-below";
+import type { TrackerLayoutResult } from "./workbook-layout";
 import type { ReportWriteResult } from "./report";
 import type { HistoryResult, HistoryRow } from "./history";
-import { readHistory } from "./curves";
 import type { LegendResult } from "./runs-legend";
 import type { SummaryWriteResult } from "./summary-sheet";
 import type { ExperimentInfo, HistoryPoint, ReportSpec, SummaryTable } from "../core/index";
-import { addSchemaColumns, appendRuns, type AppendResult } from "./write-runs";
+import type { AppendResult } from "./write-runs";
 import type { CellValue } from "../core/index";
 import type { CompareTableRow, CompareWriteResult } from "./compare-sheet";
 import type { CompareResult } from "../core/index";
@@ -51,14 +50,8 @@ import {
 } from "./settings";
 import type { EnvFormat } from "../core/env/index";
 import type { StoreEnvironmentResult } from "./environments";
-import { readEnvironmentIds, readEnvironments, type StoredEnvironments } from "./environments-read";
-import {
-  readExperimentsSheet,
-  writeExperiments,
-  type ExperimentsSheetRead,
-  type ExperimentsUpdate,
-  type ExperimentsWriteResult,
-} from "./experiments-sheet";
+import type { StoredEnvironments } from "./environments-read";
+import type { ExperimentsSheetRead, ExperimentsUpdate, ExperimentsWriteResult } from "./experiments-sheet";
 
 /** Runs a batch against the workbook, like `Excel.run`. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -154,27 +147,31 @@ export function createWorkbookGateway(
         ? gateway
         : (deferred ??= createWorkbookGateway(runAfterCellEdit, { runAfterCellEdit, probe })),
     status: () => run((ctx) => readTrackerStatus(ctx)),
-    createTracker: (schema) => write((ctx) => createTracker(ctx, schema, capabilities)),
-    adoptActiveSheet: () => run((ctx) => adoptActiveSheet(ctx, capabilities)),
-    setAdoptedHeaderRow: (row) => run((ctx) => setAdoptedHeaderRow(ctx, row)),
+    // Only the reads the first tab starts with (status, read, settings, events) load with the pane:
+    // every other reader and writer loads its module on first use, keeping the pane's start small.
+    createTracker: (schema) =>
+      import("./workbook-layout").then((m) => write((ctx) => m.createTracker(ctx, schema, capabilities))),
+    adoptActiveSheet: () => import("./adopt").then((m) => run((ctx) => m.adoptActiveSheet(ctx, capabilities))),
+    setAdoptedHeaderRow: (row) => import("./adopt").then((m) => run((ctx) => m.setAdoptedHeaderRow(ctx, row))),
     read: () => run((ctx) => readWorkbook(ctx)),
     readSchema: () => run((ctx) => readSchemaTable(ctx)),
     readSheet: (name) => run((ctx) => readSheetUsedRange(ctx, name)),
-    // Writers the first tab does not use load on first use, keeping the pane's start small.
     mark: (sheet, marks) => import("./marks").then((m) => run((ctx) => m.markIssues(ctx, sheet, marks, capabilities))),
     clearMarks: () => import("./marks").then((m) => run((ctx) => m.clearMarks(ctx, capabilities))),
-    select: (cell) => run((ctx) => selectCell(ctx, cell)),
+    select: (cell) => import("./marks").then((m) => run((ctx) => m.selectCell(ctx, cell))),
     applyFixes: (fixes) => import("./fixes").then((m) => write((ctx) => m.applyFixes(ctx, fixes))),
-    appendRuns: (header, cells, mask) => write((ctx) => appendRuns(ctx, header, cells, mask)),
-    addSchemaColumns: (rows) => write((ctx) => addSchemaColumns(ctx, rows)),
+    appendRuns: (header, cells, mask) =>
+      import("./write-runs").then((m) => write((ctx) => m.appendRuns(ctx, header, cells, mask))),
+    addSchemaColumns: (rows) => import("./write-runs").then((m) => write((ctx) => m.addSchemaColumns(ctx, rows))),
     registerBest: (entry) => import("./registry").then((m) => write((ctx) => m.registerBest(ctx, entry))),
     subscribe: (sheet, onChange) => run((ctx) => subscribeToChanges(ctx, sheet, onChange, capabilities)),
     // The report and summary writers (statistics, charts, CSV) load on first use, not with the pane.
     readExperiments: () => import("./report").then((m) => run((ctx) => m.readExperiments(ctx))),
     selectedRunIds: (idColumn) => run((ctx) => readSelectedRunIds(ctx, idColumn)),
     watchActivity: (onActivity) => run((ctx) => subscribeToActivity(ctx, onActivity, capabilities)),
-    readExperimentsSheet: () => run((ctx) => readExperimentsSheet(ctx)),
-    writeExperiments: (update) => write((ctx) => writeExperiments(ctx, update)),
+    readExperimentsSheet: () => import("./experiments-sheet").then((m) => run((ctx) => m.readExperimentsSheet(ctx))),
+    writeExperiments: (update) =>
+      import("./experiments-sheet").then((m) => write((ctx) => m.writeExperiments(ctx, update))),
     writeReport: (spec) => import("./report").then((m) => write((ctx) => m.writeReport(ctx, spec, capabilities))),
     appendHistory: (rows) => import("./history").then((m) => write((ctx) => m.appendHistory(ctx, rows))),
     readSettings: () => (capabilities.settings ? run((ctx) => readPaneSettings(ctx)) : Promise.resolve({})),
@@ -182,16 +179,16 @@ export function createWorkbookGateway(
       capabilities.settings ? run((ctx) => savePaneSettings(ctx, patch)) : Promise.resolve(parsePaneSettings(patch)),
     writeCompare: (result, table) =>
       import("./compare-sheet").then((m) => write((ctx) => m.writeCompareSheet(ctx, result, table))),
-    readHistory: () => run((ctx) => readHistory(ctx)),
+    readHistory: () => import("./curves").then((m) => run((ctx) => m.readHistory(ctx))),
     writeSummary: (table) => import("./summary-sheet").then((m) => write((ctx) => m.writeSummary(ctx, table))),
     writeMarksLegend: () => import("./runs-legend").then((m) => write((ctx) => m.writeMarksLegend(ctx))),
     // The environment parsers load on first use, not with the pane.
     storeEnvironment: (text, format) =>
       import("./environments").then((m) => write((ctx) => m.storeEnvironment(ctx, text, format))),
-    readEnvironments: () => run((ctx) => readEnvironments(ctx)),
-    environmentIds: () => run((ctx) => readEnvironmentIds(ctx)),
-    rowsOutsideRuns: () => run((ctx) => findRowsOutside(ctx)),
-    includeRowsOutsideRuns: () => run((ctx) => includeRowsOutside(ctx)),
+    readEnvironments: () => import("./environments-read").then((m) => run((ctx) => m.readEnvironments(ctx))),
+    environmentIds: () => import("./environments-read").then((m) => run((ctx) => m.readEnvironmentIds(ctx))),
+    rowsOutsideRuns: () => import("./rows-below").then((m) => run((ctx) => m.findRowsOutside(ctx))),
+    includeRowsOutsideRuns: () => import("./rows-below").then((m) => run((ctx) => m.includeRowsOutside(ctx))),
   };
   return gateway;
 }

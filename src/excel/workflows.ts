@@ -4,7 +4,6 @@
  * so the pane stays thin and the commands share the exact same behaviour.
  */
 import {
-  checkGrid,
   DEFAULT_SCHEMA,
   inferSchema,
   isBlank,
@@ -54,7 +53,9 @@ export async function checkRuns(gateway: WorkbookGateway, options: { mark?: bool
       marks: null,
     };
   }
-  const checked = checkGrid(snapshot.runs, tableSchema, await gateway.environmentIds());
+  // Validation loads after the pane's first render: the tab shows itself before its first check.
+  const [{ checkGrid }, environmentIds] = await Promise.all([import("../core/sheet-check"), gateway.environmentIds()]);
+  const checked = checkGrid(snapshot.runs, tableSchema, environmentIds);
   let marks: MarkResult | null = null;
   if (options.mark) {
     const cells = checked.issues.flatMap((i) => (i.cell ? [{ ...i.cell, severity: i.severity }] : []));
