@@ -19,6 +19,15 @@ export const tabStyles = {
   },
   /** A wide table scrolls inside its own box, not the pane. */
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
+  /** A list without bullets or indent, its items stacked with a small gap. */
+  plainList: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   /** Secondary text under a control or a result. */
   hint: { color: tokens.colorNeutralForeground3 },
 } satisfies Record<string, GriffelStyle>;

@@ -5,14 +5,7 @@ export const useCheckTabStyles = makeStyles({
   root: { ...tabStyles.root, minWidth: 0 },
   actions: { ...tabStyles.row, alignItems: "center" },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
+  list: tabStyles.plainList,
   item: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) auto",

@@ -10,14 +10,7 @@ export const useExperimentsSectionStyles = makeStyles({
     paddingTop: tokens.spacingVerticalM,
   },
   hint: tabStyles.hint,
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: { ...tabStyles.plainList, rowGap: tokens.spacingVerticalM },
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   // Verdicts are long sentences with ids in them: let them wrap anywhere rather than widen the pane.
   verdict: { overflowWrap: "anywhere" },

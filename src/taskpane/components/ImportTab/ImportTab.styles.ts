@@ -19,14 +19,7 @@ export const useImportTabStyles = makeStyles({
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   hint: tabStyles.hint,
   severity: { fontWeight: tokens.fontWeightSemibold },
-  mapping: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
+  mapping: tabStyles.plainList,
   // Source and target side by side; at 320 px a long name wraps instead of pushing the pane wider.
   mappingRow: {
     display: "grid",
