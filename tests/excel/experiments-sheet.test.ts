@@ -11,17 +11,11 @@ import {
   type ExperimentsUpdate,
 } from "../../src/excel/index";
 import { createExcelSimulator, type ExcelSimulator } from "../../src/sim/index";
+import { SEEDS_HEADER, SEEDS_RUNS } from "../shared/seeds-example";
 import { faultSweep, type Runner, type SweepCase } from "./fault-sweep";
 
-const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];
-const runs = [
-  ["e1-s1", "exp1", 1000, 1, 1, "finished", 0.71, 0.6],
-  ["e1-s2", "exp1", 1000, 1, 2, "finished", 0.73, 0.58],
-  ["e1-s3", "exp1", 1000, 1, 3, "finished", 0.72, 0.59],
-  ["e2-s1", "exp2", 2000, 2, 1, "finished", 0.8, 0.5],
-  ["e2-s2", "exp2", 2000, 2, 2, "finished", 0.82, 0.48],
-  ["e2-s3", "exp2", 2000, 2, 3, "finished", 0.81, 0.49],
-];
+const header = SEEDS_HEADER;
+const runs = SEEDS_RUNS;
 
 type Scalar = string | number | boolean;
 

@@ -6,16 +6,12 @@ import {
   EXPERIMENTS_RESULT_ID,
   useExperiments,
 } from "../../../src/taskpane/components/ExperimentsSection/useExperiments";
+import { SEEDS_HEADER, SEEDS_RUNS } from "../../shared/seeds-example";
 import { harness, renderPaneHook, type Harness } from "./render";
 
-const header = ["run_id", "experiment", "n_images", "layers", "seed", "status", "accuracy", "val_loss"];
+const header = SEEDS_HEADER;
 const rows = [
-  ["e1-s1", "exp1", 1000, 1, 1, "finished", 0.71, 0.6],
-  ["e1-s2", "exp1", 1000, 1, 2, "finished", 0.73, 0.58],
-  ["e1-s3", "exp1", 1000, 1, 3, "finished", 0.72, 0.59],
-  ["e2-s1", "exp2", 2000, 2, 1, "finished", 0.8, 0.5],
-  ["e2-s2", "exp2", 2000, 2, 2, "finished", 0.82, 0.48],
-  ["e2-s3", "exp2", 2000, 2, 3, "finished", 0.81, 0.49],
+  ...SEEDS_RUNS,
   ["e3-s1", "exp3", 2000, 2, 4, "finished", 0.815, 0.49],
   ["e3-s2", "exp3", 2000, 2, 5, "finished", 0.805, 0.49],
 ];
