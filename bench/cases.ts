@@ -8,12 +8,7 @@ import Papa from "papaparse";
 import { mean as ssMean, sampleStandardDeviation } from "simple-statistics";
 import { best, validate, type Grid, type Run } from "../src/core/index";
 import { parseText } from "../src/core/parse/index";
-// From the modules themselves, not the excel/index barrel: the gateway imports these modules
-// lazily, and esbuild then emits them with a deferred initialiser that an `export *` re-export
-// never runs, so their module-level constants read as undefined in the bundled bench.
-import { readWorkbook } from "../src/excel/read-runs";
-import { createTracker } from "../src/excel/workbook-layout";
-import { appendRuns } from "../src/excel/write-runs";
+import { appendRuns, createTracker, readWorkbook } from "../src/excel/index";
 import { createExcelSimulator } from "../src/sim/index";
 import { bestGrid, HEADER_20, jsonSchema20, mixedCsv, runsJsonl, SCHEMA_20, SCHEMA_BEST, validateGrid } from "./data";
 import {

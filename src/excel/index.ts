@@ -10,29 +10,71 @@ export * from "./own-sheet";
 export * from "./capabilities";
 export * from "./default-schema";
 export * from "./schema-table";
-export * from "./workbook-layout";
+// Modules the gateway imports lazily are re-exported by name: esbuild gives such a module a
+// deferred initialiser that an `export *` re-export never runs, so its module-level constants
+// read as undefined in an esbuild bundle (the bench's excel-read case failed on 'A1:1').
+export { numberFormatFor, type TrackerLayoutResult, createTracker } from "./workbook-layout";
 export * from "./read-runs";
-export * from "./adopt";
+export { type AdoptedHeader, adoptActiveSheet, setAdoptedHeaderRow } from "./adopt";
 export * from "./selection";
-export * from "./write-runs";
+export { type AppendResult, ImportInterruptedError, appendRuns, addSchemaColumns } from "./write-runs";
 export * from "./locate";
-export * from "./marks";
-export * from "./fixes";
+export {
+  MARK_FORMULA,
+  MARK_STYLE,
+  MAX_MARKS,
+  type CellMark,
+  type MarkResult,
+  markIssues,
+  clearMarks,
+  selectCell,
+} from "./marks";
+export {
+  FixInterruptedError,
+  type CellFix,
+  type UnrestoredEdit,
+  type FixResult,
+  anchorFixes,
+  applyFixes,
+} from "./fixes";
 export * from "./events";
-export * from "./rows-below";
-export * from "./registry";
-export * from "./report";
-export * from "./summary-sheet";
-export * from "./curves";
-export * from "./runs-legend";
-export * from "./history";
-export * from "./environments-read";
+export { LOOK_BELOW, type RowsOutside, findRowsOutside, includeRowsOutside } from "./rows-below";
+export { type RegistryEntry, type RegisterResult, registryRow, registerBest } from "./registry";
+export {
+  CHART_PREFIX,
+  REPORT_HEADER,
+  type ReportWriteResult,
+  sectionsBlock,
+  chartBlock,
+  writeReport,
+  readExperiments,
+} from "./report";
+export { type SummaryWriteResult, writeSummary } from "./summary-sheet";
+export { readHistory } from "./curves";
+export { MARKS_LEGEND, type LegendResult, writeMarksLegend } from "./runs-legend";
+export { type HistoryRow, type HistoryResult, appendHistory } from "./history";
+export { type StoredEnvironments, readEnvironments, readEnvironmentIds } from "./environments-read";
 export type { StoreEnvironmentResult } from "./environments";
 export * from "./errors";
 export * from "./gateway";
 export * from "./workflows";
 export * from "./report-workflow";
-export * from "./experiments-sheet";
+export {
+  type ExperimentsSheetRead,
+  type ExperimentsUpdate,
+  type ExperimentsWriteResult,
+  readExperimentsSheet,
+  writeExperiments,
+  baselineFix,
+} from "./experiments-sheet";
 export * from "./experiments-workflow";
 export * from "./settings";
-export * from "./compare-sheet";
+export {
+  COMPARE_SHEET,
+  COMPARE_OWNED_SETTING,
+  type CompareWriteResult,
+  writeCompareSheet,
+  compareTable,
+  deltaDirection,
+  type CompareTableRow,
+} from "./compare-sheet";
