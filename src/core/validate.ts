@@ -14,6 +14,7 @@ import { putValue, SeedIndex, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-
 import { cellText } from "./cell-value";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
 import { reproducibilityIssues } from "./reproducibility";
+import { IdIndex } from "./id-index";
 
 const DEFAULT_MAX_ISSUES = 100_000;
 /** Runs per block of cells (see CompactRun): large enough to allocate rarely, small enough never to copy a huge array. */
@@ -192,7 +193,7 @@ export function validate(
     options.lastRow !== undefined
       ? Math.min(grid.length - 1, options.lastRow - offset)
       : tableLayout(grid, headerIndex).lastDataIndex;
-  const ids = new Map<string, number>();
+  const ids = new IdIndex(lastIndex - headerIndex, headerIndex + 1 + offset);
   // Configuration keys as tuples of per-column value ids: no JSON text per row.
   const valueIds = configPositions.map(() => new ValueIds());
   const seedIds = seedPositions.map(() => new ValueIds());
@@ -255,7 +256,7 @@ export function validate(
       const text = v === null ? "" : cellText(v).trim();
       if (text !== "") {
         id = text;
-        const first = ids.get(id);
+        const first = ids.firstRow(id, excelRow);
         if (first !== undefined) {
           sink.add({
             row: excelRow,
@@ -265,7 +266,7 @@ export function validate(
             message: `The ${idSpec.name} "${id}" is already used on row ${first}: give this run its own ${idSpec.name}.`,
             value: id,
           });
-        } else ids.set(id, excelRow);
+        }
       }
     }
     if (id === "") id = `row ${excelRow}`;
