@@ -66,6 +66,9 @@ type Obj = { [key: string]: Literal };
 class SeriesRecords {
   readonly b = new RecordsBuilder();
   readonly curves: StepCurve[] = [];
+  /** The text of the record `addParsed` is adding, for `allKeys` (one function for every line, no closure per line). */
+  private src = "";
+  private readonly allKeys = (keys: number): boolean => hasKeyTokens(this.src, keys);
   constructor(private readonly issues: ParseIssue[]) {}
   add(record: Obj, line: number, extra?: [string, Literal]): void {
     const { record: flat, curves } = expandSeries(record, line);
@@ -76,7 +79,8 @@ class SeriesRecords {
   }
   /** Adds a record JSON.parse read from `src` without copying it, when it is plain (see `addPlain`). */
   addParsed(record: Obj, line: number, src: string): boolean {
-    return this.b.addPlain(record, line, (keys) => hasKeyTokens(src, keys), this.issues);
+    this.src = src;
+    return this.b.addPlain(record, line, this.allKeys, this.issues);
   }
   build(format: FormatName): RawTable {
     const raw = this.b.build(format, this.issues, false);

@@ -35,6 +35,10 @@ export class RecordsBuilder {
   private readonly pendingValues: RawValue[] = [];
   /** How many of the pending entries belong to the record being added (the lists are reused, never shrunk). */
   private pending = 0;
+  /** Rows added before the last new column (they may be narrower than the table). */
+  private narrowRows = 0;
+  /** The row addPlain is filling. */
+  private row: RawValue[] = [];
 
   /**
    * Adds a record as `add(flattenRecord(record))` would, straight from the parsed value and
@@ -53,25 +57,19 @@ export class RecordsBuilder {
     if (isNonFinite(record)) return false;
     const before = issues.length;
     this.pending = 0;
+    const row = this.emptyRow();
+    this.row = row;
     const keys = this.collect(record, this.root, 0, line, issues);
     if (keys === CAREFUL || !allKeys(keys)) {
       issues.length = before;
       return false;
     }
-    const row: RawValue[] = new Array<RawValue>(this.columns.length).fill(null);
+    // Keys seen for the first time get their columns now, in the order they came.
     const nodes = this.pendingKeys;
     for (let i = 0; i < this.pending; i++) {
       const node = nodes[i] as KeyNode;
-      let col = node.column;
-      if (col < 0) {
-        col = this.index.get(node.name) ?? -1;
-        if (col < 0) {
-          col = this.columns.length;
-          this.columns.push(node.name);
-          this.index.set(node.name, col);
-        }
-        node.column = col;
-      }
+      const col = this.index.get(node.name) ?? this.addColumn(node.name);
+      node.column = col;
       row[col] = this.pendingValues[i] ?? null;
     }
     this.rows.push(row);
@@ -79,7 +77,7 @@ export class RecordsBuilder {
     return true;
   }
 
-  /** The flat cells of `obj` under `node` into the pending lists; its key count, or CAREFUL. */
+  /** The flat cells of `obj` under `node` into the row (or the pending lists, see `pend`); its key count, or CAREFUL. */
   private collect(
     obj: { [key: string]: Literal },
     node: KeyNode,
@@ -133,7 +131,21 @@ export class RecordsBuilder {
     return keys;
   }
 
+  /**
+   * A cell of the record being added: written into its row when its column exists, else kept
+   * for addPlain to create the column (only once the record turns out plain).
+   */
   private pend(node: KeyNode, value: RawValue): void {
+    let col = node.column;
+    if (col < 0) {
+      // Another path of the same name (`a.b` written flat and nested) may have made the column.
+      col = this.index.get(node.name) ?? -1;
+      if (col >= 0) node.column = col;
+    }
+    if (col >= 0) {
+      this.row[col] = value;
+      return;
+    }
     this.pendingKeys[this.pending] = node;
     this.pendingValues[this.pending] = value;
     this.pending++;
@@ -141,24 +153,37 @@ export class RecordsBuilder {
 
   /** Adds one record (key -> value) starting on `line`. */
   add(record: Map<string, RawValue>, line: number): void {
-    const row: RawValue[] = new Array<RawValue>(this.columns.length).fill(null);
-    for (const [key, value] of record) {
-      let i = this.index.get(key);
-      if (i === undefined) {
-        i = this.columns.length;
-        this.columns.push(key);
-        this.index.set(key, i);
-      }
-      row[i] = value;
-    }
+    const row = this.emptyRow();
+    for (const [key, value] of record) row[this.index.get(key) ?? this.addColumn(key)] = value;
     this.rows.push(row);
     this.rowLines.push(line);
+  }
+
+  /** A row of nulls as wide as the columns so far (a loop: `fill` costs a runtime call per row). */
+  private emptyRow(): RawValue[] {
+    const width = this.columns.length;
+    const row = new Array<RawValue>(width);
+    for (let i = 0; i < width; i++) row[i] = null;
+    return row;
+  }
+
+  /** Appends a column; rows added before it (not the one being added) are now too short. */
+  private addColumn(name: string): number {
+    const col = this.columns.length;
+    this.columns.push(name);
+    this.index.set(name, col);
+    this.narrowRows = this.rows.length;
+    return col;
   }
 
   /** The finished table; earlier rows are padded to the final width. */
   build(format: FormatName, issues: ParseIssue[], textual: boolean, stepLog = false): RawTable {
     const width = this.columns.length;
-    for (const row of this.rows) while (row.length < width) row.push(null);
+    // Every row from `narrowRows` on was added once all columns existed: only earlier ones can be short.
+    for (let r = 0; r < this.narrowRows; r++) {
+      const row = this.rows[r] as RawValue[];
+      while (row.length < width) row.push(null);
+    }
     return {
       format,
       columns: this.columns,
