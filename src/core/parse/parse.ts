@@ -2,6 +2,7 @@
 import { stripBom } from "./delimited";
 import { chooseReading, emptyResult, finishResult, noteAlternatives, parseRaw } from "./pipeline";
 import { accumulate, beginTyping, convert, decide, finishTyping } from "./table";
+import { parseJsonLinesDirect } from "./jsonl-direct";
 import type { FormatName, ParseOptions, ParseResult } from "./types";
 
 /**
@@ -12,6 +13,11 @@ export function parseText(text: string, options?: ParseOptions): ParseResult {
   const clean = stripBom(text);
   const { format, close } = chooseReading(clean, options);
   if (clean.trim() === "") return emptyResult(format);
+  if (format === "jsonl") {
+    // Plain records (most JSON Lines files) are typed in one pass; anything else takes the pipeline.
+    const direct = parseJsonLinesDirect(clean);
+    if (direct) return noteAlternatives(direct, close);
+  }
   const raw = parseRaw(clean, format);
   const state = beginTyping(raw);
   accumulate(state, 0, raw.rows.length);

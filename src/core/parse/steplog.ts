@@ -156,6 +156,11 @@ function variesAsText(rows: readonly (readonly unknown[])[], c: number): boolean
   return false;
 }
 
+/** True when one of the columns is an x axis (step, epoch...): only then can a table be a step-wise log. */
+export function hasStepColumn(columns: readonly string[]): boolean {
+  return findColumn(columns, STEP_NAMES) >= 0;
+}
+
 /** The step layout of a raw table, or null when it is a runs table. */
 export function rawStepLayout(raw: RawTable): StepLayout | null {
   return stepLayout(raw.columns, raw.rows);

@@ -81,7 +81,7 @@ export function decide(state: TypingState): void {
  * one with its keys in place: copies of it are fast objects, several times cheaper to make and
  * to read. JSON also keeps `__proto__` an own key, as `setKey` does.
  */
-function rowTemplate(columns: readonly string[]): Record<string, ParsedValue> {
+export function rowTemplate(columns: readonly string[]): Record<string, ParsedValue> {
   return JSON.parse(`{${columns.map((c) => `${JSON.stringify(c)}:null`).join(",")}}`) as Record<string, ParsedValue>;
 }
 
@@ -198,16 +198,7 @@ export function finishTyping(state: TypingState): { rows: Record<string, ParsedV
       if (!m || m.count === 0 || !numeric || column === "") return;
       const allMissing = m.count === state.raw.rows.length;
       if (!state.raw.textual && !allMissing && !columnHasNumber(state, column)) return;
-      state.issues.push({
-        line: m.firstLine,
-        column,
-        code: "missing",
-        severity: "warning",
-        message:
-          m.count === 1
-            ? `Column "${column}" has no value on line ${m.firstLine}; it stays empty (not 0).`
-            : `Column "${column}" has no value on ${m.count} rows (first on line ${m.firstLine}); they stay empty (not 0).`,
-      });
+      state.issues.push(missingIssue(column, m.count, m.firstLine));
     });
   }
   state.raw.columns.forEach((column, c) => {
@@ -215,6 +206,20 @@ export function finishTyping(state: TypingState): { rows: Record<string, ParsedV
     if (seen && seen.lines.length > 0) state.issues.push(decimalCommaIssue(column, seen.lines, seen.first, state));
   });
   return { rows: state.rows, issues: [...state.raw.issues, ...state.issues] };
+}
+
+/** The one warning for a numeric column with `count` missing values, the first on `firstLine`. */
+export function missingIssue(column: string, count: number, firstLine: number): ParseIssue {
+  return {
+    line: firstLine,
+    column,
+    code: "missing",
+    severity: "warning",
+    message:
+      count === 1
+        ? `Column "${column}" has no value on line ${firstLine}; it stays empty (not 0).`
+        : `Column "${column}" has no value on ${count} rows (first on line ${firstLine}); they stay empty (not 0).`,
+  };
 }
 
 /** Lines listed in a message before "and N more". */
