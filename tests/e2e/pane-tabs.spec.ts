@@ -3,6 +3,7 @@
  * (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): one tab in the Tab order, arrows and Home/End
  * move focus, Enter or Space selects, the panel is labelled by the selected tab.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const SHOTS = "tests/e2e/screenshots";
@@ -59,3 +60,20 @@ test("section tabs: roving focus, arrows and Home/End move, Enter selects, the p
   await expect(pane.getByTestId("tab-check")).toBeFocused();
   await pane.locator('[role="tablist"]').screenshot({ path: `${SHOTS}/pane-tabs-check-selected.png` });
 });
+
+for (const theme of ["dark", "contrast"] as const) {
+  test(`section tabs pass axe's WCAG 2 A/AA rules in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`/playground.html?theme=${theme}`);
+    const pane = page.getByTestId("runsheet-pane");
+    await expect(pane.getByTestId("tracker-status")).toBeVisible();
+    await pane.getByTestId("tab-best").click();
+    await expect(pane.getByTestId("best-metric")).toBeVisible();
+    const result = await new AxeBuilder({ page })
+      .include('[data-testid="runsheet-pane"] [role="tablist"]')
+      .withTags(["wcag2a", "wcag2aa"])
+      .analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await pane.locator('[role="tablist"]').screenshot({ path: `${SHOTS}/pane-tabs-${theme}.png` });
+  });
+}
