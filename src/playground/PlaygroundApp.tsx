@@ -22,6 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DocumentTable20Regular, PeopleTeam20Regular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { tabIndexAfterKey } from "../taskpane/logic/tab-keys";
 import { App } from "../taskpane/App";
 import { type ExcelSimulator, cellAddress, formatText } from "../sim";
 import { ChartView } from "./ChartView/ChartView";
@@ -332,10 +333,10 @@ export function PlaygroundApp({ sim }: PlaygroundAppProps) {
                   data-testid={`sheet-tab-${s.name}`}
                   onClick={() => activate(s.name)}
                   onKeyDown={(e) => {
-                    // Arrow keys move between sheet tabs, as in a WAI-ARIA tablist.
-                    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-                    const next = visible[(i + step + visible.length) % visible.length];
-                    if (step && next) {
+                    // Arrow keys, Home and End move between sheet tabs, as in a WAI-ARIA tablist.
+                    const to = tabIndexAfterKey(e.key, i, visible.length);
+                    const next = to === null ? undefined : visible[to];
+                    if (next) {
                       e.preventDefault();
                       activate(next.name);
                     }

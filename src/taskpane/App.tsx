@@ -1,7 +1,8 @@
-import { Spinner, Tab, TabList, Title3, type SelectTabData } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
+import { Spinner, Title3 } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useId, useMemo, useRef, useState } from "react";
 import { createWorkbookGateway, type WorkbookGateway } from "../excel/index";
 import { useAppStyles } from "./App.styles";
+import { PaneTabs } from "./components/PaneTabs/PaneTabs";
 import { RunsTab } from "./components/RunsTab/RunsTab";
 import { AnnounceContext, NavigateContext, PaneStoreContext, type PaneStore } from "./PaneState";
 import { WorkbookContext } from "./WorkbookContext";
@@ -38,6 +39,7 @@ const TABS: { name: TabName; label: string }[] = [
 /** The RunSheet task pane. Takes no required props; index.tsx renders it after Office.onReady. */
 export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
   const styles = useAppStyles();
+  const ids = useId();
   const workbook = useMemo(() => gateway ?? createWorkbookGateway(), [gateway]);
   const [tab, setTab] = useState<TabName>(initialTab);
   const [revision, setRevision] = useState(0);
@@ -63,20 +65,16 @@ export function App({ gateway, initialTab = "runs" }: AppProps = {}) {
               <header className={styles.header}>
                 <Title3 as="h1">RunSheet</Title3>
               </header>
-              <TabList
+              <PaneTabs
                 className={styles.tabs}
-                size="small"
-                selectedValue={tab}
-                onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
-                aria-label="RunSheet sections"
-              >
-                {TABS.map((t) => (
-                  <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
-                    {t.label}
-                  </Tab>
-                ))}
-              </TabList>
-              <div className={styles.panel} role="tabpanel" aria-label={TABS.find((t) => t.name === tab)?.label}>
+                tabs={TABS}
+                selected={tab}
+                onSelect={setTab}
+                label="RunSheet sections"
+                tabId={(name) => `${ids}-tab-${name}`}
+                panelId={`${ids}-panel`}
+              />
+              <div className={styles.panel} role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${tab}`}>
                 <Suspense fallback={<Spinner size="small" label="Loading…" />}>
                   {tab === "runs" && <RunsTab />}
                   {tab === "log" && <LogRunTab />}

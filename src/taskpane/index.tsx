@@ -2,7 +2,7 @@
  * Task pane entry: waits for Office, then renders the pane in Fluent's theme matching Office's
  * (dark themes get Fluent's dark theme). Outside Office, shows a hint instead of crashing.
  */
-import { FluentProvider, Link, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 
@@ -27,16 +27,11 @@ void Office.onReady(async (info) => {
   if (!container) return;
   const root = createRoot(container);
   if (info.host !== Office.HostType.Excel) {
+    // Only the hint, loaded on its own: the pane's first render in Excel does not carry it.
+    const { OutsideExcel } = await import("./OutsideExcel");
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <main style={{ padding: 16 }}>
-          <h1>RunSheet</h1>
-          <p>This is an Excel add-in: open RunSheet in Excel (Home tab, RunSheet group) to use it on a workbook.</p>
-          <p>
-            No Excel at hand? Try it on a simulated workbook in the{" "}
-            <Link href="playground.html">RunSheet playground</Link>.
-          </p>
-        </main>
+        <OutsideExcel />
       </FluentProvider>,
     );
     return;

@@ -56,6 +56,24 @@ test("the best tab fits 320 x 450 px without horizontal scrolling, ranking and e
   await expect(first).toHaveCount(5);
   await expect(first.nth(1)).toContainText(/layers=2.*rows? \d/);
   await expect(first.nth(3)).toContainText(/±.*\[.*, .*\]/);
+  // The std has the CI half-width's precision: 2 significant digits (0.0061, not 0.006083).
+  const std = (await first.nth(4).innerText()).trim();
+  expect(std.replace(/^[0.]+/, "").replace(".", "")).toMatch(/^\d{1,2}$/);
+  // Numeric headers sit at the right edge of their column, over the numbers.
+  for (const name of ["n", "mean ± 95% CI", "std"]) {
+    const header = ranking.getByRole("columnheader", { name, exact: true });
+    const edges = await header.evaluate((th) => {
+      const label = th.querySelector(".fui-TableHeaderCell__button") ?? th;
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const style = getComputedStyle(th);
+      return {
+        text: range.getBoundingClientRect().right,
+        cell: th.getBoundingClientRect().right - parseFloat(style.paddingRight),
+      };
+    });
+    expect(Math.abs(edges.cell - edges.text), name).toBeLessThanOrEqual(2);
+  }
   const fits = await page.getByTestId("pane-body").evaluate((body) => {
     const table = body.querySelector('[data-testid="best-ranking"]');
     return {

@@ -125,7 +125,7 @@ for (const size of sizes) {
       'Line 3, run_id: The run_id "exp2-s2" is also on line 2 of the paste',
     );
     await expect(importIssues.locator('li[data-severity="warning"]').filter({ hasText: "0,81" })).toContainText(
-      "Line 3, accuracy",
+      'in column "accuracy" on line 3',
     );
     await expect(page.getByTestId("import-button")).toBeDisabled();
     await expectNoSideScroll(page);

@@ -4,6 +4,7 @@ import {
   formatInterval,
   formatMean,
   formatPValue,
+  formatSpread,
   formatValue,
   plural,
   verdictOf,
@@ -32,6 +33,13 @@ describe("number formatting", () => {
     expect(formatValue(Number.NaN)).toBe("–");
     expect(formatValue(0)).toBe("0");
     expect(formatValue(0.123456)).toBe("0.1235");
+  });
+  it("a spread to 2 significant digits, as the CI's half-width", () => {
+    expect(formatSpread(0.006083)).toBe("0.0061");
+    expect(formatSpread(0.01185)).toBe("0.012");
+    expect(formatSpread(12.34)).toBe("12");
+    expect(formatSpread(0)).toBe("0");
+    expect(formatSpread(null)).toBe("–");
   });
   it("formats intervals and says when there is none", () => {
     expect(formatInterval([0.8812, 0.9245])).toBe("[0.8812, 0.9245]");

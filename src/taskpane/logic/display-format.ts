@@ -9,6 +9,15 @@ export function formatValue(x: number | null | undefined): string {
   return sig(x, 4);
 }
 
+/**
+ * A spread (a standard deviation) to 2 significant digits, the precision `formatMean` gives the
+ * CI's half-width, so the std beside `0.913 ± 0.015` reads `0.0061`, not `0.006083`.
+ */
+export function formatSpread(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return sig(x, 2);
+}
+
 /** `[lo, hi]` of a 95% CI, or "n < 2" when there is none. */
 export function formatInterval(ci: [number, number] | null): string {
   if (!ci) return "n < 2";

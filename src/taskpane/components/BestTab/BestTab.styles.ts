@@ -12,6 +12,8 @@ export const useBestTabStyles = makeStyles({
   cell: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   // Right-aligned numbers; a header such as "mean ± 95% CI" may wrap between its words.
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // Fluent's header cell lays its label out in a flex box, which text-align does not move.
+  numHeader: { "& .fui-TableHeaderCell__button": { justifyContent: "flex-end", textAlign: "end" } },
   // The mean and its ± stay on one line.
   mean: { whiteSpace: "nowrap" },
   // A label of many params ("layers=2, n_images=2000") wraps, inside a name when it must.

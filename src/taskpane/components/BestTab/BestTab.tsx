@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { distinctConfigLabels, rowsText } from "./best-plan";
 import { useNavigate } from "../../PaneState";
-import { formatInterval, formatMean, formatPValue, formatValue } from "../../logic/display-format";
+import { formatInterval, formatMean, formatPValue, formatSpread } from "../../logic/display-format";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { ExperimentsSection } from "../ExperimentsSection/ExperimentsSection";
 import { useBestTabStyles } from "./BestTab.styles";
@@ -183,9 +183,15 @@ export function BestTab() {
                 <TableRow>
                   <TableHeaderCell className={styles.cell}>#</TableHeaderCell>
                   <TableHeaderCell className={styles.cell}>Configuration</TableHeaderCell>
-                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>n</TableHeaderCell>
-                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>mean ± 95% CI</TableHeaderCell>
-                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num)}>std</TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num, styles.numHeader)}>
+                    n
+                  </TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num, styles.numHeader)}>
+                    mean ± 95% CI
+                  </TableHeaderCell>
+                  <TableHeaderCell className={mergeClasses(styles.cell, styles.num, styles.numHeader)}>
+                    std
+                  </TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -207,7 +213,7 @@ export function BestTab() {
                         {formatInterval(c.ci95)}
                       </Text>
                     </TableCell>
-                    <TableCell className={mergeClasses(styles.cell, styles.num)}>{formatValue(c.std)}</TableCell>
+                    <TableCell className={mergeClasses(styles.cell, styles.num)}>{formatSpread(c.std)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

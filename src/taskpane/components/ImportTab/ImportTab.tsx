@@ -25,10 +25,17 @@ import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useImportTabStyles } from "./ImportTab.styles";
 import { IMPORT_NOTICE_ID, useImportTab, type FormatChoice } from "./useImportTab";
 import { pickOf, type MappingChoice, type TargetPick } from "./import-plan";
+import { issueLead, type LocatedIssue } from "../../logic/issue-lead";
 
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = 8;
 const LISTED_ISSUES = 50;
+
+/** "Line 3, accuracy: " before an issue's message, or nothing when the message says where. */
+function leadOf(issue: LocatedIssue): string {
+  const lead = issueLead(issue);
+  return lead ? `${lead}: ` : "";
+}
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -144,8 +151,8 @@ export function ImportTab() {
                   data-origin={issue.origin}
                 >
                   <span className={styles.severity}>{issue.severity === "error" ? "Error" : "Warning"}: </span>
-                  {issue.line > 0 ? `Line ${issue.line}` : "The paste"}
-                  {issue.column ? `, ${issue.column}` : ""}: {issue.message}
+                  {leadOf(issue)}
+                  {issue.message}
                 </li>
               ))}
               {s.plan.issues.length > LISTED_ISSUES && <li>…and {s.plan.issues.length - LISTED_ISSUES} more.</li>}

@@ -1,18 +1,12 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  SpinButton,
-  Spinner,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
+import { Suspense, lazy } from "react";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useRunsTabStyles } from "./RunsTab.styles";
 import { RUNS_NOTICE_ID, useRunsTab } from "./useRunsTab";
+
+// Shown once the workbook has answered; their form controls load then, not with the pane.
+const AdoptedSheetView = lazy(() => import("./RunsTabDetails").then((m) => ({ default: m.AdoptedSheetView })));
+const SeedColumnField = lazy(() => import("./RunsTabDetails").then((m) => ({ default: m.SeedColumnField })));
 
 /** The main button keeps the test id of the action it does. */
 const MAIN_TEST_ID = { create: "create-tracker", adopt: "adopt-sheet", check: "check-runs" } as const;
@@ -22,8 +16,6 @@ export function RunsTab() {
   const styles = useRunsTabStyles();
   const s = useRunsTab();
   const { status, adopted, busy, main } = s;
-  const [row, setRow] = useState<number | null>(null);
-  const headerRow = row ?? adopted?.headerRow ?? 1;
   return (
     <section className={styles.root} aria-label="Runs" data-testid="runs-tab">
       <ErrorBar message={s.error} onDismiss={s.dismiss} />
@@ -91,66 +83,12 @@ export function RunsTab() {
           Refresh
         </Button>
       </div>
-      {adopted && (
-        <section className={styles.adopted} aria-label="Adopted sheet" data-testid="adopted-view">
-          <Subtitle2 as="h2">
-            Header: row {adopted.headerRow} of &quot;{adopted.sheet}&quot;
-          </Subtitle2>
-          <table className={styles.columns} data-testid="inferred-columns">
-            <caption className={styles.caption}>Columns and the types RunSheet inferred</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Type</th>
-                <th scope="col">Role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {adopted.columns.map((c) => (
-                <tr key={c.name}>
-                  <td className={styles.name}>{c.name}</td>
-                  <td>{c.type}</td>
-                  <td>{c.role}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className={styles.actions}>
-            <Field label="Header row" className={styles.rowField}>
-              <SpinButton
-                min={1}
-                value={headerRow}
-                onChange={(_, data) => {
-                  const v = data.value ?? Number(data.displayValue);
-                  if (Number.isInteger(v) && v >= 1) setRow(v);
-                }}
-                data-testid="header-row-input"
-              />
-            </Field>
-            <Button onClick={() => void s.setHeaderRow(headerRow)} disabled={busy} data-testid="use-header-row">
-              Use row {headerRow}
-            </Button>
-            <Button onClick={() => void s.setHeaderRow("selection")} disabled={busy} data-testid="use-selected-row">
-              Use the selected row
-            </Button>
-          </div>
-        </section>
-      )}
-      {status && (status.hasTracker || status.adoptedSheet) && s.seedOptions.length > 0 && (
-        <Field
-          label="Seed column"
-          hint="Runs that differ only in this column are replicates of one configuration. Saved with the workbook."
-        >
-          <Select value={s.seedColumn} onChange={(_, data) => s.setSeedColumn(data.value)} data-testid="seed-column">
-            <option value="">Automatic (a column named seed)</option>
-            {s.seedOptions.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <Suspense fallback={null}>
+        {adopted && <AdoptedSheetView adopted={adopted} busy={busy} onHeaderRow={(row) => void s.setHeaderRow(row)} />}
+        {status && (status.hasTracker || status.adoptedSheet) && s.seedOptions.length > 0 && (
+          <SeedColumnField value={s.seedColumn} options={s.seedOptions} onChange={s.setSeedColumn} />
+        )}
+      </Suspense>
     </section>
   );
 }
