@@ -79,7 +79,10 @@ export interface RecipeGaps {
 
 /** The gaps in one run's recipe (empty lists: reproducible). */
 export function recipeGaps(run: Run, schema: RunSchema, options: ReproducibilityOptions = {}): RecipeGaps {
-  const gaps = gapsOf(run, recipeOf(schema), new ColumnCells(recipeOf(schema)), options);
+  const recipe = recipeOf(schema);
+  const cells = new ColumnCells(recipe);
+  cells.run = run;
+  const gaps = gapsOf(cells, recipe, options);
   return gaps === NO_GAPS ? { missing: [], badShape: [] } : gaps;
 }
 
@@ -91,26 +94,44 @@ function recipeOf(schema: RunSchema): { spec: ColumnSpec; key: string }[] {
 /** What gapsOf returns for a reproducible run: shared, so a clean sheet allocates nothing per run. */
 const NO_GAPS: RecipeGaps = Object.freeze({ missing: [], badShape: [] }) as unknown as RecipeGaps;
 
+/** Some columns of one run at a time: `value(k)` is column k of the run the reader is on. */
+interface RunCells {
+  value(k: number): RunValue;
+}
+
 /**
- * Reads the recipe columns of runs, from a compact run's cells by position (worked out once per
- * layout) and from other runs by name.
+ * Reads columns of `run`, from a compact run's cells by position (worked out once per layout)
+ * and from other runs by name.
  */
-class ColumnCells {
+class ColumnCells implements RunCells {
+  run: Run | null = null;
   private layout: RunLayout | null = null;
   private readonly positions: Int32Array;
-  constructor(private readonly recipe: readonly { spec: ColumnSpec }[]) {
-    this.positions = new Int32Array(recipe.length);
+  constructor(private readonly columns: readonly { spec: ColumnSpec }[]) {
+    this.positions = new Int32Array(columns.length);
   }
-  /** The value of recipe column `i` of `run`. */
-  value(run: Run, i: number): RunValue {
-    if (!(run instanceof CompactRun)) return valueOf(run, this.recipe[i]?.spec.name ?? "");
+  value(k: number): RunValue {
+    const run = this.run;
+    if (run === null) return null;
+    if (!(run instanceof CompactRun)) return valueOf(run, this.columns[k]?.spec.name ?? "");
     if (run.layout !== this.layout) {
       const layout = run.layout;
-      this.recipe.forEach((r, k) => (this.positions[k] = layout.position.get(r.spec.name) ?? -1));
+      this.columns.forEach((r, i) => (this.positions[i] = layout.position.get(r.spec.name) ?? -1));
       this.layout = layout;
     }
-    const p = this.positions[i] ?? -1;
+    const p = this.positions[k] ?? -1;
     return p < 0 ? null : run.cell(p);
+  }
+}
+
+/** Reads columns of one run's cells in a block (validate's layout), by position. */
+class BlockCells implements RunCells {
+  block: readonly RunValue[] = [];
+  base = 0;
+  constructor(private readonly positions: Int32Array) {}
+  value(k: number): RunValue {
+    const p = this.positions[k] ?? -1;
+    return p < 0 ? null : (this.block[this.base + p] ?? null);
   }
 }
 
@@ -120,15 +141,14 @@ function opened(gaps: RecipeGaps): RecipeGaps {
 }
 
 function gapsOf(
-  run: Run,
+  cells: RunCells,
   recipe: readonly { spec: ColumnSpec; key: string }[],
-  cells: ColumnCells,
   options: ReproducibilityOptions,
 ): RecipeGaps {
   let gaps = NO_GAPS;
   for (let i = 0; i < recipe.length; i++) {
     const { spec, key } = recipe[i] as { spec: ColumnSpec; key: string };
-    const value = text(cells.value(run, i));
+    const value = text(cells.value(i));
     if (value === "") (gaps = opened(gaps)).missing.push(spec.name);
     else if (key === "code_version" && !isCodeVersion(value))
       (gaps = opened(gaps)).badShape.push({
@@ -152,6 +172,32 @@ function gapsOf(
   return gaps;
 }
 
+/** The not_reproducible issues of one run with these gaps, added to `issues`. */
+function pushIssues(gaps: RecipeGaps, row: number, id: string, issues: ValidationIssue[]): void {
+  const first = gaps.missing[0];
+  if (first !== undefined) {
+    const list = gaps.missing.join(", ");
+    issues.push({
+      row,
+      column: first,
+      code: "not_reproducible",
+      severity: "warning",
+      message: `Run ${id} finished but cannot be re-run: ${list} ${gaps.missing.length === 1 ? "is" : "are"} empty. Fill ${gaps.missing.length === 1 ? "it" : "them"} in while you still know.`,
+      value: null,
+    });
+  }
+  for (const bad of gaps.badShape) {
+    issues.push({
+      row,
+      column: bad.column,
+      code: "not_reproducible",
+      severity: "warning",
+      message: bad.message,
+      value: bad.value,
+    });
+  }
+}
+
 /**
  * `not_reproducible` warnings for the finished runs whose recipe is incomplete or unpinned:
  * one per run for the missing columns (on the first of them), one per value of the wrong shape.
@@ -168,33 +214,53 @@ export function reproducibilityIssues(
   const cells = new ColumnCells(recipe);
   const statusCells = status ? new ColumnCells([{ spec: status }]) : null;
   for (const run of runs) {
-    if (statusCells && !FINISHED.has(text(statusCells.value(run, 0)).toLowerCase())) continue;
-    const gaps = gapsOf(run, recipe, cells, options);
-    if (gaps === NO_GAPS) continue;
-    const first = gaps.missing[0];
-    if (first !== undefined) {
-      const list = gaps.missing.join(", ");
-      issues.push({
-        row: run.excelRow,
-        column: first,
-        code: "not_reproducible",
-        severity: "warning",
-        message: `Run ${run.id} finished but cannot be re-run: ${list} ${gaps.missing.length === 1 ? "is" : "are"} empty. Fill ${gaps.missing.length === 1 ? "it" : "them"} in while you still know.`,
-        value: null,
-      });
+    cells.run = run;
+    if (statusCells) {
+      statusCells.run = run;
+      if (!FINISHED.has(text(statusCells.value(0)).toLowerCase())) continue;
     }
-    for (const bad of gaps.badShape) {
-      issues.push({
-        row: run.excelRow,
-        column: bad.column,
-        code: "not_reproducible",
-        severity: "warning",
-        message: bad.message,
-        value: bad.value,
-      });
-    }
+    const gaps = gapsOf(cells, recipe, options);
+    if (gaps !== NO_GAPS) pushIssues(gaps, run.excelRow, run.id, issues);
   }
   return issues;
+}
+
+/**
+ * The check of `reproducibilityIssues` run by validate on each run's cells as it reads them
+ * (while they are still in the cache), with the same issues in the same order.
+ */
+export class RecipeCheck {
+  private readonly recipe: { spec: ColumnSpec; key: string }[];
+  private readonly cells: BlockCells;
+  private readonly status: BlockCells | null;
+  /** The issues so far, in run order. */
+  readonly issues: ValidationIssue[] = [];
+
+  /** @param position Where each column sits in a run's cells (validate's layout). */
+  constructor(
+    schema: RunSchema,
+    position: ReadonlyMap<string, number>,
+    private readonly options: ReproducibilityOptions = {},
+  ) {
+    this.recipe = recipeOf(schema);
+    this.cells = new BlockCells(Int32Array.from(this.recipe, (r) => position.get(r.spec.name) ?? -1));
+    const status = schema.columns.find((c) => isStatusName(c.name));
+    this.status = status ? new BlockCells(Int32Array.of(position.get(status.name) ?? -1)) : null;
+  }
+
+  /** Checks one run: its cells from `base` in `block`; `id` "" for a run named by its row. */
+  check(block: readonly RunValue[], base: number, excelRow: number, id: string): void {
+    if (this.recipe.length === 0) return;
+    if (this.status) {
+      this.status.block = block;
+      this.status.base = base;
+      if (!FINISHED.has(text(this.status.value(0)).toLowerCase())) return;
+    }
+    this.cells.block = block;
+    this.cells.base = base;
+    const gaps = gapsOf(this.cells, this.recipe, this.options);
+    if (gaps !== NO_GAPS) pushIssues(gaps, excelRow, id === "" ? `row ${excelRow}` : id, this.issues);
+  }
 }
 
 /** How many finished runs of one experiment are reproducible. */

@@ -8,19 +8,18 @@ import { coerceCell } from "./coerce";
 import { compileColumn, RowChecker, type ColumnCheck } from "./column-checks";
 import { findHeaderIndex, tableLayout } from "./layout";
 import { normalizeName, splitHeader, unnamedColumnName } from "./names";
-import { CompactRun, configColumns, REPLICATE_COLUMNS, RunLayout, type Run, type RunValue } from "./runs";
+import { configColumns, REPLICATE_COLUMNS, RunLayout, type Run, type RunValue } from "./runs";
+import { NO_INVALID, RunStore } from "./run-store";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 import { putValue, SeedIndex, TupleTable, VALUE_WIDTH, ValueIds } from "./tuple-table";
 import { cellText } from "./cell-value";
 import type { IssueCounts, ValidateOptions, ValidateResult } from "./validate-types";
-import { reproducibilityIssues } from "./reproducibility";
+import { RecipeCheck } from "./reproducibility";
 import { IdIndex } from "./id-index";
 
 const DEFAULT_MAX_ISSUES = 100_000;
 /** Runs per block of cells (see CompactRun): large enough to allocate rarely, small enough never to copy a huge array. */
 const BLOCK_ROWS = 4096;
-/** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
-const NO_INVALID: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Collects issues up to a cap while counting all of them. */
 class IssueSink {
@@ -201,12 +200,14 @@ export function validate(
   const seeds = new SeedIndex(VALUE_WIDTH * seedPositions.length);
   const configTuple = new Int32Array(Math.max(1, VALUE_WIDTH * configPositions.length));
   const seedTuple = new Int32Array(Math.max(1, VALUE_WIDTH * seedPositions.length));
-  const runs: Run[] = [];
+  const store = new RunStore(layout, BLOCK_ROWS);
+  const recipe = new RecipeCheck(schema, layout.position, options);
 
   // Cells of collected runs go into shared blocks of BLOCK_ROWS runs (allocated whole, filled in
   // order); a row that turns out not to be a run is not counted. Without collecting, one row is reused.
   const blockCells = BLOCK_ROWS * width;
   let block: RunValue[] = collect ? new Array<RunValue>(blockCells) : new Array<RunValue>(width);
+  if (collect) store.addBlock(block);
   let used = 0;
   for (let r = headerIndex + 1; r <= lastIndex; r++) {
     const row = grid[r];
@@ -214,6 +215,7 @@ export function validate(
     const excelRow = r + offset;
     if (collect && used + width > blockCells) {
       block = new Array<RunValue>(blockCells);
+      store.addBlock(block);
       used = 0;
     }
     const cells = block;
@@ -249,7 +251,7 @@ export function validate(
     // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
     if (!anyMapped && mappedCount > 0) continue;
 
-    // Named `row N` only when it has no id of its own (the text is built only then).
+    // "" when the run has no id of its own (then it is named `row N`, see RunStore).
     let id = "";
     if (idSpec) {
       const v = cells[base + idPosition] ?? null;
@@ -269,7 +271,6 @@ export function validate(
         }
       }
     }
-    if (id === "") id = `row ${excelRow}`;
     let anyConfig = false;
     for (let k = 0; k < configPositions.length; k++) {
       const v = cells[base + (configPositions[k] ?? 0)] ?? null;
@@ -296,13 +297,39 @@ export function validate(
       }
     }
     if (collect) {
-      runs.push(new CompactRun(excelRow, id, invalid, group, block, base, layout));
+      store.add(excelRow, id, invalid, group);
+      // Recipe check (reproducibility.ts) on the cells just read; its issues follow every row's.
+      recipe.check(cells, base, excelRow, id);
       used += width;
     }
   }
-  // Recipe check (reproducibility.ts): its one call site, on the typed runs.
-  for (const issue of reproducibilityIssues(runs, schema, options)) sink.add(issue);
-  return { runs, issues: sink.issues, schema, headerRow, counts: sink.counts, truncated: sink.truncated };
+  for (const issue of recipe.issues) sink.add(issue);
+  const result: ValidateResult = {
+    runs: [],
+    issues: sink.issues,
+    schema,
+    headerRow,
+    counts: sink.counts,
+    truncated: sink.truncated,
+  };
+  return withLazyRuns(result, store);
+}
+
+/**
+ * Makes `result.runs` the store's runs, built the first time it is read (a spread or JSON copy
+ * reads it too); assigning it replaces them, as with a plain property. Same place in key order.
+ */
+function withLazyRuns(result: ValidateResult, store: RunStore): ValidateResult {
+  let runs: Run[] | undefined;
+  Object.defineProperty(result, "runs", {
+    enumerable: true,
+    configurable: true,
+    get: (): Run[] => (runs ??= store.runs()),
+    set: (value: Run[]) => {
+      runs = value;
+    },
+  });
+  return result;
 }
 
 /** True when a row holds at least one non-blank cell (stops at the first). */
