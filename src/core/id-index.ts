@@ -5,12 +5,14 @@
  * (a Map of 100,000 fresh strings spent most of its time growing and missing the cache). Any
  * other id goes to a Map. Which of the two holds an id depends only on its text and on what the
  * index decided earlier for its prefix, never on the order rows come in, so equal texts always
- * meet in the same place.
+ * meet in the same place. Ids that are not numbered (MLflow's hex run ids, W&B's random ones)
+ * show it by their many prefixes: past MAX_PREFIXES the tables move into the Map once, and every
+ * later id goes straight to it, with no digit scan and no prefix lookup.
  */
 
 /** Digits at the end of an id read as its number: at most 9 (earlier digits stay in the prefix), so it stays a small integer. */
 const MAX_DIGITS = 9;
-/** Prefixes kept with their own tables; later prefixes use the Map. */
+/** Prefixes kept with their own tables; one more and the ids are taken as not numbered (all go to the Map). */
 const MAX_PREFIXES = 64;
 
 /** Numbered ids of one prefix and one digit count (`r7` and `r07` differ, so they never share a slot). */
@@ -32,6 +34,8 @@ export class IdIndex {
   private readonly others = new Map<string, number>();
   private readonly prefixes = new Map<string, PrefixTables>();
   private last: PrefixTables | null = null;
+  /** Set when the ids turned out not to be numbered: everything is in the Map from then on. */
+  private mapOnly = false;
   /** Table entries still allowed in all (keeps memory linear in the rows, whatever the numbers). */
   private budget: number;
 
@@ -51,6 +55,7 @@ export class IdIndex {
    * lowest row given to the constructor, is recorded as its first).
    */
   firstRow(id: string, row: number): number | undefined {
+    if (this.mapOnly) return this.inMap(id, row);
     const end = id.length;
     let start = end;
     let n = 0;
@@ -67,7 +72,10 @@ export class IdIndex {
     const digits = end - start;
     if (digits === 0) return this.inMap(id, row);
     const table = this.tableOf(id, start, digits);
-    if (table === undefined) return this.inMap(id, row);
+    if (table === undefined) {
+      this.moveTablesToMap();
+      return this.inMap(id, row);
+    }
     let rows = table.rows;
     if (n >= rows.length) {
       if (table.frozen) return this.inMap(id, row);
@@ -107,6 +115,26 @@ export class IdIndex {
       tables.byDigits[digits] = table;
     }
     return table;
+  }
+
+  /**
+   * Puts every id the tables hold into the Map, by its text (prefix, then its number padded to
+   * its digit count: the text it was read from), and sends every later id to the Map.
+   */
+  private moveTablesToMap(): void {
+    for (const tables of this.prefixes.values()) {
+      tables.byDigits.forEach((table, digits) => {
+        if (table === undefined) return;
+        const rows = table.rows;
+        for (let n = 0; n < rows.length; n++) {
+          const stored = rows[n] ?? 0;
+          if (stored !== 0) this.others.set(tables.prefix + String(n).padStart(digits, "0"), stored + this.lowest - 1);
+        }
+      });
+    }
+    this.prefixes.clear();
+    this.last = null;
+    this.mapOnly = true;
   }
 
   private inMap(id: string, row: number): number | undefined {

@@ -51,6 +51,27 @@ describe("IdIndex", () => {
     expect(indexFirstRows([...ids].reverse(), 2, 1)).toEqual(referenceFirstRows([...ids].reverse(), 2));
   });
 
+  it("moves numbered ids into the Map when ids turn out not to be numbered, and still finds them", () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 500; i++) ids.push(`r${i}`, `run-${String(i).padStart(4, "0")}`);
+    // Hex run ids as MLflow writes them: a new prefix for almost every id.
+    for (let i = 0; i < 300; i++) ids.push(`${(Math.imul(i + 1, 2654435761) >>> 0).toString(16)}${i % 10}`);
+    for (let i = 0; i < 500; i += 7) ids.push(`r${i}`, `run-${String(i).padStart(4, "0")}`, `r0${i}`);
+    expect(indexFirstRows(ids, 3)).toEqual(referenceFirstRows(ids, 3));
+  });
+
+  it("gives every id the row a Map gives it when prefixes overflow (property)", () => {
+    const many = fc.oneof(
+      fc.tuple(fc.nat(0xffffff), fc.nat(99)).map(([h, n]) => `${h.toString(16)}${n}`),
+      fc.nat(300).map((n) => `r${n}`),
+    );
+    fc.assert(
+      fc.property(fc.array(many, { minLength: 50, maxLength: 400 }), (ids) => {
+        expect(indexFirstRows(ids, 2)).toEqual(referenceFirstRows(ids, 2));
+      }),
+    );
+  });
+
   it("finds a duplicate of a numbered id 100,000 rows later", () => {
     const index = new IdIndex(100_001, 2);
     for (let i = 0; i < 100_000; i++) expect(index.firstRow(`r${i}`, i + 2)).toBeUndefined();
