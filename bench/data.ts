@@ -16,7 +16,8 @@ const EXPERIMENTS = ["exp1", "exp2", "exp3", "exp4", "exp5"];
 /** 20 columns with every rule the validate case checks: required, types, choices, min/max, pattern, ids. */
 export const SCHEMA_20: RunSchema = {
   columns: [
-    { name: "run_id", type: "text", role: "id", required: true, pattern: "r[0-9]+" },
+    // Numbered ids (r17) and random ones (W&B's k3x9a2b) both match.
+    { name: "run_id", type: "text", role: "id", required: true, pattern: "[0-9a-z]+" },
     { name: "experiment", type: "choice", role: "meta", required: true, choices: EXPERIMENTS },
     { name: "model", type: "choice", role: "param", required: true, choices: MODELS },
     { name: "dataset", type: "choice", role: "data", choices: DATASETS },
@@ -65,17 +66,26 @@ export function jsonSchema20(): Record<string, unknown> {
   };
 }
 
+/** How the runs are named: numbered as most trackers do (`r17`), or random as W&B and MLflow do. */
+export type IdShape = "numbered" | "random";
+
+/** The id of run `i`: `r17`, or 7 base-36 characters from a bijective hash of `i` (so never repeated). */
+function runIdOf(i: number, shape: IdShape): string {
+  if (shape === "numbered") return `r${i}`;
+  return (Math.imul(i + 1, 2654435761) >>> 0).toString(36).padStart(7, "0");
+}
+
 /**
  * `rows` runs of SCHEMA_20 as Excel's Range.values gives them ("" for empty cells), with about
  * 1% realistic mistakes: an id used twice, an out-of-range accuracy, a typo in a choice, a
  * number typed as text, an empty required cell.
  */
-export function validateGrid(rows: number, seed = 42): Grid {
+export function validateGrid(rows: number, seed = 42, ids: IdShape = "numbered"): Grid {
   const r = rng(seed);
   const grid: Grid = [HEADER_20];
   for (let i = 0; i < rows; i++) {
     const row: CellValue[] = [
-      `r${i}`,
+      runIdOf(i, ids),
       EXPERIMENTS[i % 5] ?? "exp1",
       MODELS[Math.floor(r() * 4)] ?? "mlp",
       DATASETS[Math.floor(r() * 4)] ?? "cifar10",
@@ -97,7 +107,7 @@ export function validateGrid(rows: number, seed = 42): Grid {
       i % 10 === 0 ? "rerun after fixing the loader" : "",
     ];
     const k = Math.floor(r() * 500);
-    if (k === 0) row[0] = `r${Math.max(0, i - 7)}`;
+    if (k === 0) row[0] = runIdOf(Math.max(0, i - 7), ids);
     else if (k === 1) row[13] = 1.5;
     else if (k === 2) row[2] = "MLP ";
     else if (k === 3) row[6] = "0.01";
