@@ -239,7 +239,7 @@ function scaleCase(): BenchEntry {
       const count = kept.runs.length;
       collectGarbage();
       retainedMb = Math.round((process.memoryUsage().heapUsed - base) / 1e6);
-      if (count !== n) throw new Error("scale: runs missing");
+      if (count !== n || kept.runs.length !== count) throw new Error("scale: runs missing");
     }
     const validated = validate(bestGrid(n), SCHEMA_BEST, { maxIssues: 0 });
     timeOnce(() => best(validated, { metric: "accuracy" }));
