@@ -8,6 +8,7 @@
  * The caller then runs the general pipeline, whose result this one equals whenever it answers.
  */
 import { nonFiniteIssue, outOfRangeIssue, EXCEL_CELL_CHAR_LIMIT } from "./column-typing";
+import { childNode, keyNode, type KeyNode } from "./key-tree";
 import { hasKeyTokens, isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import { finishResult } from "./pipeline";
 import { setKey, type RawTable } from "./raw";
@@ -17,20 +18,6 @@ import { missingIssue, rowTemplate } from "./table";
 import type { ParseIssue, ParseResult, ParsedValue } from "./types";
 
 type Obj = { [key: string]: Literal };
-
-/** A flattened key path, so a key repeated on every line is joined once (as in RecordsBuilder). */
-interface KeyNode {
-  name: string;
-  column: number;
-  children: Map<string, KeyNode> | null;
-  /** The children in the key order of the last object seen here: lines usually repeat it. */
-  lastOrder: KeyNode[];
-  lastKeys: string[];
-}
-
-function keyNode(name: string): KeyNode {
-  return { name, column: -1, children: null, lastOrder: [], lastKeys: [] };
-}
 
 /** Returned by the walk when the line needs the general pipeline. */
 const GIVE_UP = -1;
@@ -91,17 +78,7 @@ class DirectRows {
     for (const k in obj) {
       keys++;
       const v = obj[k] as Literal;
-      let child = node.lastKeys[i] === k ? node.lastOrder[i] : undefined;
-      if (!child) {
-        child = node.children?.get(k);
-        if (!child) {
-          child = keyNode(node.name === "" ? k : `${node.name}.${k}`);
-          (node.children ??= new Map()).set(k, child);
-        }
-        node.lastKeys[i] = k;
-        node.lastOrder[i] = child;
-      }
-      i++;
+      const child = childNode(node, k, i++);
       if (typeof v === "number") {
         if (!Number.isFinite(v)) {
           this.issues.push(outOfRangeIssue(String(v), this.line, child.name));

@@ -6,20 +6,7 @@ import { isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import type { RawTable, RawValue } from "./raw";
 import type { FormatName, ParseIssue } from "./types";
 import { nonFiniteIssue, outOfRangeIssue } from "./column-typing";
-
-/** A flattened key path (`metrics` -> `accuracy`), so a key repeated on every line is joined once. */
-interface KeyNode {
-  name: string;
-  column: number;
-  children: Map<string, KeyNode> | null;
-  /** The children in the key order of the last object seen here: lines usually repeat it. */
-  lastOrder: KeyNode[];
-  lastKeys: string[];
-}
-
-function keyNode(name: string): KeyNode {
-  return { name, column: -1, children: null, lastOrder: [], lastKeys: [] };
-}
+import { childNode, keyNode, type KeyNode } from "./key-tree";
 
 /** What `addPlain` leaves to the careful path (`flattenRecord` and `add`). */
 const CAREFUL = -1;
@@ -92,19 +79,7 @@ export class RecordsBuilder {
     for (const k in obj) {
       keys++;
       const v = obj[k] as Literal;
-      // Parsed keys are interned strings: comparing with the last object's key at this place
-      // is cheaper than hashing it into the map.
-      let child = node.lastKeys[i] === k ? node.lastOrder[i] : undefined;
-      if (!child) {
-        child = node.children?.get(k);
-        if (!child) {
-          child = keyNode(node.name === "" ? k : `${node.name}.${k}`);
-          (node.children ??= new Map()).set(k, child);
-        }
-        node.lastKeys[i] = k;
-        node.lastOrder[i] = child;
-      }
-      i++;
+      const child = childNode(node, k, i++);
       if (typeof v === "number") {
         if (!Number.isFinite(v)) {
           issues.push(outOfRangeIssue(String(v), line, child.name));
