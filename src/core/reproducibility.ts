@@ -6,6 +6,7 @@
  */
 import { isExperimentName, isStatusName, normalizeName } from "./names";
 import { CompactRun, valueOf, type Run, type RunLayout, type RunValue } from "./runs";
+import { runName } from "./run-store";
 import type { ColumnSpec, RunSchema, ValidationIssue } from "./schema-types";
 
 /** The recipe columns used when no column of the schema says `recipe` either way. */
@@ -215,14 +216,25 @@ export function reproducibilityIssues(
   const statusCells = status ? new ColumnCells([{ spec: status }]) : null;
   for (const run of runs) {
     cells.run = run;
-    if (statusCells) {
-      statusCells.run = run;
-      if (!FINISHED.has(text(statusCells.value(0)).toLowerCase())) continue;
-    }
-    const gaps = gapsOf(cells, recipe, options);
-    if (gaps !== NO_GAPS) pushIssues(gaps, run.excelRow, run.id, issues);
+    if (statusCells) statusCells.run = run;
+    checkRecipe(cells, statusCells, recipe, options, run.excelRow, run.id, issues);
   }
   return issues;
+}
+
+/** Adds to `issues` the not_reproducible issues of one run, when it finished (or has no status column). */
+function checkRecipe(
+  cells: RunCells,
+  status: RunCells | null,
+  recipe: readonly { spec: ColumnSpec; key: string }[],
+  options: ReproducibilityOptions,
+  row: number,
+  id: string,
+  issues: ValidationIssue[],
+): void {
+  if (status && !FINISHED.has(text(status.value(0)).toLowerCase())) return;
+  const gaps = gapsOf(cells, recipe, options);
+  if (gaps !== NO_GAPS) pushIssues(gaps, row, id, issues);
 }
 
 /**
@@ -254,12 +266,10 @@ export class RecipeCheck {
     if (this.status) {
       this.status.block = block;
       this.status.base = base;
-      if (!FINISHED.has(text(this.status.value(0)).toLowerCase())) return;
     }
     this.cells.block = block;
     this.cells.base = base;
-    const gaps = gapsOf(this.cells, this.recipe, this.options);
-    if (gaps !== NO_GAPS) pushIssues(gaps, excelRow, id === "" ? `row ${excelRow}` : id, this.issues);
+    checkRecipe(this.cells, this.status, this.recipe, this.options, excelRow, runName(id, excelRow), this.issues);
   }
 }
 

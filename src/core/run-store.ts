@@ -8,6 +8,11 @@ import { CompactRun, type Run, type RunLayout, type RunValue } from "./runs";
 /** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
 export const NO_INVALID: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** How a run is named: its id text, or `row N` when it has none (""). */
+export function runName(id: string, excelRow: number): string {
+  return id === "" ? `row ${excelRow}` : id;
+}
+
 function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -22,7 +27,6 @@ export class RunStore {
   /** The id text, or "" when the run is named by its row. */
   private readonly ids: string[] = [];
   private readonly invalid = new Map<number, Record<string, string>>();
-  private made: Run[] | undefined = undefined;
   /** Number of runs. */
   count = 0;
 
@@ -60,13 +64,11 @@ export class RunStore {
 
   /** The id of run `i` as Run.id gives it: its id text, or `row N`. */
   idOf(i: number): string {
-    const id = this.ids[i] ?? "";
-    return id === "" ? `row ${this.excelRow(i)}` : id;
+    return runName(this.ids[i] ?? "", this.excelRow(i));
   }
 
-  /** The runs as objects, made on the first call and the same array after. */
+  /** The runs as objects, a new array on each call (validate's result keeps the first). */
   runs(): Run[] {
-    if (this.made) return this.made;
     const out: Run[] = [];
     const width = this.layout.width;
     for (let i = 0; i < this.count; i++) {
@@ -83,7 +85,6 @@ export class RunStore {
         ),
       );
     }
-    this.made = out;
     return out;
   }
 }

@@ -251,7 +251,7 @@ export function validate(
     // A row with text only in columns outside the schema is not a run (e.g. a note beside the table).
     if (!anyMapped && mappedCount > 0) continue;
 
-    // "" when the run has no id of its own (then it is named `row N`, see RunStore).
+    // "" when the run has no id of its own (then it is named `row N`, see runName).
     let id = "";
     if (idSpec) {
       const v = cells[base + idPosition] ?? null;
