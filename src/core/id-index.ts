@@ -9,6 +9,7 @@
  * show it by their many prefixes: past MAX_PREFIXES the tables move into the Map once, and every
  * later id goes straight to it, with no digit scan and no prefix lookup.
  */
+import { grownInt32 } from "./typed-arrays";
 
 /** Digits at the end of an id read as its number: at most 9 (earlier digits stay in the prefix), so it stays a small integer. */
 const MAX_DIGITS = 9;
@@ -86,9 +87,7 @@ export class IdIndex {
         return this.inMap(id, row);
       }
       this.budget -= size - rows.length;
-      const grown = new Int32Array(size);
-      grown.set(rows);
-      table.rows = rows = grown;
+      table.rows = rows = grownInt32(rows, size);
     }
     const first = rows[n] ?? 0;
     if (first !== 0) return first + this.lowest - 1;

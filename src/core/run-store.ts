@@ -4,6 +4,7 @@
  * asks for them: a validation whose result is only its issues never builds 100,000 objects.
  */
 import { CompactRun, type Run, type RunLayout, type RunValue } from "./runs";
+import { grownInt32 } from "./typed-arrays";
 
 /** Shared by every run without invalid cells (most of them); frozen so no caller can write into it. */
 export const NO_INVALID: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -13,17 +14,11 @@ export function runName(id: string, excelRow: number): string {
   return id === "" ? `row ${excelRow}` : id;
 }
 
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
 /** The runs of one validation, by index (0-based, in sheet order). */
 export class RunStore {
   private readonly blocks: (readonly RunValue[])[] = [];
-  private rows: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  private groups: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private rows: Int32Array = new Int32Array(1024);
+  private groups: Int32Array = new Int32Array(1024);
   /** The id text, or "" when the run is named by its row. */
   private readonly ids: string[] = [];
   private readonly invalid = new Map<number, Record<string, string>>();
@@ -47,10 +42,8 @@ export class RunStore {
   /** Adds the next run; its cells sit at the next place of the current block. */
   add(excelRow: number, id: string, invalid: Record<string, string>, group: number): void {
     const i = this.count++;
-    if (i >= this.rows.length) {
-      this.rows = grown(this.rows);
-      this.groups = grown(this.groups);
-    }
+    this.rows = grownInt32(this.rows, i + 1);
+    this.groups = grownInt32(this.groups, i + 1);
     this.rows[i] = excelRow;
     this.groups[i] = group;
     this.ids.push(id);

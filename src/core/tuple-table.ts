@@ -1,3 +1,5 @@
+import { grownInt32 } from "./typed-arrays";
+
 /**
  * Interning of small integer tuples: each distinct tuple gets the next index (0, 1, 2, ...) in
  * order of first appearance. An open-addressing hash table on typed arrays with a full
@@ -50,16 +52,8 @@ export class TupleTable {
   private add(tuple: Int32Array, h: number, slot: number): number {
     const index = this.count++;
     const w = this.width;
-    if ((index + 1) * w > this.tuples.length) {
-      const grown = new Int32Array(this.tuples.length * 2);
-      grown.set(this.tuples);
-      this.tuples = grown;
-    }
-    if (index >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    this.tuples = grownInt32(this.tuples, (index + 1) * w);
+    this.hashes = grownInt32(this.hashes, index + 1);
     const at = index * w;
     for (let i = 0; i < w; i++) this.tuples[at + i] = tuple[i] ?? 0;
     this.hashes[index] = h;
@@ -132,16 +126,6 @@ export class ValueIds {
 /** Seeds listed per configuration before it moves to a hash table (keeps every row O(1)). */
 const SHORT_LIST = 8;
 
-function grown(a: Int32Array, need: number, fill = 0): Int32Array {
-  if (need <= a.length) return a;
-  let size = a.length * 2;
-  while (size < need) size *= 2;
-  const b = new Int32Array(size);
-  if (fill !== 0) b.fill(fill);
-  b.set(a);
-  return b;
-}
-
 /**
  * The first row of each (configuration, seed) pair, to find duplicate runs. A configuration's
  * seeds sit in a short list (most have a handful of replicates, so no hash table is touched);
@@ -169,8 +153,8 @@ export class SeedIndex {
   /** The first row seen with this configuration and seed; -1 when new (then `row` is recorded as its first). */
   firstRow(group: number, seed: Int32Array, row: number): number {
     if (group >= this.head.length) {
-      this.head = grown(this.head, group + 1, -1);
-      this.length = grown(this.length, group + 1);
+      this.head = grownInt32(this.head, group + 1, -1);
+      this.length = grownInt32(this.length, group + 1);
     }
     if ((this.length[group] ?? 0) > SHORT_LIST) return this.inBig(group, seed, row);
     const w = this.width;
@@ -187,9 +171,9 @@ export class SeedIndex {
       return this.inBig(group, seed, row);
     }
     const e = this.entries++;
-    this.words = grown(this.words, (e + 1) * w);
-    this.next = grown(this.next, e + 1);
-    this.rows = grown(this.rows, e + 1);
+    this.words = grownInt32(this.words, (e + 1) * w);
+    this.next = grownInt32(this.next, e + 1);
+    this.rows = grownInt32(this.rows, e + 1);
     for (let i = 0; i < w; i++) this.words[e * w + i] = seed[i] ?? 0;
     this.rows[e] = row;
     this.next[e] = this.head[group] ?? -1;

@@ -15,6 +15,7 @@ import { setKey, type RawTable } from "./raw";
 import { isRecord } from "./records";
 import { hasStepColumn } from "./steplog";
 import { missingIssue, rowTemplate } from "./table";
+import { grownInt32 } from "../typed-arrays";
 import type { ParseIssue, ParseResult, ParsedValue } from "./types";
 
 type Obj = { [key: string]: Literal };
@@ -37,7 +38,7 @@ class DirectRows {
   private written: Int32Array = new Int32Array(16).fill(-1);
   private missing: Int32Array = new Int32Array(16);
   private firstMissing: Int32Array = new Int32Array(16);
-  private hasNumber: Uint8Array = new Uint8Array(16);
+  private hasNumber: Int32Array = new Int32Array(16);
   /** Width of the table after each row that added columns: [row, width, row, width, ...]. */
   private readonly growth: number[] = [];
   private row: Record<string, ParsedValue> = {};
@@ -136,17 +137,10 @@ class DirectRows {
     const c = this.columns.length;
     this.columns.push(name);
     this.index.set(name, c);
-    if (c >= this.written.length) {
-      const size = this.written.length * 2;
-      const written = new Int32Array(size).fill(-1);
-      written.set(this.written);
-      this.written = written;
-      this.missing = grown(this.missing, size);
-      this.firstMissing = grown(this.firstMissing, size);
-      const hasNumber = new Uint8Array(size);
-      hasNumber.set(this.hasNumber);
-      this.hasNumber = hasNumber;
-    }
+    this.written = grownInt32(this.written, c + 1, -1);
+    this.missing = grownInt32(this.missing, c + 1);
+    this.firstMissing = grownInt32(this.firstMissing, c + 1);
+    this.hasNumber = grownInt32(this.hasNumber, c + 1);
     const before = this.rowIndex;
     if (before > 0) {
       this.missing[c] = before;
@@ -198,12 +192,6 @@ class DirectRows {
     };
     return finishResult(raw, this.rows, [...this.issues, ...typingIssues]);
   }
-}
-
-function grown(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /**
