@@ -1,9 +1,10 @@
 /** Line helpers and the issues shared by the environment parsers. */
+import { splitLines as splitTextLines } from "../parse/raw";
 import type { EnvIssue } from "./types";
 
 /** The text split into lines (CRLF, CR or LF), without a leading byte-order mark. */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  return splitTextLines(text.replace(/^\uFEFF/, ""));
 }
 
 /** An issue at a 1-based line and column. */

@@ -13,7 +13,7 @@ import {
 } from "./literal";
 import { flattenRecord, isRecord, RecordsBuilder } from "./records";
 import { expandSeries } from "./json-series";
-import { LineTracker, type RawTable } from "./raw";
+import { LineTracker, splitLines, type RawTable } from "./raw";
 import type { FormatName, ParseIssue, StepCurve } from "./types";
 
 /** 1-based line of a character offset. */
@@ -241,7 +241,7 @@ function skipWs(text: string, pos: number): number {
 export function parseJsonLines(text: string): RawTable {
   const issues: ParseIssue[] = [];
   const out = new SeriesRecords(issues);
-  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const src = lines[i] ?? "";
     if (src.trim() === "") continue;

@@ -11,7 +11,7 @@ import { nonFiniteIssue, outOfRangeIssue, EXCEL_CELL_CHAR_LIMIT } from "./column
 import { childNode, keyNode, type KeyNode } from "./key-tree";
 import { hasKeyTokens, isNonFinite, MAX_NESTING, type Literal } from "./literal";
 import { finishResult } from "./pipeline";
-import { setKey, type RawTable } from "./raw";
+import { setKey, splitLines, type RawTable } from "./raw";
 import { isRecord } from "./records";
 import { hasStepColumn } from "./steplog";
 import { missingIssue, rowTemplate } from "./table";
@@ -201,7 +201,7 @@ class DirectRows {
  */
 export function parseJsonLinesDirect(text: string): ParseResult | null {
   const out = new DirectRows();
-  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const src = lines[i] ?? "";
     if (src.trim() === "") continue;

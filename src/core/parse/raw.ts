@@ -43,7 +43,8 @@ export function lineCount(text: string): number {
 
 /** Splits text into lines (CRLF, CR or LF), keeping empty lines so indexes match line numbers - 1. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Most texts end lines with LF alone: a plain split is several times faster than the pattern.
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
 
 /**

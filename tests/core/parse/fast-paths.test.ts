@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { delimitedRecords } from "../../../src/core/parse/delimited";
 import { hasKeyTokens, keyTokenCount, type Literal } from "../../../src/core/parse/literal";
-import { LineTracker, type RawTable, type RawValue } from "../../../src/core/parse/raw";
+import { LineTracker, splitLines, type RawTable, type RawValue } from "../../../src/core/parse/raw";
 import { flattenRecord, RecordsBuilder } from "../../../src/core/parse/records";
 import { accumulate, beginTyping, convert, decide, finishTyping } from "../../../src/core/parse/table";
 import type { ParseIssue } from "../../../src/core/parse/types";
@@ -223,5 +223,19 @@ describe("typing values a parser already typed (JSON, Python dicts)", () => {
         }
       }),
     );
+  });
+});
+
+describe("splitLines", () => {
+  it("splits LF-only text with a plain split as the CRLF/CR/LF pattern does (property)", () => {
+    const text = fc
+      .array(fc.oneof(fc.constantFrom("\n", "\r\n", "\r", "\n\n", "a", "b c", ""), fc.string({ maxLength: 3 })))
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(splitLines(t)).toEqual(t.split(/\r\n|\r|\n/));
+      }),
+    );
+    expect(splitLines("a\r\nb\rc\n\nd")).toEqual(["a", "b", "c", "", "d"]);
   });
 });
