@@ -3,10 +3,15 @@
  */
 import { formatP, meanPlusMinus, sig, type BestResult, type ConfigStats } from "../../core/index";
 
+/** `x` to `digits` significant digits, "–" for a missing or non-finite value (never 0). */
+function sigOrDash(x: number | null | undefined, digits: number): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return sig(x, digits);
+}
+
 /** A metric value for tables: up to 4 significant digits, "–" for missing. */
 export function formatValue(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return sig(x, 4);
+  return sigOrDash(x, 4);
 }
 
 /**
@@ -14,8 +19,7 @@ export function formatValue(x: number | null | undefined): string {
  * CI's half-width, so the std beside `0.913 ± 0.015` reads `0.0061`, not `0.006083`.
  */
 export function formatSpread(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return sig(x, 2);
+  return sigOrDash(x, 2);
 }
 
 /** `[lo, hi]` of a 95% CI, or "n < 2" when there is none. */
