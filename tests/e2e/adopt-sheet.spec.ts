@@ -4,6 +4,7 @@
  * render (RunsTabDetails), so this also proves the lazily loaded chunk arrives and works.
  */
 import { expect, test } from "@playwright/test";
+import { pasteIntoGrid } from "./playground-page";
 
 const SHOTS = "tests/e2e/screenshots";
 
@@ -15,20 +16,13 @@ test("Adopt this sheet shows the inferred columns, moves the header row, and sav
   await page.getByRole("menuitem", { name: "Empty workbook" }).click();
   // The user's own sheet: a header and three runs, pasted into A1 as from another spreadsheet.
   await page.locator('[data-address="A1"]').first().click();
-  await page
-    .getByRole("grid")
-    .first()
-    .evaluate((grid) => {
-      const rows = [
-        "run_id\tmodel\tseed\taccuracy",
-        "exp1-s1\tmlp\t1\t0.81",
-        "exp1-s2\tmlp\t2\t0.83",
-        "exp2-s1\tcnn\t1\t0.9",
-      ];
-      const data = new DataTransfer();
-      data.setData("text/plain", rows.join("\r\n"));
-      grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+  const rows = [
+    "run_id\tmodel\tseed\taccuracy",
+    "exp1-s1\tmlp\t1\t0.81",
+    "exp1-s2\tmlp\t2\t0.83",
+    "exp2-s1\tcnn\t1\t0.9",
+  ];
+  await pasteIntoGrid(page, rows.join("\r\n"));
   const pane = page.getByTestId("runsheet-pane");
   await pane.getByTestId("refresh-status").click();
   await expect(pane.getByTestId("tracker-present")).toHaveText("Not set up");

@@ -6,25 +6,9 @@
  * 320 x 450 px, where the mapping must not scroll sideways.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { runsTable } from "./playground-page";
 
 const SHOTS = "tests/e2e/screenshots";
-
-interface SimHandle {
-  getValues(sheet: string, address: string): unknown[][];
-}
-
-/** The Runs table as records (header -> value), read through the simulator. */
-async function runsTable(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(() => {
-    const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
-    const values = sim.getValues("Runs", "A1:Z60");
-    const header = (values[0] ?? []).map(String);
-    return values
-      .slice(1)
-      .filter((r) => r.some((v) => v !== "" && v !== null))
-      .map((r) => Object.fromEntries(header.flatMap((h, i) => (h ? [[h, r[i]]] : []))));
-  });
-}
 
 async function expectNoSideScroll(page: Page): Promise<void> {
   const overflow = await page

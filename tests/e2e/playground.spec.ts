@@ -4,6 +4,7 @@
  * script's output into Import, find the best model, write the report.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { pasteIntoGrid } from "./playground-page";
 
 const SHOTS = "tests/e2e/screenshots";
 
@@ -170,14 +171,7 @@ test("pasting tab-separated text into the grid writes the cells and fires onChan
   await page.getByTestId("tab-check").click();
   await expect(page.getByTestId("check-summary")).toContainText(/in 11 runs/);
   await page.locator('[data-address="L2"]').first().click();
-  await page
-    .getByRole("grid")
-    .first()
-    .evaluate((grid) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", "0.5\t0.9\r\n0.6\t0.8\r\n");
-      grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+  await pasteIntoGrid(page, "0.5\t0.9\r\n0.6\t0.8\r\n");
   const values = await page.evaluate(() => {
     const sim = (window as unknown as { __runsheetSim: { getValues(sheet: string, address: string): unknown[][] } })
       .__runsheetSim;

@@ -7,6 +7,7 @@
  * default 350 px pane and again at 320 x 450 px.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { runsTable } from "./playground-page";
 
 const SHOTS = "tests/e2e/screenshots";
 
@@ -14,19 +15,6 @@ interface SimHandle {
   getValues(sheet: string, address: string): unknown[][];
   getNumberFormats(sheet: string, address: string): unknown[][];
   getTable(name: string): { rowCount: number } | undefined;
-}
-
-/** The Runs table as records (header -> value), read through the simulator. */
-async function runsTable(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(() => {
-    const sim = (window as unknown as { __runsheetSim: SimHandle }).__runsheetSim;
-    const values = sim.getValues("Runs", "A1:Z60");
-    const header = (values[0] ?? []).map(String);
-    return values
-      .slice(1)
-      .filter((r) => r.some((v) => v !== "" && v !== null))
-      .map((r) => Object.fromEntries(header.flatMap((h, i) => (h ? [[h, r[i]]] : []))));
-  });
 }
 
 /** The pane never scrolls sideways once the step's content has settled (a frame mid-render may). */
